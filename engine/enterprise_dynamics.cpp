@@ -1,0 +1,60 @@
+#include "pneumoplan/enterprise_dynamics.hpp"
+
+#include <cmath>
+
+#include "pneumoplan/distributions.hpp"
+#include "pneumoplan/home_sampler.hpp"
+
+namespace pneumo {
+
+EnterpriseTable build_enterprises(const Scenario& scenario, const RandomStream& rng) {
+  EnterpriseTable e;
+  const HomeSampler locations(scenario.geography);
+  std::uint32_t id = 0;
+  for (std::size_t s = 0; s < scenario.strata.size(); ++s) {
+    const Stratum& stratum = scenario.strata[s];
+    const auto* profile = scenario.profile_of_industry[static_cast<std::size_t>(stratum.industry)];
+    for (std::int64_t k = 0; k < stratum.enterprises; ++k, ++id) {
+      const auto u = rng.uniforms(id, kAnyYear, Purpose::EnterpriseLevel);
+      // Workers split as evenly as possible: the first (workers mod n) enterprises get one more.
+      const std::int64_t workers = stratum.workers / stratum.enterprises + (k < stratum.workers % stratum.enterprises ? 1 : 0);
+      e.stratum.push_back(static_cast<std::uint32_t>(s));
+      e.county.push_back(stratum.county);
+      e.township.push_back(locations.in_county(stratum.county, u[1]));
+      e.industry.push_back(stratum.industry);
+      e.size_class.push_back(stratum.size);
+      e.level_dust_mg_m3.push_back(
+          static_cast<float>(lognormal_from_median(u[0], stratum.dust_gm_mg_m3, stratum.dust_gsd)));
+      e.silica_fraction.push_back(static_cast<float>(stratum.silica_fraction));
+      e.base_workers.push_back(static_cast<std::uint32_t>(workers));
+      e.metric_is_silica.push_back(profile->metric() == ExposureMetric::RespirableSilica ? 1 : 0);
+    }
+  }
+  const std::size_t n = e.stratum.size();
+  e.dust_mg_m3.assign(n, 0.0f);
+  e.dust_protected_mg_m3.assign(n, 0.0f);
+  e.ppe_threshold.assign(n, 0);
+  e.target_workers.assign(n, 0);
+  return e;
+}
+
+std::uint32_t enterprise_jobs(const Scenario& scenario, const EnterpriseTable& e, std::size_t i, int year) {
+  const double jobs = e.base_workers[i] * scenario.trends.workforce_index(e.industry[i], e.county[i], year);
+  return static_cast<std::uint32_t>(std::lround(jobs));
+}
+
+void update_enterprises_for_year(const Scenario& scenario, const RandomStream& rng, EnterpriseTable& e, int year) {
+  const auto& exposure = scenario.parameters.exposure;
+  const double log_gsd = std::log(exposure.year_to_year_gsd);
+  for (std::size_t i = 0; i < e.count(); ++i) {
+    const double variation = std::exp(normal_quantile(rng.uniform(i, year, Purpose::EnterpriseYear)) * log_gsd);
+    const double dust = e.level_dust_mg_m3[i] * scenario.trends.concentration_index(e.industry[i], e.county[i], year) * variation;
+    e.dust_mg_m3[i] = static_cast<float>(dust);
+    e.dust_protected_mg_m3[i] = static_cast<float>(dust * (1.0 - exposure.ppe_reduction));
+    const double wearing = exposure.ppe_wearing_share[static_cast<std::size_t>(e.size_class[i])];
+    e.ppe_threshold[i] = static_cast<std::uint16_t>(std::lround(wearing * 256.0));
+    e.target_workers[i] = enterprise_jobs(scenario, e, i, year);
+  }
+}
+
+}  // namespace pneumo

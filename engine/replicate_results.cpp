@@ -1,0 +1,31 @@
+#include "pneumoplan/replicate_results.hpp"
+
+#include "pneumoplan/disease_stage.hpp"
+#include "pneumoplan/industry.hpp"
+
+namespace pneumo {
+
+std::size_t AxisSizes::size(Axis axis) const {
+  switch (axis) {
+    case Axis::Year: return years;
+    case Axis::Region: return regions;
+    case Axis::Stage: return kStageCount;
+    case Axis::Township: return townships;
+    case Axis::Industry: return kIndustryCount;
+  }
+  return 0;
+}
+
+ReplicateResults::ReplicateResults(const AxisSizes& sizes) : sizes_(sizes) {
+  for (std::size_t i = 0; i < kOutputCount; ++i) {
+    auto& array = outputs_[i];
+    std::size_t total = 1;
+    for (const Axis axis : output_catalogue()[i].axes) {
+      array.shape.push_back(sizes.size(axis));
+      total *= sizes.size(axis);
+    }
+    array.values.assign(total, 0.0);
+  }
+}
+
+}  // namespace pneumo

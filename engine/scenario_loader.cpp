@@ -1,0 +1,304 @@
+#include "pneumoplan/scenario_loader.hpp"
+
+#include <filesystem>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "pneumoplan/csv.hpp"
+#include "pneumoplan/error.hpp"
+#include "pneumoplan/ini_document.hpp"
+#include "pneumoplan/named_enum.hpp"
+
+namespace fs = std::filesystem;
+
+namespace pneumo {
+namespace {
+
+// The largest workforce a scenario may describe; beyond it memory, not the model, is the limit.
+constexpr std::int64_t kMaxWorkersPerStratum = 50'000'000;
+
+std::string join(const fs::path& dir, const char* file) { return (dir / file).string(); }
+
+// Every reader records the normalised text it read, so results files carry their exact inputs.
+using InputFiles = std::map<std::string, std::string>;
+
+ScenarioParameters read_parameters(const std::string& path, std::string& resolved, InputFiles& inputs) {
+  const auto& table = scenario_parameter_table();
+  ScenarioParameters parameters = default_scenario_parameters();
+  const TextFile file = read_text_file(path);
+  inputs["scenario.ini"] = file.contents;
+  const IniDocument document = IniDocument::parse(file, table.keys());
+  table.apply(document, parameters);
+
+  const auto line_of = [&](const char* key) -> long {
+    const IniEntry* entry = document.find(key);
+    return entry ? entry->line : 0;
+  };
+  const auto& sim = parameters.simulation;
+  if (sim.end_year <= sim.start_year) {
+    throw InputError(path, line_of("simulation.end_year"),
+                     "key 'simulation.end_year': expected a year after simulation.start_year (" +
+                         std::to_string(sim.start_year) + "), found " + std::to_string(sim.end_year));
+  }
+  if (sim.end_year - sim.start_year > 250) {
+    throw InputError(path, line_of("simulation.end_year"),
+                     "key 'simulation.end_year': expected at most 250 simulated years");
+  }
+  const auto& pop = parameters.population;
+  if (pop.hire_age_min_years >= pop.hire_age_max_years) {
+    throw InputError(path, line_of("population.hire_age_max_years"),
+                     "key 'population.hire_age_max_years': expected a value above population.hire_age_min_years");
+  }
+  const auto& surveillance = parameters.surveillance;
+  if (surveillance.coverage_rise_end_year < surveillance.coverage_rise_start_year) {
+    throw InputError(path, line_of("surveillance.coverage_rise_end_year"),
+                     "key 'surveillance.coverage_rise_end_year': expected a year not before "
+                     "surveillance.coverage_rise_start_year");
+  }
+  resolved = scenario_parameter_table().resolved_text(parameters);
+  return parameters;
+}
+
+void read_counties(const std::string& path, Geography& geography, InputFiles& inputs) {
+  const auto table = CsvTable::read(path, {"county_code", "name_zh", "name_en", "population", "seat_lon", "seat_lat"});
+  inputs["counties.csv"] = table.contents();
+  std::map<std::int64_t, long> seen;
+  for (const auto& row : table.records()) {
+    County county;
+    county.code = row.integer("county_code", 100000, 999999);
+    if (const auto [it, fresh] = seen.emplace(county.code, row.line()); !fresh) {
+      row.fail("county_code " + std::to_string(county.code) + " repeats (first on line " + std::to_string(it->second) +
+               "); expected each county once");
+    }
+    county.name_zh = row.required_text("name_zh");
+    county.name_en = row.required_text("name_en");
+    county.population = row.optional_number("population", 0, 1e9).value_or(0.0);
+    county.seat_lon = row.number("seat_lon", -180, 180);
+    county.seat_lat = row.number("seat_lat", -90, 90);
+    geography.counties.push_back(county);
+  }
+  if (geography.counties.empty()) throw InputError(path, 0, "expected at least one county");
+  if (geography.counties.size() > 60000) throw InputError(path, 0, "expected at most 60000 counties");
+  geography.build_indices();
+}
+
+void read_townships(const std::string& path, Geography& geography, InputFiles& inputs) {
+  const auto table = CsvTable::read(path, {"township_code", "county_code", "name_zh", "kind", "lon", "lat"},
+                                    {"point_approximate", "weight"});
+  inputs["townships.csv"] = table.contents();
+  std::map<std::int64_t, long> seen;
+  for (const auto& row : table.records()) {
+    Township township;
+    township.code = row.integer("township_code", 100000000, 999999999);
+    if (const auto [it, fresh] = seen.emplace(township.code, row.line()); !fresh) {
+      row.fail("township_code " + std::to_string(township.code) + " repeats (first on line " +
+               std::to_string(it->second) + "); expected each township once");
+    }
+    const auto county_code = row.integer("county_code", 100000, 999999);
+    const int county = geography.county_index(county_code);
+    if (county < 0) {
+      row.fail("column 'county_code': expected a county listed in counties.csv, found unknown code " +
+               std::to_string(county_code));
+    }
+    township.county = static_cast<std::uint16_t>(county);
+    township.name_zh = row.required_text("name_zh");
+    township.kind = row.required_text("kind");
+    static const std::set<std::string> kinds = {"street", "town", "township", "other"};
+    if (!kinds.count(township.kind)) {
+      row.fail("column 'kind': expected one of street, town, township, other, found '" + township.kind + "'");
+    }
+    township.lon = row.number("lon", -180, 180);
+    township.lat = row.number("lat", -90, 90);
+    if (row.has("point_approximate")) township.point_approximate = row.integer("point_approximate", 0, 1) == 1;
+    if (row.has("weight")) township.weight = row.number("weight", 0, 1e9);
+    geography.townships.push_back(township);
+  }
+  if (geography.townships.size() >= 65535) throw InputError(path, 0, "expected fewer than 65535 townships");
+  geography.build_indices();
+  for (std::size_t c = 0; c < geography.counties.size(); ++c) {
+    double weight = 0.0;
+    for (const auto t : geography.townships_of_county[c]) weight += geography.townships[t].weight;
+    if (geography.townships_of_county[c].empty() || weight <= 0.0) {
+      throw InputError(path, 0,
+                       "expected at least one township with positive weight in county " +
+                           std::to_string(geography.counties[c].code) + " (" + geography.counties[c].name_zh + ")");
+    }
+  }
+}
+
+std::vector<Stratum> read_strata(const std::string& path, const Geography& geography, InputFiles& inputs) {
+  const auto table = CsvTable::read(path, {"county_code", "industry", "size_class", "enterprises", "workers",
+                                           "dust_gm_mg_m3", "dust_gsd", "silica_fraction", "share_migrant",
+                                           "share_dispatched", "female_share"});
+  inputs["strata.csv"] = table.contents();
+  std::vector<Stratum> strata;
+  std::map<std::tuple<int, int, int>, long> seen;
+  for (const auto& row : table.records()) {
+    Stratum s;
+    s.line = row.line();
+    const auto county_code = row.integer("county_code", 100000, 999999);
+    const int county = geography.county_index(county_code);
+    if (county < 0) {
+      row.fail("column 'county_code': expected a county listed in counties.csv, found unknown code " +
+               std::to_string(county_code));
+    }
+    s.county = static_cast<std::uint16_t>(county);
+    const std::string industry = row.required_text("industry");
+    const auto parsed_industry = parse_named<Industry>(kIndustryNames, industry);
+    if (!parsed_industry) row.fail("column 'industry': expected one of " + list_names(kIndustryNames) + ", found '" + industry + "'");
+    s.industry = *parsed_industry;
+    const std::string size = row.required_text("size_class");
+    const auto parsed_size = parse_named<SizeClass>(kSizeClassNames, size);
+    if (!parsed_size) row.fail("column 'size_class': expected one of " + list_names(kSizeClassNames) + ", found '" + size + "'");
+    s.size = *parsed_size;
+    const auto key = std::make_tuple(county, static_cast<int>(s.industry), static_cast<int>(s.size));
+    if (const auto [it, fresh] = seen.emplace(key, row.line()); !fresh) {
+      row.fail("expected one row per county, industry and size class; this one repeats line " +
+               std::to_string(it->second));
+    }
+    s.workers = row.integer("workers", 0, kMaxWorkersPerStratum);
+    s.enterprises = row.integer("enterprises", s.workers > 0 ? 1 : 0, 10'000'000);
+    if (s.enterprises > s.workers && s.workers > 0) {
+      row.fail("column 'enterprises': expected no more enterprises than workers (" + std::to_string(s.workers) + ")");
+    }
+    s.dust_gm_mg_m3 = row.number("dust_gm_mg_m3", 0, 1000);
+    s.dust_gsd = row.number("dust_gsd", 1, 20);
+    s.silica_fraction = row.number("silica_fraction", 0, 1);
+    s.share_migrant = row.number("share_migrant", 0, 1);
+    s.share_dispatched = row.number("share_dispatched", 0, 1);
+    if (s.share_migrant + s.share_dispatched > 1.0 + 1e-12) {
+      row.fail("expected share_migrant + share_dispatched <= 1, found " +
+               std::to_string(s.share_migrant + s.share_dispatched));
+    }
+    s.female_share = row.number("female_share", 0, 1);
+    strata.push_back(s);
+  }
+  if (strata.empty()) throw InputError(path, 0, "expected at least one stratum of dust enterprises");
+  return strata;
+}
+
+IndustryTrends read_trends(const std::string& path, const ScenarioParameters& parameters, const Geography& geography,
+                           InputFiles& inputs) {
+  IndustryTrends trends(static_cast<int>(parameters.simulation.base_year), parameters.exposure.default_annual_change);
+  if (!fs::exists(path)) return trends;
+  const auto table = CsvTable::read(path, {"industry", "year", "workforce_index", "concentration_index"}, {"county_code"});
+  inputs["trends.csv"] = table.contents();
+  // Last year seen per (county, industry) and series, to insist on increasing years.
+  std::map<std::pair<int, int>, int> last_workforce_year;
+  std::map<std::pair<int, int>, int> last_concentration_year;
+  for (const auto& row : table.records()) {
+    const std::string name = row.required_text("industry");
+    const auto industry = parse_named<Industry>(kIndustryNames, name);
+    if (!industry) row.fail("column 'industry': expected one of " + list_names(kIndustryNames) + ", found '" + name + "'");
+    int county = IndustryTrends::kWholeCity;
+    if (row.has("county_code") && !row.text("county_code").empty()) {
+      const auto code = row.integer("county_code", 100000, 999999);
+      county = geography.county_index(code);
+      if (county < 0) {
+        row.fail("column 'county_code': expected a county listed in counties.csv (or empty for the whole city), "
+                 "found unknown code " + std::to_string(code));
+      }
+    }
+    const auto key = std::make_pair(county, static_cast<int>(*industry));
+    const int year = static_cast<int>(row.integer("year", 1800, 2300));
+    const auto workforce = row.optional_number("workforce_index", 0, 1000);
+    const auto concentration = row.optional_number("concentration_index", 0, 1000);
+    if (!workforce && !concentration) row.fail("expected a workforce_index or a concentration_index (both are empty)");
+    const auto check_order = [&](std::map<std::pair<int, int>, int>& last) {
+      const auto it = last.find(key);
+      if (it != last.end() && year <= it->second) {
+        row.fail("column 'year': expected years in increasing order for " + name + " (after " +
+                 std::to_string(it->second) + ")");
+      }
+      last[key] = year;
+    };
+    if (workforce) {
+      check_order(last_workforce_year);
+      trends.add_workforce_point(*industry, county, {year, *workforce});
+    }
+    if (concentration) {
+      check_order(last_concentration_year);
+      trends.add_concentration_point(*industry, county, {year, *concentration});
+    }
+  }
+  return trends;
+}
+
+}  // namespace
+
+LifeTable read_life_table(const std::string& path, std::string* contents) {
+  const auto table = CsvTable::read(path, {"period_mid_year", "age_start", "age_width", "mx_male", "mx_female"});
+  if (contents) *contents = table.contents();
+  std::vector<MortalityPeriod> periods;
+  for (const auto& row : table.records()) {
+    const int year = static_cast<int>(row.integer("period_mid_year", 1800, 2300));
+    if (periods.empty() || periods.back().mid_year != year) {
+      if (!periods.empty()) {
+        if (year < periods.back().mid_year) row.fail("column 'period_mid_year': expected periods in increasing order");
+        if (periods.back().groups.back().age_width != 0) {
+          row.fail("expected the period " + std::to_string(periods.back().mid_year) +
+                   " to end with an open age group (age_width empty or 'open') before a new period starts");
+        }
+      }
+      periods.push_back({year, {}});
+    }
+    auto& groups = periods.back().groups;
+    MortalityAgeGroup group;
+    const int expected_start = groups.empty() ? 0 : groups.back().age_start + groups.back().age_width;
+    if (!groups.empty() && groups.back().age_width == 0) {
+      row.fail("expected no age group after the open one of period " + std::to_string(year));
+    }
+    group.age_start = static_cast<int>(row.integer("age_start", 0, LifeTable::kMaxAge));
+    if (group.age_start != expected_start) {
+      row.fail("column 'age_start': expected " + std::to_string(expected_start) +
+               " (age groups must start at 0 and follow each other without gaps)");
+    }
+    const std::string width = row.text("age_width");
+    group.age_width = (width.empty() || width == "open") ? 0 : static_cast<int>(row.integer("age_width", 1, 50));
+    group.mx_male = row.number("mx_male", 1e-9, 10);
+    group.mx_female = row.number("mx_female", 1e-9, 10);
+    groups.push_back(group);
+  }
+  if (periods.empty()) throw InputError(path, 0, "expected at least one period of death rates");
+  if (periods.back().groups.back().age_width != 0) {
+    throw InputError(path, 0, "expected the last age group of every period to be open (age_width empty or 'open')");
+  }
+  return LifeTable(std::move(periods));
+}
+
+std::int64_t Scenario::base_year_workers() const {
+  std::int64_t total = 0;
+  for (const auto& s : strata) total += s.workers;
+  return total;
+}
+
+Scenario load_scenario(const std::string& directory) {
+  const fs::path dir(directory);
+  if (!fs::is_directory(dir)) {
+    throw InputError(directory, 0, "expected a scenario folder holding scenario.ini and its CSV tables");
+  }
+  Scenario scenario;
+  scenario.directory = directory;
+  scenario.name = fs::weakly_canonical(dir).filename().string();
+
+  const std::string ini = join(dir, "scenario.ini");
+  auto& inputs = scenario.input_files;
+  scenario.parameters = read_parameters(ini, scenario.resolved_ini, inputs);
+  read_counties(join(dir, "counties.csv"), scenario.geography, inputs);
+  read_townships(join(dir, "townships.csv"), scenario.geography, inputs);
+  scenario.strata = read_strata(join(dir, "strata.csv"), scenario.geography, inputs);
+  scenario.life_table = read_life_table(join(dir, "life_table.csv"), &inputs["life_table.csv"]);
+  scenario.trends = read_trends(join(dir, "trends.csv"), scenario.parameters, scenario.geography, inputs);
+
+  for (std::size_t i = 0; i < kIndustryCount; ++i) {
+    scenario.profile_of_industry[i] = find_exposure_response_profile(scenario.parameters.disease.profile[i]);
+  }
+
+  // Cohort tables for everyone who can appear: nobody alive at the start is older than kMaxAge, and
+  // nobody hired before the end is born after it.
+  scenario.life_table.prepare_cohorts(scenario.first_year() - LifeTable::kMaxAge, scenario.last_year());
+  return scenario;
+}
+
+}  // namespace pneumo

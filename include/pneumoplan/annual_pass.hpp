@@ -1,0 +1,40 @@
+// One year of every person's life in a single pass over the worker table (memory is read once per year):
+//   1. death, if scheduled this year (cause drawn for patients);
+//   2. dust exposure for those in dust work, and the tolerance check that schedules onset;
+//   3. disease events due this year: onset of stage I, progression;
+//   4. surveillance: exams, detection and diagnosis of patients not yet diagnosed;
+//   5. tallies by county, township of residence and industry.
+// Leaving work happens after the year's exposure (exit_year is the last year worked). The pass changes
+// only the rows it is given and its own tally, so blocks of rows can run on any thread in any order.
+#pragma once
+
+#include <array>
+#include <cstddef>
+
+#include "pneumoplan/disease_course.hpp"
+#include "pneumoplan/enterprise_table.hpp"
+#include "pneumoplan/random_stream.hpp"
+#include "pneumoplan/scenario.hpp"
+#include "pneumoplan/surveillance.hpp"
+#include "pneumoplan/worker_table.hpp"
+#include "pneumoplan/year_tally.hpp"
+
+namespace pneumo {
+
+class AnnualPass {
+ public:
+  AnnualPass(const Scenario& scenario, const RandomStream& rng, const DiseaseCourse& course,
+             const Surveillance& surveillance, const EnterpriseTable& enterprises);
+
+  void run(WorkerTable& workers, int year, std::size_t begin, std::size_t end, YearTally& tally) const;
+
+ private:
+  const RandomStream& rng_;
+  const DiseaseCourse& course_;
+  const Surveillance& surveillance_;
+  const EnterpriseTable& enterprises_;
+  int followup_years_ = 0;
+  std::uint16_t outside_index_ = 0;  // township index used for "outside the city"
+};
+
+}  // namespace pneumo

@@ -1,0 +1,23 @@
+// Enterprises: built once per replicate from the strata, then given each year's conditions — the annual
+// mean concentration (level × industry trend × year-to-year variation), respirator use and the number of
+// jobs (base workforce × industry workforce index).
+#pragma once
+
+#include "pneumoplan/enterprise_table.hpp"
+#include "pneumoplan/random_stream.hpp"
+#include "pneumoplan/scenario.hpp"
+
+namespace pneumo {
+
+// Enterprise ids follow the strata in file order, so they are the same in every replicate and scenario
+// that shares the strata table.
+EnterpriseTable build_enterprises(const Scenario& scenario, const RandomStream& rng);
+
+void update_enterprises_for_year(const Scenario& scenario, const RandomStream& rng, EnterpriseTable& enterprises,
+                                 int year);
+
+// Jobs at `enterprise` in `year`.
+std::uint32_t enterprise_jobs(const Scenario& scenario, const EnterpriseTable& enterprises, std::size_t enterprise,
+                              int year);
+
+}  // namespace pneumo

@@ -1,0 +1,69 @@
+// Background mortality: central death rates nMx by sex and age group for one or more calendar periods
+// (UN World Population Prospects 2024 for China in the shipped scenarios). The hazard is constant within
+// an age group (μ = nMx) and interpolated log-linearly between period mid-years, flat outside them.
+//
+// Death times are drawn by inverting the cumulative hazard: a person alive at the start of year y draws
+// E = −ln u and dies in the first year in which m·Λ(since y) ≥ E, where m multiplies the background hazard
+// (1 for a healthy worker, the stage's multiplier for a patient). Cohort cumulative-hazard tables make that
+// a binary search.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace pneumo {
+
+struct MortalityAgeGroup {
+  int age_start = 0;
+  int age_width = 0;  // 0 = open-ended last group
+  double mx_male = 0.0;
+  double mx_female = 0.0;
+};
+
+struct MortalityPeriod {
+  int mid_year = 0;
+  std::vector<MortalityAgeGroup> groups;  // contiguous from age 0, last one open
+};
+
+class LifeTable {
+ public:
+  static constexpr int kMaxAge = 110;  // everyone still alive dies at this age
+
+  LifeTable() = default;
+  explicit LifeTable(std::vector<MortalityPeriod> periods);
+
+  // Hazard per year at exact age `age` in calendar year `year`.
+  double hazard(int age, bool female, int year) const;
+
+  // Builds the cohort tables for birth years [first_birth_year, last_birth_year]; needed before
+  // death_year(). Birth years outside the range are clamped to it.
+  void prepare_cohorts(int first_birth_year, int last_birth_year);
+
+  // Calendar year of death of someone born in `birth_year`, alive at the start of `from_year`, whose
+  // hazard from then on is `multiplier` × background, given a uniform u in (0,1).
+  int death_year(int birth_year, bool female, int from_year, double multiplier, double u) const;
+
+  // Probability of surviving from the start of `from_year` to the start of `to_year` with the multiplier.
+  double survival(int birth_year, bool female, int from_year, int to_year, double multiplier) const;
+
+  // Median number of whole years survived from `from_year` (for the survival anchors in tests/docs).
+  double median_survival_years(int birth_year, bool female, int from_year, double multiplier) const;
+
+  const std::vector<MortalityPeriod>& periods() const { return periods_; }
+  bool empty() const { return periods_.empty(); }
+
+ private:
+  const std::vector<double>& cohort(int birth_year, bool female) const;
+  double group_mx(const MortalityPeriod& period, int age, bool female) const;
+
+  std::vector<MortalityPeriod> periods_;
+  int first_cohort_ = 0;
+  // cumulative_[sex][cohort - first_cohort_][a] = Λ from birth to exact age a (a = 0..kMaxAge+1)
+  std::vector<std::vector<double>> cumulative_[2];
+};
+
+// UN WPP 2024 death rates for China (1990–1995, 2000–2005, 2015–2020); used when a cohort file names no
+// life table. The same numbers ship as scenarios/*/life_table.csv.
+const std::vector<MortalityPeriod>& builtin_china_mortality();
+
+}  // namespace pneumo

@@ -1,0 +1,58 @@
+// The outputs a replicate produces, each a count or value per year along named axes. This catalogue is
+// the single description of them: the tally fills them, the HDF5 writer names and documents them from it,
+// and docs/output-format.md lists the same entries (a test checks).
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+namespace pneumo {
+
+enum class Axis {
+  Year,       // simulation years, first to last
+  Region,     // counties in counties.csv order, then the whole city
+  Stage,      // I, II, III
+  Township,   // townships in townships.csv order, then "outside the city"
+  Industry,   // industries in kIndustryNames order
+};
+
+enum class OutputId : std::size_t {
+  WorkersEmployed,
+  WorkersExposed,
+  Hires,
+  Leavers,
+  CumulativeDustP50,
+  CumulativeDustP90,
+  CumulativeDustP99,
+  NewCasesTrue,
+  PrevalentTrue,
+  NewDiagnoses,
+  PrevalentDiagnosed,
+  DiagnosesShortExposure,
+  DeathsPneumoconiosis,
+  DeathsOtherCausePatients,
+  DeathsInService,
+  PatientsTrueByTownship,
+  PatientsDiagnosedByTownship,
+  NewCasesTrueByIndustry,
+  SimulatedPeople,
+  Count
+};
+
+inline constexpr std::size_t kOutputCount = static_cast<std::size_t>(OutputId::Count);
+
+struct OutputSpec {
+  std::string_view name;
+  std::string_view unit;
+  std::string_view description;
+  std::vector<Axis> axes;  // always starts with Axis::Year
+  bool integer;            // a count (stored as 64-bit integers per replicate)
+};
+
+const std::array<OutputSpec, kOutputCount>& output_catalogue();
+inline const OutputSpec& output_spec(OutputId id) { return output_catalogue()[static_cast<std::size_t>(id)]; }
+std::string_view axis_name(Axis axis);
+
+}  // namespace pneumo

@@ -1,0 +1,66 @@
+// Counter-based random numbers (Random123 Philox4x64-10). A stream is keyed by (seed, replicate); every
+// draw is addressed by (entity, year, purpose, index), so a number depends only on *who* draws it, *when*
+// and *what for* — never on thread count, the order of work or on what other entities did. The same
+// worker gets the same numbers for the same purpose in every scenario (common random numbers).
+#pragma once
+
+#include <Random123/philox.h>
+
+#include <array>
+#include <cstdint>
+
+namespace pneumo {
+
+// What a draw is for. Append only: changing a value changes every stream that uses it.
+enum class Purpose : std::uint64_t {
+  HireAttributes = 1,     // index 0: age, sex, employment type, home; index 1: ppe, tenure, tolerance, death
+  InitialHistory = 2,     // prior tenure and exposure history of the workforce present at the start year
+  OnsetLatency = 3,       // years from crossing the tolerance to stage I
+  Progression = 4,        // index = stage left: will it progress, and when
+  StageMortality = 5,     // index = stage entered: year of death from then on
+  DeathCause = 6,         // whether a patient's death is due to pneumoconiosis
+  Layoff = 7,             // downsizing of a shrinking enterprise
+  Surveillance = 8,       // exam attendance, detection, self-presentation
+  EnterpriseLevel = 9,    // between-enterprise concentration level and location
+  EnterpriseYear = 10,    // year-to-year variation of an enterprise's mean concentration
+  CohortMember = 11,      // cohort mode: a member's hire year, age, exposure intensity and duration
+};
+
+using Uniforms4 = std::array<double, 4>;
+
+// Maps 64 random bits to a double strictly inside (0, 1): k/2^53 + 2^-54 for the top 53 bits. Open at
+// both ends, so log(u), log(1−u) and inverse CDFs never see 0 or 1.
+inline double u01_open(std::uint64_t bits) {
+  return (static_cast<double>(bits >> 11) + 0.5) * (1.0 / 9007199254740992.0);
+}
+
+class RandomStream {
+ public:
+  RandomStream(std::uint64_t seed, std::uint64_t replicate) : key_{{seed, replicate}} {}
+
+  std::array<std::uint64_t, 4> bits(std::uint64_t entity, std::int64_t year, Purpose purpose,
+                                    std::uint64_t index = 0) const {
+    r123::Philox4x64::ctr_type counter = {
+        {entity, static_cast<std::uint64_t>(year), static_cast<std::uint64_t>(purpose), index}};
+    const auto out = r123::Philox4x64()(counter, key_);
+    return {out[0], out[1], out[2], out[3]};
+  }
+
+  Uniforms4 uniforms(std::uint64_t entity, std::int64_t year, Purpose purpose, std::uint64_t index = 0) const {
+    const auto b = bits(entity, year, purpose, index);
+    return {u01_open(b[0]), u01_open(b[1]), u01_open(b[2]), u01_open(b[3])};
+  }
+
+  double uniform(std::uint64_t entity, std::int64_t year, Purpose purpose, std::uint64_t index = 0) const {
+    return u01_open(bits(entity, year, purpose, index)[0]);
+  }
+
+ private:
+  r123::Philox4x64::key_type key_;
+};
+
+// Year value used in counters for draws that must not depend on the year (so they stay common across
+// scenarios in which the event happens in different years).
+inline constexpr std::int64_t kAnyYear = -1;
+
+}  // namespace pneumo

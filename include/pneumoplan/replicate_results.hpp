@@ -1,0 +1,42 @@
+// What one replicate produced: one dense array per output of the catalogue, shaped by its axes.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <vector>
+
+#include "pneumoplan/output_catalogue.hpp"
+
+namespace pneumo {
+
+struct AxisSizes {
+  std::size_t years = 0;
+  std::size_t regions = 0;    // counties + 1 (city)
+  std::size_t townships = 0;  // townships + 1 (outside the city)
+  std::size_t size(Axis axis) const;
+};
+
+struct OutputArray {
+  std::vector<std::size_t> shape;
+  std::vector<double> values;  // row-major; counts are whole numbers
+
+  std::size_t offset(std::size_t year) const { return year * (values.size() / shape[0]); }
+  double* year_row(std::size_t year) { return values.data() + offset(year); }
+  const double* year_row(std::size_t year) const { return values.data() + offset(year); }
+};
+
+class ReplicateResults {
+ public:
+  ReplicateResults() = default;
+  explicit ReplicateResults(const AxisSizes& sizes);
+
+  OutputArray& operator[](OutputId id) { return outputs_[static_cast<std::size_t>(id)]; }
+  const OutputArray& operator[](OutputId id) const { return outputs_[static_cast<std::size_t>(id)]; }
+  const AxisSizes& sizes() const { return sizes_; }
+
+ private:
+  AxisSizes sizes_;
+  std::array<OutputArray, kOutputCount> outputs_;
+};
+
+}  // namespace pneumo

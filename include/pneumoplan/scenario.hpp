@@ -1,0 +1,38 @@
+// A scenario: everything a simulation needs, loaded and validated once, then read-only. Replicates
+// share one Scenario and never modify it.
+#pragma once
+
+#include <array>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "pneumoplan/exposure_response.hpp"
+#include "pneumoplan/geography.hpp"
+#include "pneumoplan/industry_trends.hpp"
+#include "pneumoplan/life_table.hpp"
+#include "pneumoplan/scenario_parameters.hpp"
+#include "pneumoplan/stratum.hpp"
+
+namespace pneumo {
+
+struct Scenario {
+  std::string name;       // folder name, e.g. "xuzhou"
+  std::string directory;  // as given by the user
+  ScenarioParameters parameters;
+  Geography geography;
+  std::vector<Stratum> strata;
+  IndustryTrends trends;
+  LifeTable life_table;
+  std::array<const ExposureResponseProfile*, kIndustryCount> profile_of_industry{};
+
+  std::string resolved_ini;                      // every parameter with its effective value
+  std::map<std::string, std::string> input_files;  // file name -> normalised contents, for provenance
+
+  int first_year() const { return static_cast<int>(parameters.simulation.start_year); }
+  int last_year() const { return static_cast<int>(parameters.simulation.end_year); }
+  int year_count() const { return last_year() - first_year() + 1; }
+  std::int64_t base_year_workers() const;
+};
+
+}  // namespace pneumo

@@ -1,0 +1,24 @@
+// Reads a scenario folder and checks it completely before anything is simulated or written:
+//   scenario.ini    parameters (docs/scenario-format.md)
+//   counties.csv    county_code,name_zh,name_en,population,seat_lon,seat_lat
+//   townships.csv   township_code,county_code,name_zh,kind,lon,lat,point_approximate,weight
+//   strata.csv      county_code,industry,size_class,enterprises,workers,dust_gm_mg_m3,dust_gsd,
+//                   silica_fraction,share_migrant,share_dispatched,female_share
+//   life_table.csv  period_mid_year,age_start,age_width,mx_male,mx_female
+//   trends.csv      industry,year,workforce_index,concentration_index   (optional)
+// Any problem throws InputError naming the file, the line and what was expected.
+#pragma once
+
+#include <string>
+
+#include "pneumoplan/scenario.hpp"
+
+namespace pneumo {
+
+Scenario load_scenario(const std::string& directory);
+
+// Pieces, for tests and for cohort files that reuse them.
+// `contents`, when given, receives the normalised text of the file.
+LifeTable read_life_table(const std::string& path, std::string* contents = nullptr);
+
+}  // namespace pneumo

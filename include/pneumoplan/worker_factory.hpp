@@ -1,0 +1,47 @@
+// Creates workers: new hires at the start of a year, and the workforce already present in the first
+// simulated year together with the work history it brings (years worked, dust breathed, disease begun).
+#pragma once
+
+#include <cstdint>
+
+#include "pneumoplan/disease_course.hpp"
+#include "pneumoplan/enterprise_table.hpp"
+#include "pneumoplan/home_sampler.hpp"
+#include "pneumoplan/random_stream.hpp"
+#include "pneumoplan/scenario.hpp"
+#include "pneumoplan/surveillance.hpp"
+#include "pneumoplan/worker_table.hpp"
+
+namespace pneumo {
+
+class WorkerFactory {
+ public:
+  WorkerFactory(const Scenario& scenario, const RandomStream& rng, const EnterpriseTable& enterprises,
+                const DiseaseCourse& course, const Surveillance& surveillance);
+
+  // Row `row` becomes the `slot`-th worker `enterprise` hires at the start of `year`.
+  void hire(WorkerTable& workers, std::size_t row, std::uint32_t enterprise, int year, std::uint32_t slot) const;
+
+  // Row `row` becomes the `slot`-th worker of `enterprise` in the first simulated year, with the years
+  // they had already worked there and the exposure, and possibly disease (and its diagnosis), those years
+  // brought.
+  void initial(WorkerTable& workers, std::size_t row, std::uint32_t enterprise, std::uint32_t slot) const;
+
+  double turnover_rate(std::uint32_t enterprise, EmploymentType type) const;
+
+ private:
+  struct Draws;
+  Draws draw(std::uint64_t id, std::uint32_t enterprise) const;
+  void place(WorkerTable& workers, std::size_t row, std::uint64_t id, std::uint32_t enterprise, const Draws& d,
+             int hire_year, int birth_year) const;
+  int retirement_exit_year(int birth_year, bool female) const;
+
+  const Scenario& scenario_;
+  const RandomStream& rng_;
+  const EnterpriseTable& enterprises_;
+  const DiseaseCourse& course_;
+  const Surveillance& surveillance_;
+  HomeSampler homes_;
+};
+
+}  // namespace pneumo

@@ -1,0 +1,22 @@
+#include "command_line.hpp"
+
+#include <iostream>
+
+namespace pneumo::cli {
+
+bool parse_options(const std::vector<std::string>& args, const po::options_description& options,
+                   const po::positional_options_description& positional, po::variables_map& values,
+                   const std::string& usage, const std::string& summary) {
+  po::options_description all(options);
+  all.add_options()("help,h", "Show this help and exit.");
+  // --help is checked before notify(), so a missing required argument cannot hide it.
+  po::store(po::command_line_parser(args).options(all).positional(positional).run(), values);
+  if (values.count("help")) {
+    std::cout << "Usage: " << usage << "\n\n" << summary << "\n\n" << all << "\n";
+    return false;
+  }
+  po::notify(values);
+  return true;
+}
+
+}  // namespace pneumo::cli

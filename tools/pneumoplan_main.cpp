@@ -1,0 +1,62 @@
+// The pneumoplan executable: parses the subcommand and hands over to it. Exit codes: 0 success,
+// 1 the run failed (I/O, internal error), 2 bad input or bad command line (nothing written).
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "command_line.hpp"
+#include "pneumoplan/error.hpp"
+#include "pneumoplan/version.hpp"
+
+namespace {
+
+void print_usage(std::ostream& out) {
+  out << "pneumoplan " << pneumo::kProgramVersion
+      << " — simulation and policy planning for occupational pneumoconiosis\n\n"
+         "Usage: pneumoplan COMMAND [OPTIONS]\n\n"
+         "Commands:\n"
+         "  run DIR        simulate a city scenario and write an HDF5 results file\n"
+         "  cohort FILE    simulate a closed cohort and write its exposure-response life table\n"
+         "  params         list every scenario parameter with its default, unit and source\n\n"
+         "Run 'pneumoplan COMMAND --help' for the options of a command.\n"
+         "Exit codes: 0 success, 1 run failed, 2 bad input or command line (no output written).\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    print_usage(std::cout);
+    return args.empty() ? 2 : 0;
+  }
+  if (args[0] == "--version") {
+    std::cout << "pneumoplan " << pneumo::kProgramVersion << " (" << pneumo::kGitCommit << ")\n";
+    return 0;
+  }
+  const std::string command = args[0];
+  args.erase(args.begin());
+  try {
+    if (command == "run") return pneumo::cli::run_command(args);
+    if (command == "params") return pneumo::cli::params_command(args);
+    if (command == "cohort") return pneumo::cli::cohort_command(args);
+    std::cerr << "pneumoplan: unknown command '" << command << "'\n\n";
+    print_usage(std::cerr);
+    return 2;
+  } catch (const pneumo::InputError& error) {
+    std::cerr << "error: " << error.what() << "\n";
+    return 2;
+  } catch (const pneumo::UsageError& error) {
+    std::cerr << "pneumoplan " << command << ": " << error.what() << "\n(see 'pneumoplan " << command << " --help')\n";
+    return 2;
+  } catch (const boost::program_options::error& error) {
+    std::cerr << "pneumoplan " << command << ": " << error.what() << "\n(see 'pneumoplan " << command << " --help')\n";
+    return 2;
+  } catch (const pneumo::IoError& error) {
+    std::cerr << "error: " << error.what() << "\n";
+    return 1;
+  } catch (const std::exception& error) {
+    std::cerr << "internal error: " << error.what() << "\n";
+    return 1;
+  }
+}
