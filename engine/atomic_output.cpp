@@ -41,8 +41,10 @@ void ensure_parent_folder(const std::string& path) {
 
 AtomicOutput::AtomicOutput(std::string final_path) : final_(std::move(final_path)) {
   const fs::path target(final_);
-  const std::string name = "." + target.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-" +
-                           std::to_string(temporary_counter.fetch_add(1));
+  // Built by appending: GCC 12 warns falsely (-Wrestrict) about "." + std::string.
+  std::string name(1, '.');
+  name += target.filename().string();
+  name += ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(temporary_counter.fetch_add(1));
   temporary_ = (target.parent_path() / name).string();
 }
 

@@ -151,12 +151,12 @@ std::vector<Spec> build_specs() {
                        "Exposure-response profile for " + std::string(industry_name(industry)) + ".",
                        [i](P& p) -> std::string& { return p.disease.profile[i]; }, profiles));
   }
-  s.push_back(real("disease.onset_latency_median_years", "4", "years", 0, 40,
-                   "calibrated: onset after exposure ended in 57 % (Hnizdo 1993) to 67 % (Chen 2001) of cases "
-                   "(parameters.md §1; docs/model.md)",
+  s.push_back(real("disease.onset_latency_median_years", "8", "years", 0, 40,
+                   "calibrated with scenarios/cohorts: 54 % (tin) and 61 % (gold) of onsets after exposure ended, "
+                   "published 67 % (Chen 2001) and 57 % (Hnizdo 1993), parameters.md §1 (docs/model.md)",
                    "Median years from crossing the tolerance to stage I (lognormal).",
                    [](P& p) -> double& { return p.disease.onset_latency_median_years; }));
-  s.push_back(real("disease.onset_latency_gsd", "2", "GSD", 1, 10, "assumed (see onset_latency_median_years)",
+  s.push_back(real("disease.onset_latency_gsd", "1.8", "GSD", 1, 10, "calibrated with onset_latency_median_years",
                    "Geometric SD of the onset latency.", [](P& p) -> double& { return p.disease.onset_latency_gsd; }));
   s.push_back(real("disease.progression_probability_1_2", "0.136", "probability", 0, 1,
                    "Chinese coal enterprise, 40 y of records: 13.6 % progressed I->II (parameters.md §2)",

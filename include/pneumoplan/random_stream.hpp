@@ -28,10 +28,11 @@ enum class Purpose : std::uint64_t {
 
 using Uniforms4 = std::array<double, 4>;
 
-// Maps 64 random bits to a double strictly inside (0, 1): k/2^53 + 2^-54 for the top 53 bits. Open at
-// both ends, so log(u), log(1−u) and inverse CDFs never see 0 or 1.
+// Maps 64 random bits to a double strictly inside (0, 1): (k + 1/2)/2^52 for the top 52 bits, from 2^-53
+// to 1 − 2^-53. Open at both ends, so log(u), log(1−u) and inverse CDFs never see 0 or 1. (With 53 bits
+// the largest value, 1 − 2^-54, would round to exactly 1.0.)
 inline double u01_open(std::uint64_t bits) {
-  return (static_cast<double>(bits >> 11) + 0.5) * (1.0 / 9007199254740992.0);
+  return (static_cast<double>(bits >> 12) + 0.5) * (1.0 / 4503599627370496.0);
 }
 
 class RandomStream {

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The real executable refuses bad input with exit code 2, a file:line message and no output file, and
+# refuses a bad command line the same way.
+set -u
+bin="$1"; scenario="$2"
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+failures=0
+
+expect_refusal() {  # name, expected message fragment, command...
+  local name="$1" fragment="$2"; shift 2
+  local out="$work/$name.h5"
+  "$@" --out "$out" >"$work/stdout" 2>"$work/stderr"
+  local rc=$?
+  if [ "$rc" -ne 2 ]; then echo "FAIL $name: exit code $rc, expected 2"; failures=$((failures+1)); fi
+  if ! grep -qF -- "$fragment" "$work/stderr"; then
+    echo "FAIL $name: stderr lacks '$fragment':"; cat "$work/stderr"; failures=$((failures+1))
+  fi
+  if ls "$work"/*.h5* "$work"/.*.h5* >/dev/null 2>&1; then
+    echo "FAIL $name: an output file was written"; ls -la "$work"; failures=$((failures+1))
+  fi
+}
+
+broken() {  # copy the scenario and apply a sed expression to one file
+  local file="$1" expr="$2"
+  rm -rf "$work/s"; cp -r "$scenario" "$work/s"
+  sed -i "$expr" "$work/s/$file"
+}
+
+broken scenario.ini 's/seed = 7/seed = 7\nsead = 3/'
+expect_refusal unknown_key "s/scenario.ini:8: unknown key 'simulation.sead'" "$bin" run "$work/s"
+broken strata.csv 's/320381,stone_processing/320399,stone_processing/'
+expect_refusal unknown_county "s/strata.csv:5: column 'county_code': expected a county listed in counties.csv" "$bin" run "$work/s"
+broken strata.csv 's/female_share$/female/'
+expect_refusal missing_column "s/strata.csv:1: unknown column 'female'" "$bin" run "$work/s"
+broken townships.csv 's/,0,0$/,0,-1/'
+expect_refusal negative_weight "s/townships.csv:7: column 'weight': expected a number in [0," "$bin" run "$work/s"
+expect_refusal missing_folder "expected a scenario folder" "$bin" run "$work/does-not-exist"
+expect_refusal bad_replicates "--replicates: expected a whole number" "$bin" run "$scenario" --replicates 0
+expect_refusal unknown_option "unrecognised option '--replicas'" "$bin" run "$scenario" --replicas 3
+
+# --check validates without writing.
+"$bin" run "$scenario" --check >"$work/stdout" 2>&1 || { echo "FAIL check: nonzero exit"; failures=$((failures+1)); }
+grep -q "is valid" "$work/stdout" || { echo "FAIL check: no confirmation"; failures=$((failures+1)); }
+
+"$bin" frobnicate >/dev/null 2>&1; [ $? -eq 2 ] || { echo "FAIL unknown command: exit code not 2"; failures=$((failures+1)); }
+"$bin" run --help | grep -q -- "--threads" || { echo "FAIL help: no --threads"; failures=$((failures+1)); }
+
+[ "$failures" -eq 0 ] && echo "all refusals correct"
+exit "$failures"

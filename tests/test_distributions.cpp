@@ -1,0 +1,58 @@
+// Transformations of uniforms: the normal quantile against tabulated values, truncation bounds, and the
+// geometric tenure and lognormal draws against their analytic moments (tolerances from the sample size).
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "pneumoplan/distributions.hpp"
+#include "pneumoplan/random_stream.hpp"
+
+namespace pneumo {
+namespace {
+
+TEST(Distributions, NormalQuantileMatchesTabulatedValues) {
+  EXPECT_NEAR(normal_quantile(0.5), 0.0, 1e-15);
+  EXPECT_NEAR(normal_quantile(0.975), 1.959963984540054, 1e-13);
+  EXPECT_NEAR(normal_quantile(0.025), -1.959963984540054, 1e-13);
+  EXPECT_NEAR(normal_quantile(0.999), 3.090232306167813, 1e-12);
+  EXPECT_NEAR(normal_quantile(1e-10), -6.361340902404056, 1e-9);
+  for (double p = 0.001; p < 1.0; p += 0.0137) EXPECT_NEAR(normal_cdf(normal_quantile(p)), p, 1e-12);
+}
+
+TEST(Distributions, TruncatedNormalStaysInsideItsBounds) {
+  for (double u = 0.0005; u < 1.0; u += 0.001) {
+    const double x = truncated_normal(u, 28.0, 8.0, 16.0, 55.0);
+    EXPECT_GE(x, 16.0);
+    EXPECT_LE(x, 55.0);
+  }
+  EXPECT_NEAR(truncated_normal(0.5, 28.0, 8.0, 8.0, 48.0), 28.0, 1e-9);  // symmetric bounds keep the median
+}
+
+TEST(Distributions, GeometricYearsHaveMeanOneOverRate) {
+  const RandomStream stream(3, 0);
+  const double rate = 0.2;
+  const int n = 200000;
+  double sum = 0.0;
+  for (int i = 0; i < n; ++i) sum += static_cast<double>(geometric_years(stream.uniform(i, 0, Purpose::CohortMember), rate));
+  const double mean = sum / n;
+  const double sd = std::sqrt(1.0 - rate) / rate;  // SD of a geometric variable on {1, 2, ...}
+  EXPECT_NEAR(mean, 1.0 / rate, 5.0 * sd / std::sqrt(n));
+  EXPECT_EQ(geometric_years(0.5, 1.0), 1);
+}
+
+TEST(Distributions, LognormalHasTheRequestedMedianAndMean) {
+  const RandomStream stream(4, 0);
+  const int n = 200000;
+  int below_median = 0;
+  double sum = 0.0;
+  for (int i = 0; i < n; ++i) {
+    const double u = stream.uniform(i, 0, Purpose::CohortMember);
+    if (lognormal_from_median(u, 4.0, 2.0) < 4.0) ++below_median;
+    sum += lognormal_from_mean_sd(u, 10.0, 5.0);
+  }
+  EXPECT_NEAR(below_median / static_cast<double>(n), 0.5, 5.0 * std::sqrt(0.25 / n));
+  EXPECT_NEAR(sum / n, 10.0, 5.0 * 5.0 / std::sqrt(n));
+}
+
+}  // namespace
+}  // namespace pneumo
