@@ -34,6 +34,12 @@ int DiseaseCourse::death_year(const RandomStream& rng, std::uint64_t worker, int
   return life_table_.death_year(birth_year, female, year + 1, mortality_multiplier(stage), u);
 }
 
+int DiseaseCourse::death_year_after_work(const RandomStream& rng, std::uint64_t worker, int last_work_year,
+                                         int birth_year, bool female) const {
+  const double u = rng.uniform(worker, kAnyYear, Purpose::LaterBackgroundDeath);
+  return life_table_.death_year(birth_year, female, last_work_year + 1, 1.0, u);
+}
+
 bool DiseaseCourse::dies_of_pneumoconiosis(const RandomStream& rng, std::uint64_t worker, int stage) const {
   const double m = mortality_multiplier(stage);
   return rng.uniform(worker, kAnyYear, Purpose::DeathCause) < (m - 1.0) / m;

@@ -27,7 +27,9 @@ EnterpriseTable build_enterprises(const Scenario& scenario, const RandomStream& 
           static_cast<float>(lognormal_from_median(u[0], stratum.dust_gm_mg_m3, stratum.dust_gsd)));
       e.silica_fraction.push_back(static_cast<float>(stratum.silica_fraction));
       e.base_workers.push_back(static_cast<std::uint32_t>(workers));
-      e.metric_is_silica.push_back(profile->metric() == ExposureMetric::RespirableSilica ? 1 : 0);
+      e.metric_per_dust.push_back(profile->metric() == ExposureMetric::RespirableSilica
+                                      ? static_cast<float>(stratum.silica_fraction)
+                                      : 1.0f);
     }
   }
   const std::size_t n = e.stratum.size();

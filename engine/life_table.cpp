@@ -40,6 +40,7 @@ void LifeTable::prepare_cohorts(int first_birth_year, int last_birth_year) {
   first_cohort_ = first_birth_year;
   for (int sex = 0; sex < 2; ++sex) {
     cumulative_[sex].assign(static_cast<std::size_t>(last_birth_year - first_birth_year + 1), {});
+    survival_[sex].assign(cumulative_[sex].size(), {});
     for (int c = first_birth_year; c <= last_birth_year; ++c) {
       auto& table = cumulative_[sex][static_cast<std::size_t>(c - first_birth_year)];
       table.resize(kMaxAge + 2);
@@ -47,6 +48,9 @@ void LifeTable::prepare_cohorts(int first_birth_year, int last_birth_year) {
       for (int a = 0; a <= kMaxAge; ++a) {
         table[static_cast<std::size_t>(a) + 1] = table[static_cast<std::size_t>(a)] + hazard(a, sex == 1, c + a);
       }
+      auto& survival = survival_[sex][static_cast<std::size_t>(c - first_birth_year)];
+      survival.resize(table.size());
+      for (std::size_t a = 0; a < table.size(); ++a) survival[a] = std::exp(-table[a]);
     }
   }
 }
@@ -54,6 +58,12 @@ void LifeTable::prepare_cohorts(int first_birth_year, int last_birth_year) {
 const std::vector<double>& LifeTable::cohort(int birth_year, bool female) const {
   const auto& tables = cumulative_[female ? 1 : 0];
   if (tables.empty()) throw std::logic_error("LifeTable::prepare_cohorts was not called");
+  const int index = std::clamp(birth_year - first_cohort_, 0, static_cast<int>(tables.size()) - 1);
+  return tables[static_cast<std::size_t>(index)];
+}
+
+const std::vector<double>& LifeTable::cohort_survival(int birth_year, bool female) const {
+  const auto& tables = survival_[female ? 1 : 0];
   const int index = std::clamp(birth_year - first_cohort_, 0, static_cast<int>(tables.size()) - 1);
   return tables[static_cast<std::size_t>(index)];
 }
@@ -66,6 +76,23 @@ int LifeTable::death_year(int birth_year, bool female, int from_year, double mul
   const auto it = std::lower_bound(table.begin() + age + 1, table.end(), target);
   const int death_age = it == table.end() ? kMaxAge : static_cast<int>(it - table.begin()) - 1;
   return birth_year + std::min(death_age, kMaxAge);
+}
+
+std::optional<int> LifeTable::death_year_within(int birth_year, bool female, int from_year, int last_year,
+                                                double multiplier, double u) const {
+  const int age = std::clamp(from_year - birth_year, 0, kMaxAge);
+  const int last_age = std::clamp(last_year - birth_year, age, kMaxAge);
+  if (multiplier == 1.0) {
+    // Death by the end of last_age ⇔ Λ(last_age+1) − Λ(age) ≥ −ln u ⇔ S(last_age+1) ≤ u·S(age).
+    const auto& survival = cohort_survival(birth_year, female);
+    const double threshold = u * survival[static_cast<std::size_t>(age)];
+    if (survival[static_cast<std::size_t>(last_age) + 1] > threshold) return std::nullopt;
+  }
+  const auto& table = cohort(birth_year, female);
+  const double target = table[static_cast<std::size_t>(age)] - std::log(u) / multiplier;
+  if (table[static_cast<std::size_t>(last_age) + 1] < target) return std::nullopt;
+  const auto it = std::lower_bound(table.begin() + age + 1, table.begin() + last_age + 2, target);
+  return birth_year + static_cast<int>(it - table.begin()) - 1;
 }
 
 double LifeTable::survival(int birth_year, bool female, int from_year, int to_year, double multiplier) const {

@@ -37,8 +37,7 @@ Simulation::Simulation(const Scenario& scenario, std::uint64_t seed, std::uint64
       thread_tallies_(YearTally(scenario.geography.counties.size(), scenario.geography.townships.size(),
                                 enterprises_.count())),
       hires_by_county_(scenario.geography.counties.size(), 0),
-      next_year_(scenario.first_year()),
-      followup_years_(surveillance_.followup_years()) {
+      next_year_(scenario.first_year()) {
   update_enterprises_for_year(scenario_, rng_, enterprises_, next_year_);
   create_initial_workforce();
 }
@@ -70,14 +69,15 @@ void Simulation::step_year() {
   const int year = next_year_;
   if (year != scenario_.first_year()) update_enterprises_for_year(scenario_, rng_, enterprises_, year);
   YearTally tally = process_people(year);
+  std::size_t free_rows = static_cast<std::size_t>(tally.free_rows);
   if (year < scenario_.last_year()) {
     lay_off(year, tally);
     record(year, tally);
-    hire_for(year + 1, tally);
+    free_rows = hire_for(year + 1, tally);
   } else {
     record(year, tally);
   }
-  drop_inert_rows(year, tally);
+  compact_if_sparse(free_rows);
   ++next_year_;
 }
 
@@ -119,7 +119,7 @@ void Simulation::lay_off(int year, YearTally& tally) {
   });
 }
 
-void Simulation::hire_for(int year, const YearTally& tally) {
+std::size_t Simulation::hire_for(int year, const YearTally& tally) {
   std::vector<std::size_t> first_slot(enterprises_.count() + 1, 0);
   std::fill(hires_by_county_.begin(), hires_by_county_.end(), 0);
   for (std::size_t e = 0; e < enterprises_.count(); ++e) {
@@ -128,28 +128,27 @@ void Simulation::hire_for(int year, const YearTally& tally) {
     first_slot[e + 1] = first_slot[e] + static_cast<std::size_t>(hires);
     hires_by_county_[enterprises_.county[e]] += hires;
   }
+  // Hire k (in enterprise order) goes to the k-th released row, then to new rows at the end.
+  const std::vector<std::size_t> free = workers_.free_rows();
+  const std::size_t total = first_slot.back();
   const std::size_t base = workers_.size();
-  workers_.resize(base + first_slot.back());
+  if (total > free.size()) workers_.resize(base + total - free.size());
+  const auto row_of = [&](std::size_t k) { return k < free.size() ? free[k] : base + (k - free.size()); };
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, enterprises_.count()), [&](const auto& range) {
     for (std::size_t e = range.begin(); e != range.end(); ++e) {
       for (std::size_t k = first_slot[e]; k < first_slot[e + 1]; ++k) {
-        factory_.hire(workers_, base + k, static_cast<std::uint32_t>(e), year,
+        factory_.hire(workers_, row_of(k), static_cast<std::uint32_t>(e), year,
                       static_cast<std::uint32_t>(k - first_slot[e]));
       }
     }
   });
+  return free.size() > total ? free.size() - total : 0;
 }
 
-void Simulation::drop_inert_rows(int year, const YearTally& tally) {
-  // Compacting costs a full copy, so wait until a quarter of the rows can go.
-  if (tally.removable * 4 < static_cast<std::int64_t>(workers_.size())) return;
-  std::vector<std::uint8_t> keep(workers_.size());
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, workers_.size(), kRowsPerTask), [&](const auto& range) {
-    for (std::size_t i = range.begin(); i != range.end(); ++i) {
-      keep[i] = is_removable(workers_, i, year, followup_years_) ? 0 : 1;
-    }
-  });
-  workers_.compact(keep);
+void Simulation::compact_if_sparse(std::size_t free_rows) {
+  // Released rows are normally refilled by next year's hires; only a shrinking workforce leaves many
+  // free. Compacting costs a full copy, so wait until a quarter of the rows are free.
+  if (free_rows > 0 && free_rows * 4 >= workers_.size()) workers_.compact();
 }
 
 void Simulation::record(int year, const YearTally& t) {

@@ -8,7 +8,7 @@
 namespace pneumo {
 
 struct WorkerFactory::Draws {
-  double hire_age_years;
+  int hire_age_years;
   bool female;
   EmploymentType type;
   std::uint16_t home;
@@ -25,7 +25,35 @@ WorkerFactory::WorkerFactory(const Scenario& scenario, const RandomStream& rng, 
       enterprises_(enterprises),
       course_(course),
       surveillance_(surveillance),
-      homes_(scenario.geography) {}
+      homes_(scenario.geography) {
+  const auto& pop = scenario.parameters.population;
+  // P(round(age) = k) for age ~ normal(mean, sd) truncated to [min, max].
+  const auto cdf = [&](double x) {
+    return pop.hire_age_sd_years > 0.0 ? normal_cdf((x - pop.hire_age_mean_years) / pop.hire_age_sd_years)
+                                       : (x >= pop.hire_age_mean_years ? 1.0 : 0.0);
+  };
+  std::vector<double> weights;
+  std::vector<std::uint16_t> ages;
+  for (long k = std::lround(pop.hire_age_min_years); k <= std::lround(pop.hire_age_max_years); ++k) {
+    const double low = std::max(static_cast<double>(k) - 0.5, pop.hire_age_min_years);
+    const double high = std::min(static_cast<double>(k) + 0.5, pop.hire_age_max_years);
+    weights.push_back(high > low ? cdf(high) - cdf(low) : 0.0);
+    ages.push_back(static_cast<std::uint16_t>(k));
+  }
+  double total = 0.0;
+  for (const double w : weights) total += w;
+  if (total <= 0.0) {  // all mass outside the bounds (or a degenerate sd): the nearest bound
+    const double nearest = std::clamp(pop.hire_age_mean_years, pop.hire_age_min_years, pop.hire_age_max_years);
+    for (std::size_t k = 0; k < ages.size(); ++k) weights[k] = std::lround(nearest) == ages[k] ? 1.0 : 0.0;
+  }
+  hire_age_ = AliasTable(weights, ages);
+  for (std::size_t k = 0; k < kSizeClassCount; ++k) {
+    for (std::size_t t = 0; t < kEmploymentTypeCount; ++t) {
+      const double rate = std::min(pop.turnover_per_year[t] * pop.turnover_multiplier[k], 0.95);
+      log_stay_[k][t] = std::log1p(-rate);
+    }
+  }
+}
 
 double WorkerFactory::turnover_rate(std::uint32_t enterprise, EmploymentType type) const {
   const auto& pop = scenario_.parameters.population;
@@ -34,14 +62,23 @@ double WorkerFactory::turnover_rate(std::uint32_t enterprise, EmploymentType typ
   return std::min(rate, 0.95);
 }
 
+std::int64_t WorkerFactory::years_until_exit(double u, std::uint32_t enterprise, EmploymentType type) const {
+  // Geometric number of years with P(stay a year) = 1 − rate: 1 + floor(ln u / ln(1 − rate)).
+  const double log_stay =
+      log_stay_[static_cast<std::size_t>(enterprises_.size_class[enterprise])][static_cast<std::size_t>(type)];
+  if (log_stay >= 0.0) return kNever;
+  const double years = std::floor(std::log(u) / log_stay);
+  return years >= kNever ? kNever : 1 + static_cast<std::int64_t>(years);
+}
+
 WorkerFactory::Draws WorkerFactory::draw(std::uint64_t id, std::uint32_t enterprise) const {
   const auto& pop = scenario_.parameters.population;
   const Stratum& stratum = scenario_.strata[enterprises_.stratum[enterprise]];
-  const auto a = rng_.uniforms(id, kAnyYear, Purpose::HireAttributes, 0);
-  const auto b = rng_.uniforms(id, kAnyYear, Purpose::HireAttributes, 1);
+  const auto u = rng_.uniforms8(id, kAnyYear, Purpose::HireAttributes);
+  const double* a = u.data();      // age, sex, employment type, home
+  const double* b = u.data() + 4;  // respirator, tenure, tolerance, death
   Draws d{};
-  d.hire_age_years = truncated_normal(a[0], pop.hire_age_mean_years, pop.hire_age_sd_years, pop.hire_age_min_years,
-                                      pop.hire_age_max_years);
+  d.hire_age_years = hire_age_.pick(a[0]);
   d.female = a[1] < stratum.female_share;
   d.type = a[2] < stratum.share_migrant                              ? EmploymentType::Migrant
            : a[2] < stratum.share_migrant + stratum.share_dispatched ? EmploymentType::Dispatched
@@ -67,7 +104,7 @@ int WorkerFactory::retirement_exit_year(int birth_year, bool female) const {
 
 void WorkerFactory::place(WorkerTable& w, std::size_t row, std::uint64_t id, std::uint32_t enterprise,
                           const Draws& d, int hire_year, int birth_year) const {
-  const auto tenure = geometric_years(d.u_tenure, turnover_rate(enterprise, d.type));
+  const auto tenure = years_until_exit(d.u_tenure, enterprise, d.type);
   const std::int64_t planned_exit = std::min<std::int64_t>(hire_year + tenure - 1, kNever - 1);
   const int exit_year = std::max(hire_year, std::min(static_cast<int>(planned_exit), retirement_exit_year(birth_year, d.female)));
   const auto* profile = scenario_.profile_of_industry[static_cast<std::size_t>(enterprises_.industry[enterprise])];
@@ -77,13 +114,15 @@ void WorkerFactory::place(WorkerTable& w, std::size_t row, std::uint64_t id, std
   w.home_township[row] = d.home;
   w.birth_year[row] = static_cast<std::int16_t>(birth_year);
   w.exit_year[row] = static_cast<std::int16_t>(exit_year);
-  w.death_year[row] = static_cast<std::int16_t>(
-      scenario_.life_table.death_year(birth_year, d.female, hire_year, 1.0, d.u_death));
+  // Background death is resolved only up to the end of dust work: beyond it, it matters only for those
+  // whose disease gets scheduled, and is drawn then (DiseaseCourse::death_year_after_work).
+  const auto death = scenario_.life_table.death_year_within(birth_year, d.female, hire_year, exit_year, 1.0, d.u_death);
+  w.death_year[row] = death ? static_cast<std::int16_t>(*death) : kNever;
   w.onset_year[row] = kNever;
   w.next_stage_year[row] = kNever;
   w.diagnosed_year[row] = kNever;
   w.cum_dust_mg_m3_y[row] = 0.0f;
-  w.cum_silica_mg_m3_y[row] = 0.0f;
+  w.cum_metric_mg_m3_y[row] = 0.0f;
   w.tolerance_mg_m3_y[row] = static_cast<float>(profile->tolerance_mg_m3_y(d.u_tolerance));
   w.stage[row] = 0;
   w.traits[row] = WorkerTraits::pack(d.female, d.type);
@@ -95,7 +134,7 @@ void WorkerFactory::hire(WorkerTable& w, std::size_t row, std::uint32_t enterpri
                          std::uint32_t slot) const {
   const std::uint64_t id = make_worker_id(enterprise, year, slot);
   const Draws d = draw(id, enterprise);
-  place(w, row, id, enterprise, d, year, year - static_cast<int>(std::lround(d.hire_age_years)));
+  place(w, row, id, enterprise, d, year, year - d.hire_age_years);
 }
 
 void WorkerFactory::initial(WorkerTable& w, std::size_t row, std::uint32_t enterprise, std::uint32_t slot) const {
@@ -105,12 +144,12 @@ void WorkerFactory::initial(WorkerTable& w, std::size_t row, std::uint32_t enter
   const auto history = rng_.uniforms(id, kAnyYear, Purpose::InitialHistory, 0);
 
   // Years already worked: the same turnover, looking backwards, bounded by the retirement age.
-  const int hire_age = static_cast<int>(std::lround(d.hire_age_years));
+  const int hire_age = d.hire_age_years;
   const auto& pop = scenario_.parameters.population;
   const double retirement_age = d.female ? pop.retirement_age_female_years : pop.retirement_age_male_years;
   const int max_prior = std::max(0, static_cast<int>(std::lround(retirement_age)) - hire_age - 1);
   const int prior = static_cast<int>(
-      std::min<std::int64_t>(geometric_years(history[0], turnover_rate(enterprise, d.type)) - 1, max_prior));
+      std::min<std::int64_t>(years_until_exit(history[0], enterprise, d.type) - 1, max_prior));
   const int birth_year = start - hire_age - prior;
   place(w, row, id, enterprise, d, start, birth_year);
 
@@ -118,23 +157,27 @@ void WorkerFactory::initial(WorkerTable& w, std::size_t row, std::uint32_t enter
   const Industry industry = enterprises_.industry[enterprise];
   const bool wears = d.ppe_propensity < enterprises_.ppe_threshold[enterprise];
   const double protection = wears ? 1.0 - scenario_.parameters.exposure.ppe_reduction : 1.0;
-  const bool silica_metric = enterprises_.metric_is_silica[enterprise] != 0;
+  const float metric_per_dust = enterprises_.metric_per_dust[enterprise];
   float dust = 0.0f;
-  float silica = 0.0f;
+  float metric = 0.0f;
   int onset = kNever;
   for (int year = start - prior; year < start; ++year) {
     const auto conc = static_cast<float>(enterprises_.level_dust_mg_m3[enterprise] *
                                          scenario_.trends.concentration_index(industry, enterprises_.county[enterprise], year) * protection);
     dust += conc;
-    silica += conc * enterprises_.silica_fraction[enterprise];
-    if (onset == kNever && (silica_metric ? silica : dust) >= w.tolerance_mg_m3_y[row]) {
+    metric += conc * metric_per_dust;
+    if (onset == kNever && metric >= w.tolerance_mg_m3_y[row]) {
       onset = course_.onset_year(rng_, id, year);
     }
   }
   w.cum_dust_mg_m3_y[row] = dust;
-  w.cum_silica_mg_m3_y[row] = silica;
+  w.cum_metric_mg_m3_y[row] = metric;
   w.exposure_years[row] = static_cast<std::uint8_t>(std::min(prior, 255));
   w.onset_year[row] = static_cast<std::int16_t>(onset);
+  if (onset != kNever && w.death_year[row] == kNever) {
+    w.death_year[row] = static_cast<std::int16_t>(
+        course_.death_year_after_work(rng_, id, w.exit_year[row], birth_year, d.female));
+  }
   if (onset < start) {
     // Disease that began before the start: bring its course, and the surveillance the worker was under
     // all those years in work, up to the start year.

@@ -20,7 +20,7 @@ YearTally::YearTally(std::size_t county_count, std::size_t township_count, std::
 
 void YearTally::clear() {
   visit_vectors(*this, [](std::vector<std::int64_t>& v) { std::fill(v.begin(), v.end(), 0); });
-  removable = 0;
+  free_rows = 0;
   people = 0;
 }
 
@@ -34,7 +34,7 @@ void YearTally::add(const YearTally& other) {
     const auto& b = *theirs[k];
     for (std::size_t i = 0; i < a.size(); ++i) a[i] += b[i];
   }
-  removable += other.removable;
+  free_rows += other.free_rows;
   people += other.people;
 }
 

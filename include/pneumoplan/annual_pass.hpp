@@ -3,7 +3,8 @@
 //   2. dust exposure for those in dust work, and the tolerance check that schedules onset;
 //   3. disease events due this year: onset of stage I, progression;
 //   4. surveillance: exams, detection and diagnosis of patients not yet diagnosed;
-//   5. tallies by county, township of residence and industry.
+//   5. tallies by county, township of residence and industry;
+//   6. release of the row when its person died or left dust work with no disease to come.
 // Leaving work happens after the year's exposure (exit_year is the last year worked). The pass changes
 // only the rows it is given and its own tally, so blocks of rows can run on any thread in any order.
 #pragma once
@@ -29,11 +30,15 @@ class AnnualPass {
   void run(WorkerTable& workers, int year, std::size_t begin, std::size_t end, YearTally& tally) const;
 
  private:
+  void record_death(const WorkerTable& w, std::size_t i, bool employed, std::uint16_t county, YearTally& t) const;
+  void schedule_onset(WorkerTable& w, std::size_t i, int year) const;
+  void follow_patient(WorkerTable& w, std::size_t i, int year, bool employed, std::uint32_t enterprise,
+                      std::uint16_t county, YearTally& t) const;
+
   const RandomStream& rng_;
   const DiseaseCourse& course_;
   const Surveillance& surveillance_;
   const EnterpriseTable& enterprises_;
-  int followup_years_ = 0;
   std::uint16_t outside_index_ = 0;  // township index used for "outside the city"
 };
 

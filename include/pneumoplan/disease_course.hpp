@@ -28,6 +28,11 @@ class DiseaseCourse {
   int death_year(const RandomStream& rng, std::uint64_t worker, int stage, int year, int birth_year,
                  bool female) const;
 
+  // Background death of a worker known to survive dust work (alive after `last_work_year`), needed once
+  // their disease is scheduled: drawn conditionally on survival to the end of that year.
+  int death_year_after_work(const RandomStream& rng, std::uint64_t worker, int last_work_year, int birth_year,
+                            bool female) const;
+
   // At death: is pneumoconiosis the cause? The excess share (m − 1)/m of the stage's hazard.
   bool dies_of_pneumoconiosis(const RandomStream& rng, std::uint64_t worker, int stage) const;
 

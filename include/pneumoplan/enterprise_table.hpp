@@ -19,7 +19,9 @@ struct EnterpriseTable {
   std::vector<float> level_dust_mg_m3;       // this enterprise's base-year annual mean
   std::vector<float> silica_fraction;
   std::vector<std::uint32_t> base_workers;   // workforce in the base year
-  std::vector<std::uint8_t> metric_is_silica;  // its exposure-response profile counts silica, not dust
+  // Cumulative profile metric gained per unit of respirable dust: the silica fraction where the industry's
+  // exposure-response profile counts silica, 1 where it counts respirable dust.
+  std::vector<float> metric_per_dust;
 
   // This year.
   std::vector<float> dust_mg_m3;             // annual mean respirable dust at the workplace

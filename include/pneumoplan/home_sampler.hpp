@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "pneumoplan/alias_table.hpp"
 #include "pneumoplan/geography.hpp"
 
 namespace pneumo {
@@ -13,15 +14,12 @@ class HomeSampler {
  public:
   explicit HomeSampler(const Geography& geography);
 
-  std::uint16_t in_county(std::uint16_t county, double u) const;
-  std::uint16_t in_city(double u) const;
+  std::uint16_t in_county(std::uint16_t county, double u) const { return counties_[county].pick(u); }
+  std::uint16_t in_city(double u) const { return city_.pick(u); }
 
  private:
-  static std::uint16_t pick(const std::vector<double>& cumulative, const std::vector<std::uint16_t>& items, double u);
-  std::vector<std::vector<double>> county_cumulative_;
-  std::vector<std::vector<std::uint16_t>> county_items_;
-  std::vector<double> city_cumulative_;
-  std::vector<std::uint16_t> city_items_;
+  std::vector<AliasTable> counties_;
+  AliasTable city_;
 };
 
 }  // namespace pneumo

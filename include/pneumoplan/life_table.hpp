@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace pneumo {
@@ -43,6 +44,11 @@ class LifeTable {
   // hazard from then on is `multiplier` × background, given a uniform u in (0,1).
   int death_year(int birth_year, bool female, int from_year, double multiplier, double u) const;
 
+  // Like death_year, but only asks whether death falls in [from_year, last_year]: returns that year, or
+  // nothing when the person survives past last_year. Cheaper (no search) in the common case.
+  std::optional<int> death_year_within(int birth_year, bool female, int from_year, int last_year, double multiplier,
+                                       double u) const;
+
   // Probability of surviving from the start of `from_year` to the start of `to_year` with the multiplier.
   double survival(int birth_year, bool female, int from_year, int to_year, double multiplier) const;
 
@@ -54,12 +60,15 @@ class LifeTable {
 
  private:
   const std::vector<double>& cohort(int birth_year, bool female) const;
+  const std::vector<double>& cohort_survival(int birth_year, bool female) const;
   double group_mx(const MortalityPeriod& period, int age, bool female) const;
 
   std::vector<MortalityPeriod> periods_;
   int first_cohort_ = 0;
-  // cumulative_[sex][cohort - first_cohort_][a] = Λ from birth to exact age a (a = 0..kMaxAge+1)
+  // cumulative_[sex][cohort - first_cohort_][a] = Λ from birth to exact age a (a = 0..kMaxAge+1), and
+  // survival_ the same as exp(−Λ), which lets the common "survives until" test skip a logarithm.
   std::vector<std::vector<double>> cumulative_[2];
+  std::vector<std::vector<double>> survival_[2];
 };
 
 // UN WPP 2024 death rates for China (1990–1995, 2000–2005, 2015–2020); used when a cohort file names no

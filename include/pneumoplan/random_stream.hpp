@@ -13,7 +13,7 @@ namespace pneumo {
 
 // What a draw is for. Append only: changing a value changes every stream that uses it.
 enum class Purpose : std::uint64_t {
-  HireAttributes = 1,     // index 0: age, sex, employment type, home; index 1: ppe, tenure, tolerance, death
+  HireAttributes = 1,     // eight 32-bit uniforms: age, sex, employment type, home, ppe, tenure, tolerance, death
   InitialHistory = 2,     // prior tenure and exposure history of the workforce present at the start year
   OnsetLatency = 3,       // years from crossing the tolerance to stage I
   Progression = 4,        // index = stage left: will it progress, and when
@@ -24,9 +24,11 @@ enum class Purpose : std::uint64_t {
   EnterpriseLevel = 9,    // between-enterprise concentration level and location
   EnterpriseYear = 10,    // year-to-year variation of an enterprise's mean concentration
   CohortMember = 11,      // cohort mode: a member's hire year, age, exposure intensity and duration
+  LaterBackgroundDeath = 12,  // background death after dust work, drawn once a disease is scheduled
 };
 
 using Uniforms4 = std::array<double, 4>;
+using Uniforms8 = std::array<double, 8>;
 
 // Maps 64 random bits to a double strictly inside (0, 1): (k + 1/2)/2^52 for the top 52 bits, from 2^-53
 // to 1 − 2^-53. Open at both ends, so log(u), log(1−u) and inverse CDFs never see 0 or 1. (With 53 bits
@@ -34,6 +36,10 @@ using Uniforms4 = std::array<double, 4>;
 inline double u01_open(std::uint64_t bits) {
   return (static_cast<double>(bits >> 12) + 0.5) * (1.0 / 4503599627370496.0);
 }
+
+// Maps 32 random bits to (k + 1/2)/2^32, strictly inside (0, 1). For draws where 2^-32 resolution is
+// ample; one Philox call then gives eight of them.
+inline double u01_open_32(std::uint32_t bits) { return (static_cast<double>(bits) + 0.5) * (1.0 / 4294967296.0); }
 
 class RandomStream {
  public:
@@ -50,6 +56,17 @@ class RandomStream {
   Uniforms4 uniforms(std::uint64_t entity, std::int64_t year, Purpose purpose, std::uint64_t index = 0) const {
     const auto b = bits(entity, year, purpose, index);
     return {u01_open(b[0]), u01_open(b[1]), u01_open(b[2]), u01_open(b[3])};
+  }
+
+  // Eight uniforms of 32-bit resolution from one call: the low then the high half of each word.
+  Uniforms8 uniforms8(std::uint64_t entity, std::int64_t year, Purpose purpose, std::uint64_t index = 0) const {
+    const auto b = bits(entity, year, purpose, index);
+    Uniforms8 u;
+    for (std::size_t k = 0; k < 4; ++k) {
+      u[2 * k] = u01_open_32(static_cast<std::uint32_t>(b[k]));
+      u[2 * k + 1] = u01_open_32(static_cast<std::uint32_t>(b[k] >> 32));
+    }
+    return u;
   }
 
   double uniform(std::uint64_t entity, std::int64_t year, Purpose purpose, std::uint64_t index = 0) const {

@@ -6,7 +6,7 @@
 //   2. people       — the annual pass over every person (death, exposure, disease, surveillance, tallies);
 //   3. record       — the year's tallies become this replicate's outputs;
 //   4. workforce    — layoffs where jobs shrink next year, then hires to fill next year's jobs;
-//   5. housekeeping — rows of the dead and of people nothing can happen to any more are dropped.
+//   (rows released in step 2 are reused by the hires of step 4; rows are compacted only when many stay free.)
 #pragma once
 
 #include <cstdint>
@@ -50,8 +50,8 @@ class Simulation {
   YearTally process_people(int year);
   void record(int year, const YearTally& tally);
   void lay_off(int year, YearTally& tally);
-  void hire_for(int year, const YearTally& tally);
-  void drop_inert_rows(int year, const YearTally& tally);
+  std::size_t hire_for(int year, const YearTally& tally);  // returns the rows still free afterwards
+  void compact_if_sparse(std::size_t free_rows);
 
   const Scenario& scenario_;
   RandomStream rng_;
@@ -65,15 +65,6 @@ class Simulation {
   tbb::enumerable_thread_specific<YearTally> thread_tallies_;
   std::vector<std::int64_t> hires_by_county_;  // hires made for next_year_, recorded in that year
   int next_year_;
-  int followup_years_;
 };
-
-// Whether row i can be dropped at the end of `year`: dead, or out of work for good with no disease to
-// come and follow-up over.
-inline bool is_removable(const WorkerTable& w, std::size_t i, int year, int followup_years) {
-  if (w.death_year[i] <= year) return true;
-  return w.stage[i] == 0 && w.onset_year[i] == kNever && w.exit_year[i] <= year &&
-         year - w.exit_year[i] >= followup_years;
-}
 
 }  // namespace pneumo

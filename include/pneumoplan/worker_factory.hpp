@@ -2,8 +2,10 @@
 // simulated year together with the work history it brings (years worked, dust breathed, disease begun).
 #pragma once
 
+#include <array>
 #include <cstdint>
 
+#include "pneumoplan/alias_table.hpp"
 #include "pneumoplan/disease_course.hpp"
 #include "pneumoplan/enterprise_table.hpp"
 #include "pneumoplan/home_sampler.hpp"
@@ -35,6 +37,7 @@ class WorkerFactory {
   void place(WorkerTable& workers, std::size_t row, std::uint64_t id, std::uint32_t enterprise, const Draws& d,
              int hire_year, int birth_year) const;
   int retirement_exit_year(int birth_year, bool female) const;
+  std::int64_t years_until_exit(double u, std::uint32_t enterprise, EmploymentType type) const;
 
   const Scenario& scenario_;
   const RandomStream& rng_;
@@ -42,6 +45,10 @@ class WorkerFactory {
   const DiseaseCourse& course_;
   const Surveillance& surveillance_;
   HomeSampler homes_;
+  // Constants of the hiring draws, computed once: the distribution of the hiring age in whole years
+  // (a truncated normal, rounded) and log(1 − turnover rate) by size class and employment type.
+  AliasTable hire_age_;
+  std::array<std::array<double, kEmploymentTypeCount>, kSizeClassCount> log_stay_{};
 };
 
 }  // namespace pneumo

@@ -29,8 +29,8 @@ struct YearTally {
   std::vector<std::int64_t> new_cases_by_industry;
   // per enterprise: workers staying into next year (used to size next year's hiring)
   std::vector<std::int64_t> staying;
-  std::int64_t removable = 0;  // dead or inert rows that compaction may drop
-  std::int64_t people = 0;     // rows alive at the end of the year
+  std::int64_t free_rows = 0;  // rows released (now or before) by the end of the pass
+  std::int64_t people = 0;     // people still followed at the end of the year
 
   YearTally() = default;
   YearTally(std::size_t county_count, std::size_t township_count, std::size_t enterprise_count);
