@@ -53,6 +53,8 @@ void AnnualPass::follow_patient(WorkerTable& w, std::size_t i, int year, bool em
     w.diagnosed_year[i] = static_cast<std::int16_t>(year);
     t.new_diagnoses[county * kStageCount + static_cast<std::size_t>(stage - 1)] += 1;
     if (w.exposure_years[i] < 5) t.diagnoses_short_exposure[county] += 1;
+    t.diagnosis_age_years[county] += year - w.birth_year[i];
+    t.diagnosis_exposure_years[county] += w.exposure_years[i];
   }
   const bool migrant_at_work = employed && WorkerTraits::employment(w.traits[i]) == EmploymentType::Migrant;
   const std::uint16_t home = w.home_township[i] == kOutsideCity ? outside_index_ : w.home_township[i];

@@ -101,7 +101,7 @@ std::vector<Spec> build_specs() {
     s.push_back(real(std::string("population.turnover_") + types[t] + "_per_year", type_defaults[t], "per year", 0,
                      0.95,
                      "assumed: migrant and dispatched work is short-term (plans: 'many migrant workers, high "
-                     "mobility'); calibrated with exposure years at diagnosis (Jiangsu mean 15.3 y, parameters.md §2)",
+                     "mobility'); dust years at diagnosis are compared with Jiangsu's 15.3 y in docs/model.md",
                      std::string("Annual probability that a ") + types[t] + " worker leaves dust work (before the size multiplier).",
                      [t](P& p) -> double& { return p.population.turnover_per_year[t]; }));
   }

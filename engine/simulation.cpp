@@ -186,6 +186,8 @@ void Simulation::record(int year, const YearTally& t) {
   per_region(OutputId::Leavers, t.leavers);
   per_region(OutputId::PrevalentDiagnosed, t.prevalent_diagnosed);
   per_region(OutputId::DiagnosesShortExposure, t.diagnoses_short_exposure);
+  per_region(OutputId::DiagnosisAgeYears, t.diagnosis_age_years);
+  per_region(OutputId::DiagnosisExposureYears, t.diagnosis_exposure_years);
   per_region(OutputId::DeathsPneumoconiosis, t.deaths_pneumoconiosis);
   per_region(OutputId::DeathsOtherCausePatients, t.deaths_other_cause_patients);
   per_region(OutputId::DeathsInService, t.deaths_in_service);

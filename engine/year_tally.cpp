@@ -7,7 +7,8 @@ namespace pneumo {
 YearTally::YearTally(std::size_t county_count, std::size_t township_count, std::size_t enterprise_count)
     : counties(county_count), townships(township_count) {
   for (auto* v : {&employed, &exposed, &leavers, &deaths_pneumoconiosis, &deaths_other_cause_patients,
-                  &deaths_in_service, &prevalent_diagnosed, &diagnoses_short_exposure}) {
+                  &deaths_in_service, &prevalent_diagnosed, &diagnoses_short_exposure, &diagnosis_age_years,
+                  &diagnosis_exposure_years}) {
     v->assign(county_count, 0);
   }
   for (auto* v : {&new_cases, &prevalent, &new_diagnoses}) v->assign(county_count * kStageCount, 0);

@@ -31,6 +31,8 @@ enum class OutputId : std::size_t {
   NewDiagnoses,
   PrevalentDiagnosed,
   DiagnosesShortExposure,
+  DiagnosisAgeYears,
+  DiagnosisExposureYears,
   DeathsPneumoconiosis,
   DeathsOtherCausePatients,
   DeathsInService,

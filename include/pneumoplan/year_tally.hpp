@@ -18,7 +18,8 @@ struct YearTally {
 
   // per county
   std::vector<std::int64_t> employed, exposed, leavers, deaths_pneumoconiosis, deaths_other_cause_patients,
-      deaths_in_service, prevalent_diagnosed, diagnoses_short_exposure;
+      deaths_in_service, prevalent_diagnosed, diagnoses_short_exposure, diagnosis_age_years,
+      diagnosis_exposure_years;
   // per county × stage
   std::vector<std::int64_t> new_cases, prevalent, new_diagnoses;
   // per county × histogram bin
@@ -42,7 +43,8 @@ struct YearTally {
   template <typename Tally, typename F>
   static void visit_vectors(Tally& t, F&& f) {
     f(t.employed); f(t.exposed); f(t.leavers); f(t.deaths_pneumoconiosis); f(t.deaths_other_cause_patients);
-    f(t.deaths_in_service); f(t.prevalent_diagnosed); f(t.diagnoses_short_exposure); f(t.new_cases);
+    f(t.deaths_in_service); f(t.prevalent_diagnosed); f(t.diagnoses_short_exposure); f(t.diagnosis_age_years);
+    f(t.diagnosis_exposure_years); f(t.new_cases);
     f(t.prevalent); f(t.new_diagnoses); f(t.dust_histogram); f(t.patients_true); f(t.patients_diagnosed);
     f(t.new_cases_by_industry); f(t.staying);
   }

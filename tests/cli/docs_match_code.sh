@@ -5,15 +5,17 @@ set -eu
 bin="$1"; root="$2"
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 "$bin" params --markdown >"$work/params.md"
-# The generated table must appear verbatim in the document.
+"$bin" params --cohort --markdown >"$work/cohort.md"
+# The generated tables must appear verbatim in the documents.
 python_check='
 import sys
 doc = open(sys.argv[1], encoding="utf-8").read()
 table = open(sys.argv[2], encoding="utf-8").read().strip()
 if table not in doc:
-    sys.exit("docs/scenario-format.md is out of date: regenerate its parameter tables with `pneumoplan params --markdown`")
+    sys.exit(sys.argv[1] + " is out of date: regenerate its parameter tables with `pneumoplan params " + sys.argv[3] + "--markdown`")
 '
-/usr/bin/python3 -c "$python_check" "$root/docs/scenario-format.md" "$work/params.md"
+/usr/bin/python3 -c "$python_check" "$root/docs/scenario-format.md" "$work/params.md" ""
+/usr/bin/python3 -c "$python_check" "$root/docs/cohort-format.md" "$work/cohort.md" "--cohort "
 for name in $(grep -o '{"[a-z0-9_]*", "' "$root/engine/output_catalogue.cpp" | sed 's/{"\([a-z0-9_]*\)", "/\1/'); do
   grep -q "\`$name\`" "$root/docs/output-format.md" || { echo "docs/output-format.md lacks output $name"; exit 1; }
 done

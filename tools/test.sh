@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Second command of the README (and what CI runs): installs what is missing, builds everything in
+# Release and runs the whole test suite. Exits non-zero on any failure.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+tools/install_dependencies.sh
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DPNEUMO_BUILD_TESTS=ON
+cmake --build build -j "$(nproc)"
+ctest --test-dir build --output-on-failure -j "$(nproc)"
