@@ -74,7 +74,6 @@ void AnnualPass::run(WorkerTable& w, int year, std::size_t begin, std::size_t en
   const std::uint32_t* const enterprise = w.enterprise.data();
   const std::int16_t* const exit_year = w.exit_year.data();
   const std::int16_t* const onset_year = w.onset_year.data();
-  const std::int16_t* const next_stage_year = w.next_stage_year.data();
   const std::uint8_t* const stage = w.stage.data();
   const std::uint8_t* const ppe_propensity = w.ppe_propensity.data();
   std::uint8_t* const exposure_years = w.exposure_years.data();

@@ -39,6 +39,15 @@ void ensure_parent_folder(const std::string& path) {
   }
 }
 
+void check_output_writable(const std::string& path) {
+  ensure_parent_folder(path);
+  if (fs::is_directory(path)) throw IoError("cannot write " + path + ": it is a folder");
+  AtomicOutput probe(path);
+  std::FILE* file = std::fopen(probe.temporary_path().c_str(), "wb");
+  if (!file) throw IoError("cannot write in the folder of " + path + ": " + std::strerror(errno));
+  std::fclose(file);
+}  // the probe's destructor removes the temporary
+
 AtomicOutput::AtomicOutput(std::string final_path) : final_(std::move(final_path)) {
   const fs::path target(final_);
   // Built by appending: GCC 12 warns falsely (-Wrestrict) about "." + std::string.

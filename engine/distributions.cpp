@@ -48,11 +48,4 @@ double truncated_normal(double u, double mean, double sd, double low, double hig
   return std::clamp(mean + sd * normal_quantile(p), low, high);
 }
 
-double lognormal_from_mean_sd(double u, double mean, double sd) {
-  if (sd <= 0.0) return mean;
-  const double sigma2 = std::log1p((sd * sd) / (mean * mean));
-  const double mu = std::log(mean) - 0.5 * sigma2;
-  return std::exp(mu + std::sqrt(sigma2) * normal_quantile(u));
-}
-
 }  // namespace pneumo

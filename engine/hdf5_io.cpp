@@ -92,7 +92,6 @@ Handle open_group(hid_t parent, const std::string& name) {
   return Handle(check(H5Gopen2(parent, name.c_str(), H5P_DEFAULT), "open group " + name), H5Gclose);
 }
 
-bool exists(hid_t parent, const std::string& name) { return H5Lexists(parent, name.c_str(), H5P_DEFAULT) > 0; }
 
 void write_attribute(hid_t object, const std::string& name, const std::string& value) {
   Handle type = utf8_string_type();

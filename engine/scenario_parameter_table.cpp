@@ -1,7 +1,6 @@
 // Every scalar parameter of scenario.ini: key, default, unit, range, source and meaning. Sources cite the
 // shared reference (parameters.md §n) or say "assumed" with the reasoning; docs/scenario-format.md is
 // generated from this table (`pneumoplan params --markdown`) and a test keeps the two in step.
-#include <limits>
 
 #include "pneumoplan/exposure_response.hpp"
 #include "pneumoplan/scenario_parameters.hpp"
@@ -11,7 +10,6 @@ namespace {
 
 using Spec = ParameterSpec<ScenarioParameters>;
 using P = ScenarioParameters;
-constexpr double kUnbounded = std::numeric_limits<double>::max();
 
 Spec real(std::string key, std::string value, std::string unit, double min, double max, std::string source,
           std::string meaning, Spec::RealField field) {
@@ -242,7 +240,6 @@ std::vector<Spec> build_specs() {
                      "Annual probability that an undiagnosed stage " + stage + " patient seeks diagnosis unprompted.",
                      [k](P& p) -> double& { return p.surveillance.self_presentation[k]; }));
   }
-  (void)kUnbounded;
   return s;
 }
 

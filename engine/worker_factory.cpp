@@ -49,26 +49,22 @@ WorkerFactory::WorkerFactory(const Scenario& scenario, const RandomStream& rng, 
   hire_age_ = AliasTable(weights, ages);
   for (std::size_t k = 0; k < kSizeClassCount; ++k) {
     for (std::size_t t = 0; t < kEmploymentTypeCount; ++t) {
-      const double rate = std::min(pop.turnover_per_year[t] * pop.turnover_multiplier[k], 0.95);
-      log_stay_[k][t] = std::log1p(-rate);
+      log_stay_[k][t] = std::log1p(-turnover_rate(static_cast<SizeClass>(k), static_cast<EmploymentType>(t)));
     }
   }
 }
 
-double WorkerFactory::turnover_rate(std::uint32_t enterprise, EmploymentType type) const {
+double WorkerFactory::turnover_rate(SizeClass size, EmploymentType type) const {
   const auto& pop = scenario_.parameters.population;
   const double rate = pop.turnover_per_year[static_cast<std::size_t>(type)] *
-                      pop.turnover_multiplier[static_cast<std::size_t>(enterprises_.size_class[enterprise])];
-  return std::min(rate, 0.95);
+                      pop.turnover_multiplier[static_cast<std::size_t>(size)];
+  return std::min(rate, 0.95);  // someone hired works at least part of a year
 }
 
 std::int64_t WorkerFactory::years_until_exit(double u, std::uint32_t enterprise, EmploymentType type) const {
-  // Geometric number of years with P(stay a year) = 1 − rate: 1 + floor(ln u / ln(1 − rate)).
   const double log_stay =
       log_stay_[static_cast<std::size_t>(enterprises_.size_class[enterprise])][static_cast<std::size_t>(type)];
-  if (log_stay >= 0.0) return kNever;
-  const double years = std::floor(std::log(u) / log_stay);
-  return years >= kNever ? kNever : 1 + static_cast<std::int64_t>(years);
+  return geometric_years_from_log_stay(u, log_stay, kNever);
 }
 
 WorkerFactory::Draws WorkerFactory::draw(std::uint64_t id, std::uint32_t enterprise) const {

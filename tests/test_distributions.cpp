@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <map>
 
+#include "pneumoplan/alias_table.hpp"
 #include "pneumoplan/distributions.hpp"
 #include "pneumoplan/random_stream.hpp"
 
@@ -33,25 +35,44 @@ TEST(Distributions, GeometricYearsHaveMeanOneOverRate) {
   const double rate = 0.2;
   const int n = 200000;
   double sum = 0.0;
-  for (int i = 0; i < n; ++i) sum += static_cast<double>(geometric_years(stream.uniform(i, 0, Purpose::CohortMember), rate));
+  for (int i = 0; i < n; ++i) {
+    sum += static_cast<double>(
+        geometric_years_from_log_stay(stream.uniform(i, 0, Purpose::CohortMember), std::log1p(-rate), 1000));
+  }
   const double mean = sum / n;
   const double sd = std::sqrt(1.0 - rate) / rate;  // SD of a geometric variable on {1, 2, ...}
   EXPECT_NEAR(mean, 1.0 / rate, 5.0 * sd / std::sqrt(n));
-  EXPECT_EQ(geometric_years(0.5, 1.0), 1);
+  EXPECT_EQ(geometric_years_from_log_stay(0.5, 0.0, 1000), 1000);  // rate 0: never
+  EXPECT_EQ(geometric_years_from_log_stay(1e-300, -1e-12, 1000), 1000);  // capped
 }
 
-TEST(Distributions, LognormalHasTheRequestedMedianAndMean) {
+TEST(Distributions, LognormalHasTheRequestedMedianAndGsd) {
   const RandomStream stream(4, 0);
   const int n = 200000;
-  int below_median = 0;
-  double sum = 0.0;
+  int below_median = 0, within_one_gsd = 0;
   for (int i = 0; i < n; ++i) {
-    const double u = stream.uniform(i, 0, Purpose::CohortMember);
-    if (lognormal_from_median(u, 4.0, 2.0) < 4.0) ++below_median;
-    sum += lognormal_from_mean_sd(u, 10.0, 5.0);
+    const double x = lognormal_from_median(stream.uniform(i, 0, Purpose::CohortMember), 4.0, 2.0);
+    below_median += x < 4.0;
+    within_one_gsd += x > 2.0 && x < 8.0;
   }
   EXPECT_NEAR(below_median / static_cast<double>(n), 0.5, 5.0 * std::sqrt(0.25 / n));
-  EXPECT_NEAR(sum / n, 10.0, 5.0 * 5.0 / std::sqrt(n));
+  const double p = 0.682689492137;  // P(|Z| < 1)
+  EXPECT_NEAR(within_one_gsd / static_cast<double>(n), p, 5.0 * std::sqrt(p * (1 - p) / n));
+}
+
+TEST(Distributions, AliasTableDrawsInProportionToWeights) {
+  const std::vector<double> weights = {1.0, 0.0, 3.0, 0.5, 2.5};
+  const AliasTable table(weights, {10, 11, 12, 13, 14});
+  for (std::size_t k = 0; k < weights.size(); ++k) EXPECT_NEAR(table.probability(k), weights[k] / 7.0, 1e-12);
+  const RandomStream stream(5, 0);
+  const int n = 140000;
+  std::map<std::uint16_t, int> counts;
+  for (int i = 0; i < n; ++i) ++counts[table.pick(stream.uniform(i, 0, Purpose::CohortMember))];
+  EXPECT_EQ(counts.count(11), 0u);
+  for (std::size_t k = 0; k < weights.size(); ++k) {
+    const double p = weights[k] / 7.0;
+    EXPECT_NEAR(counts[static_cast<std::uint16_t>(10 + k)] / double(n), p, 5.0 * std::sqrt(p * (1 - p) / n) + 1e-12);
+  }
 }
 
 }  // namespace

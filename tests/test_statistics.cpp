@@ -54,7 +54,7 @@ TEST(Statistics, FirstYearTurnoverMatchesTheRateByEmploymentTypeAndSize) {
     total += 1;
   }
   for (const auto& [type, counts] : left_after_one_year) {
-    const double expected = f.factory.turnover_rate(e, type);
+    const double expected = f.factory.turnover_rate(f.enterprises.size_class[e], type);
     const double observed = counts.first / static_cast<double>(counts.second);
     EXPECT_NEAR(observed, expected, test::binomial_tolerance(expected, counts.second)) << static_cast<int>(type);
   }

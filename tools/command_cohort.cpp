@@ -36,6 +36,7 @@ int cohort_command(const std::vector<std::string>& args) {
     if (threads < 1 || threads > 4096) throw UsageError("--threads: expected a whole number in [1, 4096]");
   }
   const CohortSpec spec = load_cohort_spec(values["file"].as<std::string>());
+  check_output_writable(values["out"].as<std::string>());  // fail now, not after the simulation
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
   const CohortResult result = simulate_cohort(spec);
   const std::string out = values["out"].as<std::string>();

@@ -10,6 +10,7 @@
 
 #include "command_line.hpp"
 #include "progress_line.hpp"
+#include "pneumoplan/atomic_output.hpp"
 #include "pneumoplan/error.hpp"
 #include "pneumoplan/replicate_runner.hpp"
 #include "pneumoplan/replicate_summary.hpp"
@@ -132,6 +133,7 @@ int run_command(const std::vector<std::string>& args) {
     return 0;
   }
 
+  check_output_writable(out);  // fail now, not after the simulation
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
   RunRequest request;
   request.seed = static_cast<std::uint64_t>(scenario.parameters.simulation.seed);

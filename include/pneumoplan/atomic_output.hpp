@@ -31,4 +31,8 @@ void write_text_atomically(const std::string& path, const std::string& contents)
 // Creates the folder that will hold `path` if needed; throws IoError naming it when that fails.
 void ensure_parent_folder(const std::string& path);
 
+// Checks, before any long computation, that `path` can be written atomically: its folder exists or can be
+// created, a temporary file can be created there, and `path` is not a folder. Throws IoError otherwise.
+void check_output_writable(const std::string& path);
+
 }  // namespace pneumo

@@ -23,16 +23,13 @@ inline double lognormal_from_median(double u, double median, double gsd) {
   return median * std::exp(normal_quantile(u) * std::log(gsd));
 }
 
-// Lognormal with the given arithmetic mean and standard deviation.
-double lognormal_from_mean_sd(double u, double mean, double sd);
-
-// Number of whole years an annual hazard `rate` (probability per year, in (0,1)) lasts, counting the
-// first year: 1, 2, 3 ... with P(T > t) = (1 − rate)^t.
-inline std::int64_t geometric_years(double u, double rate) {
-  if (rate >= 1.0) return 1;
-  if (rate <= 0.0) return INT32_MAX;
-  const double t = std::floor(std::log(u) / std::log1p(-rate));
-  return t >= 1e9 ? INT32_MAX : 1 + static_cast<std::int64_t>(t);
+// Number of whole years until an event with annual probability p happens, counting the year it happens:
+// 1, 2, 3 ... with P(T > t) = (1 − p)^t. Takes log(1 − p), which callers drawing often precompute;
+// log(1 − p) = 0 (p = 0) gives `never`.
+inline std::int64_t geometric_years_from_log_stay(double u, double log_stay, std::int64_t never) {
+  if (log_stay >= 0.0) return never;
+  const double t = std::floor(std::log(u) / log_stay);
+  return t + 1.0 >= static_cast<double>(never) ? never : 1 + static_cast<std::int64_t>(t);
 }
 
 }  // namespace pneumo

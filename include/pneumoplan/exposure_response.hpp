@@ -18,10 +18,6 @@ namespace pneumo {
 
 enum class ExposureMetric { RespirableDust, RespirableSilica };
 
-inline constexpr std::string_view exposure_metric_name(ExposureMetric metric) {
-  return metric == ExposureMetric::RespirableDust ? "respirable_dust" : "respirable_silica";
-}
-
 enum class ToleranceFamily { LogLogistic, ExponentialRelativeRisk };
 
 // A published point the profile must reproduce: cumulative risk `risk` at cumulative exposure

@@ -48,7 +48,6 @@ Handle create_file(const std::string& path);
 Handle open_file_read_only(const std::string& path);
 Handle create_group(hid_t parent, const std::string& name);
 Handle open_group(hid_t parent, const std::string& name);
-bool exists(hid_t parent, const std::string& name);
 
 void write_attribute(hid_t object, const std::string& name, const std::string& value);
 void write_attribute(hid_t object, const std::string& name, std::int64_t value);

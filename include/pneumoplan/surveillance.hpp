@@ -21,8 +21,6 @@ class Surveillance {
   bool diagnoses(const RandomStream& rng, std::uint64_t person, int year, int stage, SizeClass employer_size,
                  int years_since_exit) const;
 
-  int followup_years() const { return followup_years_; }
-
   // Exam coverage in `year` relative to the configured coverage (historical level, then a linear rise).
   double coverage_factor(int year) const;
 

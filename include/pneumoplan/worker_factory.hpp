@@ -29,7 +29,8 @@ class WorkerFactory {
   // brought.
   void initial(WorkerTable& workers, std::size_t row, std::uint32_t enterprise, std::uint32_t slot) const;
 
-  double turnover_rate(std::uint32_t enterprise, EmploymentType type) const;
+  // Annual probability of leaving dust work for this size class and employment type.
+  double turnover_rate(SizeClass size, EmploymentType type) const;
 
  private:
   struct Draws;
