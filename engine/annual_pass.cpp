@@ -1,13 +1,18 @@
 #include "pneumoplan/annual_pass.hpp"
 
+#include "pneumoplan/person_propensity.hpp"
+
 namespace pneumo {
 
 AnnualPass::AnnualPass(const Scenario& scenario, const RandomStream& rng, const DiseaseCourse& course,
-                       const Surveillance& surveillance, const EnterpriseTable& enterprises)
+                       const Surveillance& surveillance, const EnterpriseTable& enterprises,
+                       const YearConditions& conditions)
     : rng_(rng),
       course_(course),
       surveillance_(surveillance),
       enterprises_(enterprises),
+      conditions_(conditions),
+      migrant_insured_share_(scenario.parameters.compliance.migrant_insured_share),
       outside_index_(static_cast<std::uint16_t>(scenario.geography.townships.size())) {}
 
 // The rare events of a row, kept out of the hot loop: death, onset scheduling, disease events,
@@ -48,17 +53,27 @@ void AnnualPass::follow_patient(WorkerTable& w, std::size_t i, int year, bool em
     t.new_cases[county * kStageCount + static_cast<std::size_t>(stage - 1)] += 1;
     if (onset_now) t.new_cases_by_industry[static_cast<std::size_t>(e.industry[ent])] += 1;
   }
-  if (w.diagnosed_year[i] == kNever &&
-      surveillance_.diagnoses(rng_, w.rng_id[i], year, stage, e.size_class[ent], employed ? -1 : year - w.exit_year[i])) {
-    w.diagnosed_year[i] = static_cast<std::int16_t>(year);
-    t.new_diagnoses[county * kStageCount + static_cast<std::size_t>(stage - 1)] += 1;
-    if (w.exposure_years[i] < 5) t.diagnoses_short_exposure[county] += 1;
-    t.diagnosis_age_years[county] += year - w.birth_year[i];
-    t.diagnosis_exposure_years[county] += w.exposure_years[i];
-  }
   const bool migrant_at_work = employed && WorkerTraits::employment(w.traits[i]) == EmploymentType::Migrant;
   const std::uint16_t home = w.home_township[i] == kOutsideCity ? outside_index_ : w.home_township[i];
   const std::uint16_t residence = migrant_at_work ? e.township[ent] : home;
+  if (w.diagnosed_year[i] == kNever) {
+    ExamAccess access;
+    access.route = surveillance_.route(employed, w.exit_year[i] == year, year - w.exit_year[i]);
+    access.enterprise_provides = e.complies(ent, ComplianceState::ExamsProvided);
+    access.interval_years = e.exam_interval_years[ent];
+    access.exam_capacity_share = conditions_.exam_capacity_share[county];
+    access.diagnosis_capacity_share = conditions_.diagnosis_capacity_share;
+    const SurveillanceOutcome outcome = surveillance_.patient_year(rng_, w.rng_id[i], year, stage, access);
+    if (outcome.screen_positive || outcome.self_presented) t.diagnosis_requests[county] += 1;
+    if (outcome.diagnosed) {
+      w.diagnosed_year[i] = static_cast<std::int16_t>(year);
+      t.new_diagnoses[county * kStageCount + static_cast<std::size_t>(stage - 1)] += 1;
+      t.diagnoses_by_township[residence] += 1;
+      if (w.exposure_years[i] <= 5) t.diagnoses_short_exposure[county] += 1;
+      t.diagnosis_age_years[county] += year - w.birth_year[i];
+      t.diagnosis_exposure_years[county] += w.exposure_years[i];
+    }
+  }
   t.prevalent[county * kStageCount + static_cast<std::size_t>(stage - 1)] += 1;
   t.patients_true[residence] += 1;
   if (w.diagnosed_year[i] != kNever) {
@@ -76,6 +91,8 @@ void AnnualPass::run(WorkerTable& w, int year, std::size_t begin, std::size_t en
   const std::int16_t* const onset_year = w.onset_year.data();
   const std::uint8_t* const stage = w.stage.data();
   const std::uint8_t* const ppe_propensity = w.ppe_propensity.data();
+  const std::uint8_t* const traits = w.traits.data();
+  const std::uint64_t* const rng_id = w.rng_id.data();
   std::uint8_t* const exposure_years = w.exposure_years.data();
   float* const cum_dust = w.cum_dust_mg_m3_y.data();
   float* const cum_metric = w.cum_metric_mg_m3_y.data();
@@ -86,11 +103,15 @@ void AnnualPass::run(WorkerTable& w, int year, std::size_t begin, std::size_t en
   const float* const dust_bare = enterprises_.dust_mg_m3.data();
   const float* const dust_protected = enterprises_.dust_protected_mg_m3.data();
   const float* const metric_per_dust = enterprises_.metric_per_dust.data();
+  const std::uint8_t* const compliance = enterprises_.compliance.data();
+  constexpr std::uint8_t kInsuredBit = 1u << static_cast<unsigned>(ComplianceState::InjuryInsurance);
 
   std::int64_t* const employed_count = t.employed.data();
   std::int64_t* const exposed_count = t.exposed.data();
   std::int64_t* const leavers = t.leavers.data();
   std::int64_t* const staying = t.staying.data();
+  std::int64_t* const employed_by_enterprise = t.employed_by_enterprise.data();
+  std::int64_t* const insured = t.insured.data();
   std::int64_t* const histogram = t.dust_histogram.data();
   std::int64_t free_rows = 0;
   std::int64_t people = 0;
@@ -122,7 +143,13 @@ void AnnualPass::run(WorkerTable& w, int year, std::size_t begin, std::size_t en
       cum_metric[i] = metric;
       exposure_years[i] = static_cast<std::uint8_t>(exposure_years[i] + (exposure_years[i] < 255));
       employed_count[county] += 1;
+      employed_by_enterprise[ent] += 1;
       exposed_count[county] += conc > 0.0f;
+      if (compliance[ent] & kInsuredBit) {
+        // Formal and dispatched workers of an insured enterprise are enrolled; migrant workers partly.
+        const bool migrant = WorkerTraits::employment(traits[i]) == EmploymentType::Migrant;
+        insured[county] += !migrant || person_propensity(rng_id[i], PersonTrait::MigrantInsurance) < migrant_insured_share_;
+      }
       histogram[county * ExposureHistogram::kBins + ExposureHistogram::bin(dust)] += 1;
       if (metric >= tolerance[i] && stage[i] == 0 && onset_year[i] == kNever) {
         schedule_onset(w, i, year);

@@ -22,7 +22,10 @@ std::optional<double> parse_finite_double(const std::string& raw) {
   double value = 0.0;
   const char* begin = text.data();
   const char* end = text.data() + text.size();
-  if (*begin == '+') ++begin;  // from_chars refuses a leading '+', people write it
+  if (*begin == '+') {  // from_chars refuses a leading '+', people write it
+    ++begin;
+    if (begin == end || *begin == '-' || *begin == '+') return std::nullopt;
+  }
   const auto result = std::from_chars(begin, end, value, std::chars_format::general);
   if (result.ec != std::errc() || result.ptr != end || !std::isfinite(value)) return std::nullopt;
   return value;
@@ -34,7 +37,10 @@ std::optional<std::int64_t> parse_int64(const std::string& raw) {
   std::int64_t value = 0;
   const char* begin = text.data();
   const char* end = text.data() + text.size();
-  if (*begin == '+') ++begin;
+  if (*begin == '+') {
+    ++begin;
+    if (begin == end || *begin == '-' || *begin == '+') return std::nullopt;
+  }
   const auto result = std::from_chars(begin, end, value);
   if (result.ec != std::errc() || result.ptr != end) return std::nullopt;
   return value;

@@ -1,6 +1,8 @@
 #include "pneumoplan/enterprise_dynamics.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "pneumoplan/distributions.hpp"
 #include "pneumoplan/home_sampler.hpp"
@@ -30,6 +32,14 @@ EnterpriseTable build_enterprises(const Scenario& scenario, const RandomStream& 
       e.metric_per_dust.push_back(profile->metric() == ExposureMetric::RespirableSilica
                                       ? static_cast<float>(stratum.silica_fraction)
                                       : 1.0f);
+      e.exposure_limit_mg_m3.push_back(static_cast<float>(scenario.exposure_limit(stratum.dust_type)));
+      e.noise_share.push_back(static_cast<float>(stratum.noise_share));
+      e.radiation_share.push_back(static_cast<float>(stratum.radiation_share));
+      const auto propensity = rng.uniforms8(id, kAnyYear, Purpose::CompliancePropensity);
+      for (std::size_t k = 0; k < kComplianceStateCount; ++k) {
+        e.compliance_propensity[k].push_back(static_cast<float>(propensity[k]));
+      }
+      e.help_propensity.push_back(static_cast<float>(propensity[kComplianceStateCount]));
     }
   }
   const std::size_t n = e.stratum.size();
@@ -37,6 +47,11 @@ EnterpriseTable build_enterprises(const Scenario& scenario, const RandomStream& 
   e.dust_protected_mg_m3.assign(n, 0.0f);
   e.ppe_threshold.assign(n, 0);
   e.target_workers.assign(n, 0);
+  e.compliance.assign(n, 0);
+  e.helped.assign(n, 0);
+  e.exam_interval_years.assign(n, 1);
+  e.compelled_until.assign(n, std::numeric_limits<std::int16_t>::min());
+  e.knowledge_share.assign(n, static_cast<float>(scenario.parameters.knowledge.initial_share));
   return e;
 }
 
@@ -56,6 +71,16 @@ void update_enterprises_for_year(const Scenario& scenario, const RandomStream& r
     const double wearing = exposure.ppe_wearing_share[static_cast<std::size_t>(e.size_class[i])];
     e.ppe_threshold[i] = static_cast<std::uint16_t>(std::lround(wearing * 256.0));
     e.target_workers[i] = enterprise_jobs(scenario, e, i, year);
+    // Hazard grade II or above (mean at or above high_hazard_ratio × limit) means yearly exams (GBZ 188).
+    const auto& s = scenario.parameters.surveillance;
+    const bool high_hazard = dust >= s.high_hazard_ratio * e.exposure_limit_mg_m3[i];
+    e.exam_interval_years[i] = static_cast<std::uint8_t>(std::clamp<long>(
+        std::lround(high_hazard ? s.exam_interval_high_hazard_years : s.exam_interval_low_hazard_years), 1, 10));
+    // Knowledge: some aware workers forget, training reaches some of the unaware.
+    const auto& k = scenario.parameters.knowledge;
+    const double aware = e.knowledge_share[i] * (1.0 - k.decay_per_year);
+    e.knowledge_share[i] = static_cast<float>(
+        aware + (1.0 - aware) * k.training_reach[static_cast<std::size_t>(e.size_class[i])]);
   }
 }
 

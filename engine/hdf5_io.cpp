@@ -54,7 +54,10 @@ void write_numeric(hid_t parent, const std::string& name, const std::vector<hsiz
   Handle dataset(check(H5Dcreate2(parent, name.c_str(), file_type, space.id(), H5P_DEFAULT, create.id(), H5P_DEFAULT),
                        "create dataset " + name),
                  H5Dclose);
-  check_status(H5Dwrite(dataset.id(), memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data.data()), "write dataset " + name);
+  if (total > 0) {
+    check_status(H5Dwrite(dataset.id(), memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data.data()),
+                 "write dataset " + name);
+  }
 }
 
 Handle open_dataset(hid_t parent, const std::string& name) {

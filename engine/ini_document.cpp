@@ -67,7 +67,10 @@ IniDocument IniDocument::parse(const TextFile& file, const std::set<std::string>
       if (text.back() != ']' || text.size() < 3) {
         throw InputError(file.path, line, "expected a section header such as [simulation], found '" + text + "'");
       }
-      section = trim(text.substr(1, text.size() - 2));
+      section = text.substr(1, text.size() - 2);
+      if (section != trim(section) || section.find_first_of(" \t") != std::string::npos) {
+        throw InputError(file.path, line, "expected a section name without spaces, such as [simulation], found '" + text + "'");
+      }
       continue;
     }
     const auto equals = text.find('=');
@@ -76,6 +79,9 @@ IniDocument IniDocument::parse(const TextFile& file, const std::set<std::string>
     }
     const std::string name = trim(text.substr(0, equals));
     if (name.empty()) throw InputError(file.path, line, "expected a key name before '='");
+    if (name.find_first_of(" \t") != std::string::npos) {
+      throw InputError(file.path, line, "expected a key name without spaces, found '" + name + "'");
+    }
     const std::string key = section.empty() ? name : section + "." + name;
     if (!known_keys.count(key)) {
       const std::string suggestion = closest_key(key, known_keys);

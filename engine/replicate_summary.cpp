@@ -22,14 +22,20 @@ OutputSummary summarise(const std::vector<ReplicateResults>& replicates, OutputI
   summary.p5.resize(cells);
   summary.p50.resize(cells);
   summary.p95.resize(cells);
-  std::vector<double> column(replicates.size());
+  std::vector<double> column;
+  column.reserve(replicates.size());
   for (std::size_t c = 0; c < cells; ++c) {
+    // NaN marks "not applicable" in a replicate (a share with an empty denominator); summaries are over
+    // the replicates where the value exists, and NaN when none has it.
+    column.clear();
     double sum = 0.0;
     for (std::size_t r = 0; r < replicates.size(); ++r) {
-      column[r] = replicates[r][id].values[c];
-      sum += column[r];
+      const double value = replicates[r][id].values[c];
+      if (std::isnan(value)) continue;
+      column.push_back(value);
+      sum += value;
     }
-    summary.mean[c] = sum / static_cast<double>(replicates.size());
+    summary.mean[c] = column.empty() ? std::nan("") : sum / static_cast<double>(column.size());
     summary.p5[c] = quantile_type7(column, 0.05);
     summary.p50[c] = quantile_type7(column, 0.50);
     summary.p95[c] = quantile_type7(column, 0.95);

@@ -73,6 +73,36 @@ void write_axes(hid_t file, const Scenario& scenario) {
   h5::write_strings(axes.id(), "industry_zh", industries_zh);
 }
 
+// The plan's indicator table, so a results file can be scored on its own (pneumoplan scorecard).
+void write_targets(hid_t file, const Scenario& scenario) {
+  auto group = h5::create_group(file, "targets");
+  std::vector<std::string> keys, texts, comparators, units;
+  std::vector<std::int64_t> numbers, first, last, binding;
+  std::vector<double> values;
+  for (const auto& t : scenario.targets) {
+    keys.emplace_back(indicator_info(t.indicator).key);
+    texts.push_back(t.text_zh);
+    comparators.emplace_back(t.comparator == Comparator::AtLeast  ? ">="
+                             : t.comparator == Comparator::AtMost ? "<="
+                                                                  : "increasing");
+    units.push_back(t.unit);
+    numbers.push_back(t.number);
+    first.push_back(t.plan_first_year);
+    last.push_back(t.plan_last_year);
+    binding.push_back(t.binding ? 1 : 0);
+    values.push_back(t.comparator == Comparator::Increasing ? std::numeric_limits<double>::quiet_NaN() : t.target);
+  }
+  h5::write_strings(group.id(), "indicator_key", keys);
+  h5::write_dataset(group.id(), "indicator_no", {numbers.size()}, numbers);
+  h5::write_strings(group.id(), "indicator_zh", texts);
+  h5::write_strings(group.id(), "comparator", comparators);
+  h5::write_dataset(group.id(), "target", {values.size()}, values);
+  h5::write_strings(group.id(), "unit", units);
+  h5::write_dataset(group.id(), "plan_first_year", {first.size()}, first);
+  h5::write_dataset(group.id(), "plan_last_year", {last.size()}, last);
+  h5::write_dataset(group.id(), "binding", {binding.size()}, binding);
+}
+
 }  // namespace
 
 void write_results_file(const std::string& path, const Scenario& scenario,
@@ -99,6 +129,7 @@ void write_results_file(const std::string& path, const Scenario& scenario,
       for (const auto& [name, contents] : scenario.input_files) h5::write_string(inputs.id(), name, contents);
     }
     write_axes(root, scenario);
+    write_targets(root, scenario);
 
     auto per_replicate = h5::create_group(root, "replicates");
     auto summary = h5::create_group(root, "summary");

@@ -1,5 +1,7 @@
 #include "pneumoplan/scenario_loader.hpp"
 
+#include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -50,11 +52,28 @@ ScenarioParameters read_parameters(const std::string& path, std::string& resolve
     throw InputError(path, line_of("population.hire_age_max_years"),
                      "key 'population.hire_age_max_years': expected a value above population.hire_age_min_years");
   }
-  const auto& surveillance = parameters.surveillance;
-  if (surveillance.coverage_rise_end_year < surveillance.coverage_rise_start_year) {
-    throw InputError(path, line_of("surveillance.coverage_rise_end_year"),
-                     "key 'surveillance.coverage_rise_end_year': expected a year not before "
-                     "surveillance.coverage_rise_start_year");
+  for (const auto& [key, age] : {std::pair<const char*, double>{"population.retirement_age_male_years", pop.retirement_age_male_years},
+                                 std::pair<const char*, double>{"population.retirement_age_female_years", pop.retirement_age_female_years}}) {
+    if (age < pop.hire_age_min_years + 2.0) {
+      throw InputError(path, line_of(key), std::string("key '") + key +
+                                               "': expected a retirement age at least 2 years above "
+                                               "population.hire_age_min_years, so someone can be hired");
+    }
+  }
+  // Concentrations follow (1 + default_annual_change)^(year − base_year); keep that within a factor 10^4
+  // over the simulated years and the work histories before them, or exposures overflow.
+  const auto& sim_years = parameters.simulation;
+  const double span = static_cast<double>(std::max(std::llabs(sim_years.end_year - sim_years.base_year),
+                                                   std::llabs(sim_years.start_year - 70 - sim_years.base_year)));
+  if (std::fabs(std::log1p(parameters.exposure.default_annual_change)) * span > std::log(1e4)) {
+    throw InputError(path, line_of("exposure.default_annual_change"),
+                     "key 'exposure.default_annual_change': expected a change that keeps concentrations within a "
+                     "factor 10^4 of the base year between start_year - 70 and end_year");
+  }
+  const auto& compliance = parameters.compliance;
+  if (compliance.rise_end_year < compliance.rise_start_year) {
+    throw InputError(path, line_of("compliance.rise_end_year"),
+                     "key 'compliance.rise_end_year': expected a year not before compliance.rise_start_year");
   }
   resolved = scenario_parameter_table().resolved_text(parameters);
   return parameters;
@@ -66,6 +85,7 @@ void read_counties(const std::string& path, Geography& geography, InputFiles& in
   std::map<std::int64_t, long> seen;
   for (const auto& row : table.records()) {
     County county;
+    county.line = row.line();
     county.code = row.integer("county_code", 100000, 999999);
     if (const auto [it, fresh] = seen.emplace(county.code, row.line()); !fresh) {
       row.fail("county_code " + std::to_string(county.code) + " repeats (first on line " + std::to_string(it->second) +
@@ -83,7 +103,8 @@ void read_counties(const std::string& path, Geography& geography, InputFiles& in
   geography.build_indices();
 }
 
-void read_townships(const std::string& path, Geography& geography, InputFiles& inputs) {
+void read_townships(const std::string& path, const std::string& counties_path, Geography& geography,
+                    InputFiles& inputs) {
   const auto table = CsvTable::read(path, {"township_code", "county_code", "name_zh", "kind", "lon", "lat"},
                                     {"point_approximate", "weight"});
   inputs["townships.csv"] = table.contents();
@@ -120,17 +141,18 @@ void read_townships(const std::string& path, Geography& geography, InputFiles& i
     double weight = 0.0;
     for (const auto t : geography.townships_of_county[c]) weight += geography.townships[t].weight;
     if (geography.townships_of_county[c].empty() || weight <= 0.0) {
-      throw InputError(path, 0,
-                       "expected at least one township with positive weight in county " +
+      throw InputError(counties_path, geography.counties[c].line,
+                       "expected at least one township with positive weight in " + path + " for county " +
                            std::to_string(geography.counties[c].code) + " (" + geography.counties[c].name_zh + ")");
     }
   }
 }
 
 std::vector<Stratum> read_strata(const std::string& path, const Geography& geography, InputFiles& inputs) {
-  const auto table = CsvTable::read(path, {"county_code", "industry", "size_class", "enterprises", "workers",
-                                           "dust_gm_mg_m3", "dust_gsd", "silica_fraction", "share_migrant",
-                                           "share_dispatched", "female_share"});
+  const auto table = CsvTable::read(path,
+                                    {"county_code", "industry", "size_class", "enterprises", "workers", "dust_gm_mg_m3",
+                                     "dust_gsd", "silica_fraction", "share_migrant", "share_dispatched", "female_share"},
+                                    {"dust_type", "noise_share", "radiation_share"});
   inputs["strata.csv"] = table.contents();
   std::vector<Stratum> strata;
   std::map<std::tuple<int, int, int>, long> seen;
@@ -172,6 +194,15 @@ std::vector<Stratum> read_strata(const std::string& path, const Geography& geogr
                std::to_string(s.share_migrant + s.share_dispatched));
     }
     s.female_share = row.number("female_share", 0, 1);
+    s.dust_type = default_dust_type(s.industry, s.silica_fraction);
+    if (row.has("dust_type") && !row.text("dust_type").empty()) {
+      const std::string type = row.text("dust_type");
+      const auto parsed_type = parse_named<DustType>(kDustTypeNames, type);
+      if (!parsed_type) row.fail("column 'dust_type': expected one of " + list_names(kDustTypeNames) + ", found '" + type + "'");
+      s.dust_type = *parsed_type;
+    }
+    s.noise_share = row.optional_number("noise_share", 0, 1).value_or(0.0);
+    s.radiation_share = row.optional_number("radiation_share", 0, 1).value_or(0.0);
     strata.push_back(s);
   }
   if (strata.empty()) throw InputError(path, 0, "expected at least one stratum of dust enterprises");
@@ -225,13 +256,169 @@ IndustryTrends read_trends(const std::string& path, const ScenarioParameters& pa
   return trends;
 }
 
+std::vector<Institution> read_institutions(const std::string& path, const Scenario& scenario, InputFiles& inputs) {
+  const auto table = CsvTable::read(path, {"name", "county_code", "public", "exam", "radiation_exam", "diagnosis",
+                                           "prevention_institute", "opens_year", "closes_year",
+                                           "exam_capacity_per_year", "diagnosis_capacity_per_year"});
+  inputs["institutions.csv"] = table.contents();
+  std::vector<Institution> institutions;
+  for (const auto& row : table.records()) {
+    Institution i;
+    i.line = row.line();
+    i.name = row.required_text("name");
+    if (!row.text("county_code").empty()) {
+      const auto code = row.integer("county_code", 100000, 999999);
+      i.county = scenario.geography.county_index(code);
+      if (i.county < 0) {
+        row.fail("column 'county_code': expected a county listed in counties.csv (or empty for a city-level "
+                 "institution), found unknown code " + std::to_string(code));
+      }
+    }
+    i.is_public = row.integer("public", 0, 1) == 1;
+    i.exam = row.integer("exam", 0, 1) == 1;
+    i.radiation_exam = row.integer("radiation_exam", 0, 1) == 1;
+    i.diagnosis = row.integer("diagnosis", 0, 1) == 1;
+    i.prevention_institute = row.integer("prevention_institute", 0, 1) == 1;
+    if (i.radiation_exam && !i.exam) row.fail("column 'radiation_exam': expected exam = 1 for an institution examining radiation workers");
+    i.opens_year = static_cast<int>(row.integer("opens_year", 1800, 2300));
+    if (!row.text("closes_year").empty()) {
+      i.closes_year = static_cast<int>(row.integer("closes_year", i.opens_year, 2300));
+    }
+    i.exam_capacity_per_year = row.number("exam_capacity_per_year", 0, 1e9);
+    i.diagnosis_capacity_per_year = row.number("diagnosis_capacity_per_year", 0, 1e9);
+    if (i.exam && i.exam_capacity_per_year <= 0) row.fail("column 'exam_capacity_per_year': expected a positive capacity for an exam institution");
+    if (i.diagnosis && i.diagnosis_capacity_per_year <= 0) {
+      row.fail("column 'diagnosis_capacity_per_year': expected a positive capacity for a diagnosis institution");
+    }
+    institutions.push_back(i);
+  }
+  return institutions;
+}
+
+std::vector<Scenario::ExistingStation> read_stations(const std::string& path, const Geography& geography,
+                                                     InputFiles& inputs) {
+  const auto table = CsvTable::read(path, {"township_code", "opened_year"});
+  inputs["stations.csv"] = table.contents();
+  std::vector<Scenario::ExistingStation> stations;
+  std::map<int, long> seen;
+  for (const auto& row : table.records()) {
+    const auto code = row.integer("township_code", 100000000, 999999999);
+    const int township = geography.township_index(code);
+    if (township < 0) row.fail("column 'township_code': expected a township listed in townships.csv, found unknown code " + std::to_string(code));
+    if (const auto [it, fresh] = seen.emplace(township, row.line()); !fresh) {
+      row.fail("expected one station per township; this one repeats line " + std::to_string(it->second));
+    }
+    stations.push_back({static_cast<std::uint16_t>(township), static_cast<int>(row.integer("opened_year", 1900, 2300))});
+  }
+  return stations;
+}
+
+// Limits that keep identities and job counts within their types: enterprise numbers fit the 24 bits of a
+// worker's identity, and no enterprise ever has more than 10^8 jobs.
+void check_sizes(const Scenario& scenario, const std::string& strata_path) {
+  std::int64_t enterprises = 0;
+  for (const auto& s : scenario.strata) {
+    enterprises += s.enterprises;
+    if (enterprises > (std::int64_t{1} << 24) - 1) {
+      throw InputError(strata_path, s.line, "expected at most 16,777,215 enterprises in all; the strata up to this line have " +
+                                                std::to_string(enterprises));
+    }
+    if (s.enterprises == 0) continue;
+    double max_index = 0.0;
+    for (int year = scenario.first_year(); year <= scenario.last_year(); ++year) {
+      max_index = std::max(max_index, scenario.trends.workforce_index(s.industry, s.county, year));
+    }
+    const double jobs = std::ceil(static_cast<double>(s.workers) / static_cast<double>(s.enterprises)) * max_index;
+    if (jobs > 1e8) {
+      throw InputError(strata_path, s.line, "expected at most 10^8 jobs per enterprise; workers per enterprise times the "
+                                            "largest workforce index gives " + std::to_string(static_cast<long long>(jobs)));
+    }
+  }
+}
+
 }  // namespace
+
+std::vector<PlanTarget> read_targets(const std::string& path, std::string* contents) {
+  const auto table = CsvTable::read(path, {"indicator_no", "indicator_key", "indicator_zh", "comparator", "target",
+                                           "unit", "plan_period"},
+                                    {"binding"});
+  if (contents) *contents = table.contents();
+  std::vector<PlanTarget> targets;
+  std::map<std::string, long> seen;
+  for (const auto& row : table.records()) {
+    PlanTarget t;
+    t.line = row.line();
+    t.number = static_cast<int>(row.integer("indicator_no", 1, 1000));
+    const std::string key = row.required_text("indicator_key");
+    const auto id = find_indicator(key);
+    if (!id) {
+      std::string known;
+      for (const auto& info : kIndicators) known += (known.empty() ? "" : ", ") + std::string(info.key);
+      row.fail("column 'indicator_key': expected one of " + known + ", found '" + key + "'");
+    }
+    if (const auto [it, fresh] = seen.emplace(key, row.line()); !fresh) {
+      row.fail("expected each indicator once; '" + key + "' repeats line " + std::to_string(it->second));
+    }
+    t.indicator = *id;
+    t.text_zh = row.required_text("indicator_zh");
+    const std::string comparator = row.required_text("comparator");
+    if (comparator == ">=") {
+      t.comparator = Comparator::AtLeast;
+    } else if (comparator == "<=") {
+      t.comparator = Comparator::AtMost;
+    } else if (comparator == "increasing") {
+      t.comparator = Comparator::Increasing;
+    } else {
+      row.fail("column 'comparator': expected >=, <= or increasing, found '" + comparator + "'");
+    }
+    if (t.comparator == Comparator::Increasing) {
+      if (!row.text("target").empty()) row.fail("column 'target': expected it empty for an 'increasing' indicator");
+    } else {
+      const bool share = indicator_info(t.indicator).kind == IndicatorKind::Share;
+      t.target = row.number("target", 0, share ? 1.0 : 1e9);
+    }
+    t.unit = row.text("unit");
+    const std::string period = row.required_text("plan_period");
+    const auto dash = period.find('-');
+    const auto first = dash == std::string::npos ? std::nullopt : parse_int64(period.substr(0, dash));
+    const auto last = dash == std::string::npos ? std::nullopt : parse_int64(period.substr(dash + 1));
+    if (!first || !last || *first < 1900 || *last > 2300 || *last < *first) {
+      row.fail("column 'plan_period': expected FIRST-LAST years such as 2021-2025, found '" + period + "'");
+    }
+    t.plan_first_year = static_cast<int>(*first);
+    t.plan_last_year = static_cast<int>(*last);
+    if (row.has("binding")) {
+      const std::string binding = row.text("binding");
+      if (binding != "binding" && binding != "expected" && !binding.empty()) {
+        row.fail("column 'binding': expected binding, expected or empty, found '" + binding + "'");
+      }
+      t.binding = binding == "binding";
+    }
+    targets.push_back(t);
+  }
+  return targets;
+}
+
+double Scenario::exposure_limit(DustType type) const {
+  const auto& l = parameters.limits;
+  switch (type) {
+    case DustType::Coal: return l.coal_dust;
+    case DustType::Silica10To50: return l.silica_10_50;
+    case DustType::Silica50To80: return l.silica_50_80;
+    case DustType::SilicaAbove80: return l.silica_above_80;
+    case DustType::Cement: return l.cement;
+    case DustType::Other: return l.other_dust;
+  }
+  return l.other_dust;
+}
 
 LifeTable read_life_table(const std::string& path, std::string* contents) {
   const auto table = CsvTable::read(path, {"period_mid_year", "age_start", "age_width", "mx_male", "mx_female"});
   if (contents) *contents = table.contents();
   std::vector<MortalityPeriod> periods;
+  long last_line = 0;
   for (const auto& row : table.records()) {
+    last_line = row.line();
     const int year = static_cast<int>(row.integer("period_mid_year", 1800, 2300));
     if (periods.empty() || periods.back().mid_year != year) {
       if (!periods.empty()) {
@@ -262,7 +449,7 @@ LifeTable read_life_table(const std::string& path, std::string* contents) {
   }
   if (periods.empty()) throw InputError(path, 0, "expected at least one period of death rates");
   if (periods.back().groups.back().age_width != 0) {
-    throw InputError(path, 0, "expected the last age group of every period to be open (age_width empty or 'open')");
+    throw InputError(path, last_line, "expected the last age group of every period to be open (age_width empty or 'open')");
   }
   return LifeTable(std::move(periods));
 }
@@ -286,14 +473,23 @@ Scenario load_scenario(const std::string& directory) {
   auto& inputs = scenario.input_files;
   scenario.parameters = read_parameters(ini, scenario.resolved_ini, inputs);
   read_counties(join(dir, "counties.csv"), scenario.geography, inputs);
-  read_townships(join(dir, "townships.csv"), scenario.geography, inputs);
+  read_townships(join(dir, "townships.csv"), join(dir, "counties.csv"), scenario.geography, inputs);
   scenario.strata = read_strata(join(dir, "strata.csv"), scenario.geography, inputs);
   scenario.life_table = read_life_table(join(dir, "life_table.csv"), &inputs["life_table.csv"]);
   scenario.trends = read_trends(join(dir, "trends.csv"), scenario.parameters, scenario.geography, inputs);
+  if (fs::exists(dir / "institutions.csv")) {
+    scenario.institutions = read_institutions(join(dir, "institutions.csv"), scenario, inputs);
+    scenario.has_institutions = true;
+  }
+  if (fs::exists(dir / "targets.csv")) scenario.targets = read_targets(join(dir, "targets.csv"), &inputs["targets.csv"]);
+  if (fs::exists(dir / "stations.csv")) {
+    scenario.existing_stations = read_stations(join(dir, "stations.csv"), scenario.geography, inputs);
+  }
 
   for (std::size_t i = 0; i < kIndustryCount; ++i) {
     scenario.profile_of_industry[i] = find_exposure_response_profile(scenario.parameters.disease.profile[i]);
   }
+  check_sizes(scenario, join(dir, "strata.csv"));
 
   // Cohort tables for everyone who can appear: nobody alive at the start is older than kMaxAge, and
   // nobody hired before the end is born after it.

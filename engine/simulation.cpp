@@ -1,7 +1,7 @@
 #include "pneumoplan/simulation.hpp"
 
 #include <algorithm>
-#include <atomic>
+#include <tuple>
 #include <cmath>
 
 #include <tbb/blocked_range.h>
@@ -30,14 +30,19 @@ Simulation::Simulation(const Scenario& scenario, std::uint64_t seed, std::uint64
       rng_(seed, replicate),
       course_(scenario.parameters.disease, scenario.life_table),
       surveillance_(scenario.parameters.surveillance),
+      compliance_(scenario),
       enterprises_(build_enterprises(scenario, rng_)),
-      factory_(scenario, rng_, enterprises_, course_, surveillance_),
-      pass_(scenario, rng_, course_, surveillance_, enterprises_),
+      factory_(scenario, rng_, enterprises_, course_, surveillance_, compliance_),
+      pass_(scenario, rng_, course_, surveillance_, enterprises_, conditions_),
+      services_(scenario),
+      supervision_(scenario, rng_),
+      stations_(scenario),
       results_(axis_sizes(scenario)),
       thread_tallies_(YearTally(scenario.geography.counties.size(), scenario.geography.townships.size(),
                                 enterprises_.count())),
-      hires_by_county_(scenario.geography.counties.size(), 0),
+      hires_by_enterprise_(enterprises_.count(), 0),
       next_year_(scenario.first_year()) {
+  conditions_ = services_.first_conditions();
   update_enterprises_for_year(scenario_, rng_, enterprises_, next_year_);
   create_initial_workforce();
 }
@@ -67,16 +72,24 @@ void Simulation::run(const std::function<void(int year)>& after_year) {
 
 void Simulation::step_year() {
   const int year = next_year_;
+  const bool last = year == scenario_.last_year();
   if (year != scenario_.first_year()) update_enterprises_for_year(scenario_, rng_, enterprises_, year);
+  supervision_.update(year);
+  const EnforcementTally enforcement = compliance_.update(rng_, enterprises_, year, supervision_.has_coordinator());
   YearTally tally = process_people(year);
+  if (!last) lay_off(year, tally);
+  YearConditions next_conditions;
+  const ServiceVolumes services =
+      services_.account(year, enterprises_, tally, hires_by_enterprise_, conditions_, next_conditions);
+  const auto& rehab_patients =
+      scenario_.parameters.rehab.patients_counted == "true" ? tally.patients_true : tally.patients_diagnosed;
+  stations_.update(year, rehab_patients);
+  const IndicatorYear indicators = compute_indicators(
+      {scenario_, enterprises_, tally, enforcement, supervision_.has_coordinator(), stations_, rehab_patients}, year);
+  record(year, tally, services, enforcement, indicators);
   std::size_t free_rows = static_cast<std::size_t>(tally.free_rows);
-  if (year < scenario_.last_year()) {
-    lay_off(year, tally);
-    record(year, tally);
-    free_rows = hire_for(year + 1, tally);
-  } else {
-    record(year, tally);
-  }
+  if (!last) free_rows = hire_for(year + 1, tally);
+  conditions_ = std::move(next_conditions);
   compact_if_sparse(free_rows);
   ++next_year_;
 }
@@ -94,39 +107,69 @@ YearTally Simulation::process_people(int year) {
 }
 
 void Simulation::lay_off(int year, YearTally& tally) {
-  // Where next year's jobs are fewer than the workers staying, each staying worker is laid off with the
-  // enterprise's excess share.
-  std::vector<double> layoff_share(enterprises_.count(), 0.0);
+  // Where next year's jobs are fewer than the workers staying, exactly the excess is laid off: the staying
+  // workers with the smallest layoff draws (ties broken by identity), so the choice is deterministic and the
+  // same worker is chosen first in every scenario.
+  std::vector<std::int64_t> excess(enterprises_.count(), 0);
   bool any = false;
   for (std::size_t e = 0; e < enterprises_.count(); ++e) {
     const auto jobs = static_cast<std::int64_t>(enterprise_jobs(scenario_, enterprises_, e, year + 1));
-    if (tally.staying[e] > jobs) {
-      layoff_share[e] = static_cast<double>(tally.staying[e] - jobs) / static_cast<double>(tally.staying[e]);
-      any = true;
-    }
+    excess[e] = std::max<std::int64_t>(0, tally.staying[e] - jobs);
+    any = any || excess[e] > 0;
   }
   if (!any) return;
+  struct Candidate {
+    std::uint32_t enterprise;
+    double draw;
+    std::uint64_t id;
+    std::size_t row;
+  };
+  tbb::enumerable_thread_specific<std::vector<Candidate>> found;
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, workers_.size(), kRowsPerTask), [&](const auto& range) {
+    auto& local = found.local();
     for (std::size_t i = range.begin(); i != range.end(); ++i) {
       const std::uint32_t e = workers_.enterprise[i];
-      if (layoff_share[e] == 0.0 || workers_.exit_year[i] <= year || workers_.death_year[i] <= year) continue;
-      if (rng_.uniform(workers_.rng_id[i], year, Purpose::Layoff) < layoff_share[e]) {
-        workers_.exit_year[i] = static_cast<std::int16_t>(year);
-        std::atomic_ref<std::int64_t>(tally.staying[e]).fetch_sub(1, std::memory_order_relaxed);
-        std::atomic_ref<std::int64_t>(tally.leavers[enterprises_.county[e]]).fetch_add(1, std::memory_order_relaxed);
-      }
+      if (excess[e] == 0 || workers_.exit_year[i] <= year || workers_.death_year[i] <= year) continue;
+      local.push_back({e, rng_.uniform(workers_.rng_id[i], year, Purpose::Layoff), workers_.rng_id[i], i});
     }
   });
+  std::vector<Candidate> candidates;
+  for (auto& local : found) candidates.insert(candidates.end(), local.begin(), local.end());
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    return std::tie(a.enterprise, a.draw, a.id) < std::tie(b.enterprise, b.draw, b.id);
+  });
+  std::vector<std::int64_t> laid_off(enterprises_.count(), 0);
+  for (const auto& c : candidates) {
+    if (laid_off[c.enterprise] >= excess[c.enterprise]) continue;
+    laid_off[c.enterprise] += 1;
+    const std::size_t i = c.row;
+    workers_.exit_year[i] = static_cast<std::int16_t>(year);
+    tally.staying[c.enterprise] -= 1;
+    tally.leavers[enterprises_.county[c.enterprise]] += 1;
+    // A worker whose disease is already scheduled had their background death drawn conditionally on
+    // surviving to their planned exit; that no longer holds, so redraw it from next year (they are alive now).
+    if (workers_.stage[i] == 0 && workers_.onset_year[i] != kNever) {
+      workers_.death_year[i] = static_cast<std::int16_t>(course_.death_year_after_work(
+          rng_, workers_.rng_id[i], year, workers_.birth_year[i], WorkerTraits::female(workers_.traits[i])));
+    }
+  }
 }
 
 std::size_t Simulation::hire_for(int year, const YearTally& tally) {
   std::vector<std::size_t> first_slot(enterprises_.count() + 1, 0);
-  std::fill(hires_by_county_.begin(), hires_by_county_.end(), 0);
+  const double new_hire_knowledge = scenario_.parameters.knowledge.new_hire_share;
   for (std::size_t e = 0; e < enterprises_.count(); ++e) {
     const auto jobs = static_cast<std::int64_t>(enterprise_jobs(scenario_, enterprises_, e, year));
     const std::int64_t hires = std::max<std::int64_t>(0, jobs - tally.staying[e]);
     first_slot[e + 1] = first_slot[e] + static_cast<std::size_t>(hires);
-    hires_by_county_[enterprises_.county[e]] += hires;
+    hires_by_enterprise_[e] = hires;
+    // Hires bring the knowledge of new hires into the enterprise's share.
+    const double staying = static_cast<double>(tally.staying[e]);
+    if (hires > 0) {
+      enterprises_.knowledge_share[e] = static_cast<float>(
+          (enterprises_.knowledge_share[e] * staying + new_hire_knowledge * static_cast<double>(hires)) /
+          (staying + static_cast<double>(hires)));
+    }
   }
   // Hire k (in enterprise order) goes to the k-th released row, then to new rows at the end.
   const std::vector<std::size_t> free = workers_.free_rows();
@@ -151,12 +194,13 @@ void Simulation::compact_if_sparse(std::size_t free_rows) {
   if (free_rows > 0 && free_rows * 4 >= workers_.size()) workers_.compact();
 }
 
-void Simulation::record(int year, const YearTally& t) {
+void Simulation::record(int year, const YearTally& t, const ServiceVolumes& services,
+                        const EnforcementTally& enforcement, const IndicatorYear& indicators) {
   const std::size_t y = static_cast<std::size_t>(year - scenario_.first_year());
   const std::size_t counties = scenario_.geography.counties.size();
   const std::size_t city = counties;
 
-  const auto per_region = [&](OutputId id, const std::vector<std::int64_t>& counts) {
+  const auto per_region = [&](OutputId id, const auto& counts) {
     double* row = results_[id].year_row(y);
     double total = 0.0;
     for (std::size_t c = 0; c < counties; ++c) {
@@ -164,6 +208,10 @@ void Simulation::record(int year, const YearTally& t) {
       total += row[c];
     }
     row[city] = total;
+  };
+  const auto per_region_with_city = [&](OutputId id, const auto& values) {
+    double* row = results_[id].year_row(y);
+    for (std::size_t r = 0; r <= counties; ++r) row[r] = static_cast<double>(values[r]);
   };
   const auto per_region_stage = [&](OutputId id, const std::vector<std::int64_t>& counts) {
     double* row = results_[id].year_row(y);
@@ -182,7 +230,9 @@ void Simulation::record(int year, const YearTally& t) {
 
   per_region(OutputId::WorkersEmployed, t.employed);
   per_region(OutputId::WorkersExposed, t.exposed);
-  per_region(OutputId::Hires, hires_by_county_);
+  std::vector<std::int64_t> hires_by_county(counties, 0);
+  for (std::size_t e = 0; e < enterprises_.count(); ++e) hires_by_county[enterprises_.county[e]] += hires_by_enterprise_[e];
+  per_region(OutputId::Hires, hires_by_county);
   per_region(OutputId::Leavers, t.leavers);
   per_region(OutputId::PrevalentDiagnosed, t.prevalent_diagnosed);
   per_region(OutputId::DiagnosesShortExposure, t.diagnoses_short_exposure);
@@ -199,6 +249,33 @@ void Simulation::record(int year, const YearTally& t) {
   copy(OutputId::NewCasesTrueByIndustry, t.new_cases_by_industry);
   results_[OutputId::SimulatedPeople].year_row(y)[0] = static_cast<double>(t.people);
 
+  per_region(OutputId::ExamsPeriodic, services.periodic);
+  per_region(OutputId::ExamsPreEmployment, services.pre_employment);
+  per_region(OutputId::ExamsExit, services.exit);
+  per_region(OutputId::ExamsFollowUp, services.followup);
+  per_region(OutputId::FalsePositiveDiagnoses, services.false_positive_diagnoses);
+  {
+    // The capacity shares the year ran with; the city's is performed ÷ requested.
+    double* row = results_[OutputId::ExamCapacityShare].year_row(y);
+    double requested = 0.0, performed = 0.0;
+    for (std::size_t c = 0; c < counties; ++c) {
+      row[c] = conditions_.exam_capacity_share[c];
+      requested += services.requested[c];
+      performed += services.requested[c] * conditions_.exam_capacity_share[c];
+    }
+    row[city] = requested > 0.0 ? performed / requested : 1.0;
+    results_[OutputId::DiagnosisCapacityShare].year_row(y)[0] = conditions_.diagnosis_capacity_share;
+  }
+  copy(OutputId::DiagnosesByTownship, t.diagnoses_by_township);
+  per_region(OutputId::Inspections, enforcement.inspected);
+  per_region(OutputId::ViolationsFound, enforcement.violations_found);
+  per_region(OutputId::CasesHandled, enforcement.cases_handled);
+  per_region_with_city(OutputId::RehabStationsOpen, indicators.stations_open);
+  per_region_with_city(OutputId::ConcentratedTownships, indicators.concentrated_townships);
+  for (std::size_t k = 0; k < kIndicatorCount; ++k) {
+    per_region_with_city(indicator_output(static_cast<IndicatorId>(k)), indicators.values[k]);
+  }
+
   // Percentiles per county and for the city from the merged histogram.
   constexpr std::size_t B = ExposureHistogram::kBins;
   std::vector<std::int64_t> city_histogram(B, 0);
@@ -213,7 +290,6 @@ void Simulation::record(int year, const YearTally& t) {
   for (std::size_t k = 0; k < 3; ++k) {
     results_[percentile_ids[k]].year_row(y)[city] = ExposureHistogram::quantile(city_histogram.data(), levels[k]);
   }
-  std::fill(hires_by_county_.begin(), hires_by_county_.end(), 0);
 }
 
 }  // namespace pneumo

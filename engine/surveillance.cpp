@@ -4,37 +4,44 @@
 
 namespace pneumo {
 
-Surveillance::Surveillance(const SurveillanceParameters& parameters) : parameters_(parameters) {
-  for (std::size_t k = 0; k < exam_probability_.size(); ++k) {
-    exam_probability_[k] = parameters.exam_coverage[k] / parameters.exam_interval_years;
-  }
-  followup_probability_ = parameters.followup_coverage / parameters.exam_interval_years;
-  followup_years_ = static_cast<int>(std::lround(parameters.followup_years_after_exit));
+bool Surveillance::exam_due(const RandomStream& rng, std::uint64_t person, int year, int interval) {
+  if (interval <= 1) return true;
+  const auto phase = rng.bits(person, kAnyYear, Purpose::ExamPhase)[0] % static_cast<std::uint64_t>(interval);
+  return (static_cast<std::uint64_t>(year) + phase) % static_cast<std::uint64_t>(interval) == 0;
 }
 
-bool Surveillance::diagnoses(const RandomStream& rng, std::uint64_t person, int year, int stage,
-                             SizeClass employer_size, int years_since_exit) const {
-  double exam = 0.0;
-  if (years_since_exit < 0) {
-    exam = exam_probability_[static_cast<std::size_t>(employer_size)];
-  } else if (years_since_exit <= followup_years_) {
-    exam = followup_probability_;
+ExamRoute Surveillance::route(bool employed, bool last_year_of_work, int years_since_exit) const {
+  if (employed) return last_year_of_work ? ExamRoute::Leaving : ExamRoute::InWork;
+  if (years_since_exit <= std::lround(parameters_.followup_years_after_exit)) return ExamRoute::FollowUp;
+  return ExamRoute::None;
+}
+
+SurveillanceOutcome Surveillance::patient_year(const RandomStream& rng, std::uint64_t person, int year, int stage,
+                                               const ExamAccess& access) const {
+  SurveillanceOutcome out;
+  double attend = 0.0;
+  switch (access.route) {
+    case ExamRoute::InWork:
+      if (access.enterprise_provides && exam_due(rng, person, year, access.interval_years)) attend = parameters_.attendance;
+      break;
+    case ExamRoute::Leaving:
+      if (access.enterprise_provides) attend = parameters_.attendance;
+      break;
+    case ExamRoute::FollowUp:
+      if (exam_due(rng, person, year, static_cast<int>(std::lround(parameters_.exam_interval_low_hazard_years)))) {
+        attend = parameters_.followup_coverage;
+      }
+      break;
+    case ExamRoute::None:
+      break;
   }
-  exam *= coverage_factor(year);
   const auto u = rng.uniforms(person, year, Purpose::Surveillance);
   const auto s = static_cast<std::size_t>(stage - 1);
-  const bool detected_at_exam = u[0] < exam && u[1] < parameters_.sensitivity[s];
-  const bool presented = u[2] < parameters_.self_presentation[s];
-  return detected_at_exam || presented;
-}
-
-double Surveillance::coverage_factor(int year) const {
-  const auto start = parameters_.coverage_rise_start_year;
-  const auto end = parameters_.coverage_rise_end_year;
-  const double before = parameters_.historical_coverage_factor;
-  if (year <= start) return before;
-  if (year >= end) return 1.0;
-  return before + (1.0 - before) * static_cast<double>(year - start) / static_cast<double>(end - start);
+  out.examined = u[0] < attend * access.exam_capacity_share;
+  out.screen_positive = out.examined && u[1] < parameters_.sensitivity[s];
+  out.self_presented = !out.screen_positive && u[2] < parameters_.self_presentation[s];
+  out.diagnosed = (out.screen_positive || out.self_presented) && u[3] < access.diagnosis_capacity_share;
+  return out;
 }
 
 }  // namespace pneumo

@@ -19,34 +19,41 @@ struct WorkerFactory::Draws {
 };
 
 WorkerFactory::WorkerFactory(const Scenario& scenario, const RandomStream& rng, const EnterpriseTable& enterprises,
-                             const DiseaseCourse& course, const Surveillance& surveillance)
+                             const DiseaseCourse& course, const Surveillance& surveillance,
+                             const ComplianceModel& compliance)
     : scenario_(scenario),
       rng_(rng),
       enterprises_(enterprises),
       course_(course),
       surveillance_(surveillance),
+      compliance_(compliance),
       homes_(scenario.geography) {
   const auto& pop = scenario.parameters.population;
-  // P(round(age) = k) for age ~ normal(mean, sd) truncated to [min, max].
+  // P(round(age) = k) for age ~ normal(mean, sd) truncated to [min, max], with max below the retirement
+  // age of each sex (nobody is hired to work past it).
   const auto cdf = [&](double x) {
     return pop.hire_age_sd_years > 0.0 ? normal_cdf((x - pop.hire_age_mean_years) / pop.hire_age_sd_years)
                                        : (x >= pop.hire_age_mean_years ? 1.0 : 0.0);
   };
-  std::vector<double> weights;
-  std::vector<std::uint16_t> ages;
-  for (long k = std::lround(pop.hire_age_min_years); k <= std::lround(pop.hire_age_max_years); ++k) {
-    const double low = std::max(static_cast<double>(k) - 0.5, pop.hire_age_min_years);
-    const double high = std::min(static_cast<double>(k) + 0.5, pop.hire_age_max_years);
-    weights.push_back(high > low ? cdf(high) - cdf(low) : 0.0);
-    ages.push_back(static_cast<std::uint16_t>(k));
+  for (const bool female : {false, true}) {
+    const double retirement = female ? pop.retirement_age_female_years : pop.retirement_age_male_years;
+    const double max_age = std::min(pop.hire_age_max_years, retirement - 1.0);
+    std::vector<double> weights;
+    std::vector<std::uint16_t> ages;
+    for (long k = std::lround(pop.hire_age_min_years); k <= std::lround(max_age); ++k) {
+      const double low = std::max(static_cast<double>(k) - 0.5, pop.hire_age_min_years);
+      const double high = std::min(static_cast<double>(k) + 0.5, max_age);
+      weights.push_back(high > low ? cdf(high) - cdf(low) : 0.0);
+      ages.push_back(static_cast<std::uint16_t>(k));
+    }
+    double total = 0.0;
+    for (const double w : weights) total += w;
+    if (total <= 0.0) {  // all mass outside the bounds (or a degenerate sd): the nearest bound
+      const long nearest = std::lround(std::clamp(pop.hire_age_mean_years, pop.hire_age_min_years, max_age));
+      for (std::size_t k = 0; k < ages.size(); ++k) weights[k] = nearest == ages[k] ? 1.0 : 0.0;
+    }
+    hire_age_[female ? 1 : 0] = AliasTable(weights, ages);
   }
-  double total = 0.0;
-  for (const double w : weights) total += w;
-  if (total <= 0.0) {  // all mass outside the bounds (or a degenerate sd): the nearest bound
-    const double nearest = std::clamp(pop.hire_age_mean_years, pop.hire_age_min_years, pop.hire_age_max_years);
-    for (std::size_t k = 0; k < ages.size(); ++k) weights[k] = std::lround(nearest) == ages[k] ? 1.0 : 0.0;
-  }
-  hire_age_ = AliasTable(weights, ages);
   for (std::size_t k = 0; k < kSizeClassCount; ++k) {
     for (std::size_t t = 0; t < kEmploymentTypeCount; ++t) {
       log_stay_[k][t] = std::log1p(-turnover_rate(static_cast<SizeClass>(k), static_cast<EmploymentType>(t)));
@@ -74,8 +81,8 @@ WorkerFactory::Draws WorkerFactory::draw(std::uint64_t id, std::uint32_t enterpr
   const double* a = u.data();      // age, sex, employment type, home
   const double* b = u.data() + 4;  // respirator, tenure, tolerance, death
   Draws d{};
-  d.hire_age_years = hire_age_.pick(a[0]);
   d.female = a[1] < stratum.female_share;
+  d.hire_age_years = hire_age_[d.female ? 1 : 0].pick(a[0]);
   d.type = a[2] < stratum.share_migrant                              ? EmploymentType::Migrant
            : a[2] < stratum.share_migrant + stratum.share_dispatched ? EmploymentType::Dispatched
                                                                      : EmploymentType::Formal;
@@ -83,7 +90,9 @@ WorkerFactory::Draws WorkerFactory::draw(std::uint64_t id, std::uint32_t enterpr
     const double share = pop.migrant_home_in_city_share;
     d.home = a[3] < share ? homes_.in_city(a[3] / share) : kOutsideCity;
   } else {
-    d.home = homes_.in_county(enterprises_.county[enterprise], a[3]);
+    const double near = pop.local_home_at_workplace_share;
+    d.home = a[3] < near ? enterprises_.township[enterprise]
+                         : homes_.in_county(enterprises_.county[enterprise], (a[3] - near) / (1.0 - near));
   }
   d.ppe_propensity = static_cast<std::uint8_t>(std::min(255.0, std::floor(b[0] * 256.0)));
   d.u_tenure = b[1];
@@ -176,16 +185,23 @@ void WorkerFactory::initial(WorkerTable& w, std::size_t row, std::uint32_t enter
   }
   if (onset < start) {
     // Disease that began before the start: bring its course, and the surveillance the worker was under
-    // all those years in work, up to the start year.
+    // all those years in work (exams if the enterprise then provided them, no capacity limits), up to the
+    // start year.
     int stage = 1;
     int next = course_.next_stage_year(rng_, id, 1, onset);
+    const auto& propensity = enterprises_.compliance_propensity[static_cast<std::size_t>(ComplianceState::ExamsProvided)];
     for (int year = onset; year < start; ++year) {
       if (year == next && stage < 3) {
         ++stage;
         next = course_.next_stage_year(rng_, id, stage, year);
       }
-      if (w.diagnosed_year[row] == kNever &&
-          surveillance_.diagnoses(rng_, id, year, stage, enterprises_.size_class[enterprise], -1)) {
+      if (w.diagnosed_year[row] != kNever) continue;
+      ExamAccess access;
+      access.route = ExamRoute::InWork;
+      access.enterprise_provides = propensity[enterprise] < compliance_.baseline_share(
+                                       ComplianceState::ExamsProvided, enterprises_.size_class[enterprise], year);
+      access.interval_years = enterprises_.exam_interval_years[enterprise];
+      if (surveillance_.patient_year(rng_, id, year, stage, access).diagnosed) {
         w.diagnosed_year[row] = static_cast<std::int16_t>(year);
       }
     }

@@ -68,7 +68,7 @@ void WorkerTable::compact() {
         if (keep[i]) out[o++] = column[i];
       }
     });
-    std::memcpy(column.data(), out, kept_total * sizeof(T));
+    if (kept_total > 0) std::memcpy(column.data(), out, kept_total * sizeof(T));
     column.resize(kept_total);
   });
 }

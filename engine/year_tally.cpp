@@ -8,15 +8,17 @@ YearTally::YearTally(std::size_t county_count, std::size_t township_count, std::
     : counties(county_count), townships(township_count) {
   for (auto* v : {&employed, &exposed, &leavers, &deaths_pneumoconiosis, &deaths_other_cause_patients,
                   &deaths_in_service, &prevalent_diagnosed, &diagnoses_short_exposure, &diagnosis_age_years,
-                  &diagnosis_exposure_years}) {
+                  &diagnosis_exposure_years, &insured, &diagnosis_requests}) {
     v->assign(county_count, 0);
   }
   for (auto* v : {&new_cases, &prevalent, &new_diagnoses}) v->assign(county_count * kStageCount, 0);
   dust_histogram.assign(county_count * ExposureHistogram::kBins, 0);
   patients_true.assign(township_count + 1, 0);
   patients_diagnosed.assign(township_count + 1, 0);
+  diagnoses_by_township.assign(township_count + 1, 0);
   new_cases_by_industry.assign(kIndustryCount, 0);
   staying.assign(enterprise_count, 0);
+  employed_by_enterprise.assign(enterprise_count, 0);
 }
 
 void YearTally::clear() {

@@ -78,32 +78,5 @@ TEST_F(AnnualAccounting, BreakdownsAddUpToTheSameTotals) {
   }
 }
 
-TEST_F(AnnualAccounting, ExposurePercentilesAreOrderedAndGrowWithTenure) {
-  const std::size_t city = regions() - 1;
-  for (std::size_t y = 0; y < years(); ++y) {
-    const double p50 = at(OutputId::CumulativeDustP50, y, city);
-    const double p90 = at(OutputId::CumulativeDustP90, y, city);
-    const double p99 = at(OutputId::CumulativeDustP99, y, city);
-    EXPECT_GT(p50, 0.0);
-    EXPECT_LE(p50, p90);
-    EXPECT_LE(p90, p99);
-  }
-}
-
-TEST_F(AnnualAccounting, EveryDiagnosisIsOfALivingTrueCase) {
-  const std::size_t city = regions() - 1;
-  double diagnosed_total = 0.0, onsets_total = 0.0;
-  for (std::size_t y = 0; y < years(); ++y) {
-    for (std::size_t s = 0; s < 3; ++s) diagnosed_total += at(OutputId::NewDiagnoses, y, city, s);
-    onsets_total += at(OutputId::NewCasesTrue, y, city, 0);
-  }
-  // Diagnoses can include cases whose onset predates the start (initial workforce), so compare with the
-  // onsets plus the patients present at the start.
-  double initial = 0.0;
-  for (std::size_t s = 0; s < 3; ++s) initial += at(OutputId::PrevalentTrue, 0, city, s);
-  EXPECT_LE(diagnosed_total, onsets_total + initial);
-  EXPECT_GT(diagnosed_total, 0.0);
-}
-
 }  // namespace
 }  // namespace pneumo

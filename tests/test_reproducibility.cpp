@@ -21,8 +21,8 @@ void expect_identical(const std::vector<ReplicateResults>& a, const std::vector<
   for (std::size_t r = 0; r < a.size(); ++r) {
     for (std::size_t i = 0; i < kOutputCount; ++i) {
       const auto id = static_cast<OutputId>(i);
-      // Bitwise equality, not approximate: == on doubles, NaN-free outputs.
-      EXPECT_EQ(a[r][id].values, b[r][id].values) << output_catalogue()[i].name << " replicate " << r;
+      EXPECT_TRUE(test::bitwise_equal(a[r][id].values, b[r][id].values))
+          << output_catalogue()[i].name << " replicate " << r;
     }
   }
 }

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 
+#include "pneumoplan/compliance_model.hpp"
 #include "pneumoplan/enterprise_dynamics.hpp"
 #include "pneumoplan/simulation.hpp"
 #include "pneumoplan/surveillance.hpp"
@@ -20,8 +21,9 @@ struct Factory {
   RandomStream rng{21, 0};
   DiseaseCourse course{scenario.parameters.disease, scenario.life_table};
   Surveillance surveillance{scenario.parameters.surveillance};
+  ComplianceModel compliance{scenario};
   EnterpriseTable enterprises = build_enterprises(scenario, rng);
-  WorkerFactory factory{scenario, rng, enterprises, course, surveillance};
+  WorkerFactory factory{scenario, rng, enterprises, course, surveillance, compliance};
   Factory() { update_enterprises_for_year(scenario, rng, enterprises, 2000); }
 
   // n hires of `enterprise` in 2000, in a table of their own.
@@ -94,10 +96,12 @@ TEST(Statistics, HomesOfLocalWorkersFollowTownshipWeightsAndMigrantsMayLiveOutsi
       ++local_homes[w.home_township[i]];
     }
   }
+  // A share of local workers live in the enterprise's own township, the rest by township weight.
+  const double near = f.scenario.parameters.population.local_home_at_workplace_share;
   double county_weight = 0.0;
   for (const auto t : geo.townships_of_county[f.enterprises.county[e]]) county_weight += geo.townships[t].weight;
   for (const auto t : geo.townships_of_county[f.enterprises.county[e]]) {
-    const double p = geo.townships[t].weight / county_weight;
+    const double p = (t == f.enterprises.township[e] ? near : 0.0) + (1.0 - near) * geo.townships[t].weight / county_weight;
     EXPECT_NEAR(local_homes[t] / double(locals), p, test::binomial_tolerance(p, locals) + 1e-12) << geo.townships[t].name_zh;
   }
   EXPECT_EQ(local_homes.count(kOutsideCity), 0u);
@@ -119,30 +123,61 @@ TEST(Statistics, RespiratorWearingMatchesTheSizeClassShare) {
 
 TEST(Statistics, DetectionAtExamsMatchesTheConfiguredSensitivity) {
   SurveillanceParameters p = test::small_scenario().parameters.surveillance;
-  p.exam_interval_years = 1.0;
-  p.exam_coverage = {1.0, 1.0, 1.0, 1.0};
-  p.historical_coverage_factor = 1.0;
+  p.attendance = 1.0;
   p.self_presentation = {0.0, 0.0, 0.0};
   const Surveillance surveillance(p);
   const RandomStream rng(8, 0);
+  ExamAccess access;
+  access.route = ExamRoute::InWork;
+  access.enterprise_provides = true;
+  access.interval_years = 1;
   const int n = 100000;
   for (int stage = 1; stage <= 3; ++stage) {
     int detected = 0;
-    for (int i = 0; i < n; ++i) detected += surveillance.diagnoses(rng, i, 2015, stage, SizeClass::Large, -1);
+    for (int i = 0; i < n; ++i) detected += surveillance.patient_year(rng, i, 2015, stage, access).diagnosed;
     const double sensitivity = p.sensitivity[static_cast<std::size_t>(stage - 1)];
     EXPECT_NEAR(detected / double(n), sensitivity, test::binomial_tolerance(sensitivity, n)) << "stage " << stage;
   }
 }
 
-TEST(Statistics, ExamCoverageRisesLinearlyBetweenTheConfiguredYears) {
+TEST(Statistics, ExamsFollowTheCycleAttendanceAndCapacity) {
+  // Interval 2: half the people are due in a given year; with attendance a and capacity share c, the
+  // examined share is a·c/2.
   SurveillanceParameters p = test::small_scenario().parameters.surveillance;
-  p.historical_coverage_factor = 0.4;
-  p.coverage_rise_start_year = 2002;
-  p.coverage_rise_end_year = 2012;
+  p.attendance = 0.8;
   const Surveillance surveillance(p);
-  EXPECT_DOUBLE_EQ(surveillance.coverage_factor(1995), 0.4);
-  EXPECT_DOUBLE_EQ(surveillance.coverage_factor(2007), 0.7);
-  EXPECT_DOUBLE_EQ(surveillance.coverage_factor(2020), 1.0);
+  const RandomStream rng(9, 0);
+  ExamAccess access;
+  access.route = ExamRoute::InWork;
+  access.enterprise_provides = true;
+  access.interval_years = 2;
+  access.exam_capacity_share = 0.75;
+  const int n = 100000;
+  int examined = 0, due_twice = 0;
+  for (int i = 0; i < n; ++i) {
+    examined += surveillance.patient_year(rng, i, 2016, 1, access).examined;
+    due_twice += Surveillance::exam_due(rng, i, 2016, 2) && Surveillance::exam_due(rng, i, 2017, 2);
+  }
+  const double expected = 0.8 * 0.75 / 2.0;
+  EXPECT_NEAR(examined / double(n), expected, test::binomial_tolerance(expected, n));
+  EXPECT_EQ(due_twice, 0);  // a 2-year cycle never falls due in consecutive years
+  access.enterprise_provides = false;
+  int without = 0;
+  for (int i = 0; i < 1000; ++i) without += surveillance.patient_year(rng, i, 2016, 1, access).examined;
+  EXPECT_EQ(without, 0);
+}
+
+TEST(Statistics, ComplianceSharesRiseThenCloseTheGap) {
+  const ComplianceModel model(test::small_scenario());
+  const auto& c = test::small_scenario().parameters.compliance;
+  const double s = c.share[static_cast<std::size_t>(ComplianceState::HazardDeclared)][0];
+  EXPECT_DOUBLE_EQ(model.baseline_share(ComplianceState::HazardDeclared, SizeClass::Large, 1995), c.historical_factor * s);
+  const int mid = static_cast<int>((c.rise_start_year + c.rise_end_year) / 2);
+  const double w = static_cast<double>(mid - c.rise_start_year) / static_cast<double>(c.rise_end_year - c.rise_start_year);
+  EXPECT_NEAR(model.baseline_share(ComplianceState::HazardDeclared, SizeClass::Large, mid),
+              c.historical_factor * s + w * (s - c.historical_factor * s), 1e-12);
+  EXPECT_NEAR(model.baseline_share(ComplianceState::HazardDeclared, SizeClass::Large, static_cast<int>(c.rise_end_year) + 10),
+              1.0 - (1.0 - s) * std::pow(1.0 - c.annual_gain, 10.0), 1e-12);
 }
 
 TEST(Statistics, WorkforceFollowsJobsAndLayoffsFollowTheExcessShare) {

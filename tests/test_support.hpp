@@ -34,4 +34,7 @@ inline double binomial_tolerance(double p, double n, double k = 4.0) { return k 
 
 const Scenario& small_scenario();  // loaded once
 
+// Same bits (so NaN equals NaN and 0.0 differs from -0.0): what "bit-identical results" means.
+bool bitwise_equal(const std::vector<double>& a, const std::vector<double>& b);
+
 }  // namespace pneumo::test

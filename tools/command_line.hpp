@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "pneumoplan/scorecard.hpp"
+
 namespace pneumo::cli {
 
 namespace po = boost::program_options;
@@ -17,5 +19,10 @@ bool parse_options(const std::vector<std::string>& args, const po::options_descr
 int run_command(const std::vector<std::string>& args);
 int params_command(const std::vector<std::string>& args);
 int cohort_command(const std::vector<std::string>& args);
+int scorecard_command(const std::vector<std::string>& args);
+
+// Shared by run and scorecard.
+std::vector<int> parse_years(const std::string& text);
+void write_scorecard_files(const std::string& results_path, const pneumo::Scorecard& card, bool print);
 
 }  // namespace pneumo::cli

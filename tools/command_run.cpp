@@ -92,7 +92,9 @@ int run_command(const std::vector<std::string>& args) {
       ("seed,s", po::value<std::int64_t>(), "Random seed (default: simulation.seed in scenario.ini).")
       ("threads,t", po::value<int>(), "Worker threads (default: all cores). Results do not depend on it.")
       ("check", "Only load and validate the scenario; simulate nothing, write nothing.")
-      ("quiet,q", "Print only the path of the results file.");
+      ("quiet,q", "Print only the path of the results file.")
+      ("scorecard-years", po::value<std::string>()->default_value("2023,2025"),
+       "Years of the scorecard written after the run when the scenario has targets.csv.");
   po::positional_options_description positional;
   positional.add("scenario", 1);
   po::variables_map values;
@@ -124,6 +126,7 @@ int run_command(const std::vector<std::string>& args) {
   const std::string out = values.count("out") ? values["out"].as<std::string>()
                                               : "output/" + scenario.name + "/" + scenario.name + ".h5";
   const bool quiet = values.count("quiet") > 0;
+  const std::vector<int> scorecard_years = parse_years(values["scorecard-years"].as<std::string>());
 
   if (values.count("check")) {
     std::cout << "scenario " << scenario.name << " is valid: " << scenario.geography.counties.size() << " counties, "
@@ -151,6 +154,10 @@ int run_command(const std::vector<std::string>& args) {
 
   if (quiet) {
     std::cout << out << "\n";
+    if (!scenario.targets.empty()) {
+      const ResultsFile results = open_results_file(out);
+      write_scorecard_files(out, build_scorecard(results, scorecard_years), false);
+    }
     return 0;
   }
   std::printf("pneumoplan run %s: %lld replicates x %d years (%d-%d), seed %lld, %d threads, %.2f s\n",
@@ -158,6 +165,12 @@ int run_command(const std::vector<std::string>& args) {
               scenario.first_year(), scenario.last_year(), static_cast<long long>(request.seed), threads, seconds);
   print_summary(scenario, replicates);
   std::printf("\nResults: %s\n", out.c_str());
+  if (!scenario.targets.empty()) {
+    std::printf("\n");
+    std::fflush(stdout);
+    const ResultsFile results = open_results_file(out);
+    write_scorecard_files(out, build_scorecard(results, scorecard_years), true);
+  }
   return 0;
 }
 

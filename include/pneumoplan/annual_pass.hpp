@@ -1,6 +1,6 @@
 // One year of every person's life in a single pass over the worker table (memory is read once per year):
 //   1. death, if scheduled this year (cause drawn for patients);
-//   2. dust exposure for those in dust work, and the tolerance check that schedules onset;
+//   2. dust exposure for those in dust work, the tolerance check that schedules onset, insurance;
 //   3. disease events due this year: onset of stage I, progression;
 //   4. surveillance: exams, detection and diagnosis of patients not yet diagnosed;
 //   5. tallies by county, township of residence and industry;
@@ -18,6 +18,7 @@
 #include "pneumoplan/scenario.hpp"
 #include "pneumoplan/surveillance.hpp"
 #include "pneumoplan/worker_table.hpp"
+#include "pneumoplan/year_conditions.hpp"
 #include "pneumoplan/year_tally.hpp"
 
 namespace pneumo {
@@ -25,7 +26,7 @@ namespace pneumo {
 class AnnualPass {
  public:
   AnnualPass(const Scenario& scenario, const RandomStream& rng, const DiseaseCourse& course,
-             const Surveillance& surveillance, const EnterpriseTable& enterprises);
+             const Surveillance& surveillance, const EnterpriseTable& enterprises, const YearConditions& conditions);
 
   void run(WorkerTable& workers, int year, std::size_t begin, std::size_t end, YearTally& tally) const;
 
@@ -39,6 +40,8 @@ class AnnualPass {
   const DiseaseCourse& course_;
   const Surveillance& surveillance_;
   const EnterpriseTable& enterprises_;
+  const YearConditions& conditions_;
+  double migrant_insured_share_ = 1.0;
   std::uint16_t outside_index_ = 0;  // township index used for "outside the city"
 };
 

@@ -15,6 +15,7 @@ struct County {
   double population = 0.0;  // 0 when unknown
   double seat_lon = 0.0;
   double seat_lat = 0.0;
+  long line = 0;  // in counties.csv, for messages
 };
 
 struct Township {

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "pneumoplan/indicator.hpp"
+
 namespace pneumo {
 
 enum class Axis {
@@ -40,8 +42,26 @@ enum class OutputId : std::size_t {
   PatientsDiagnosedByTownship,
   NewCasesTrueByIndustry,
   SimulatedPeople,
-  Count
+  ExamsPeriodic,
+  ExamsPreEmployment,
+  ExamsExit,
+  ExamsFollowUp,
+  ExamCapacityShare,
+  DiagnosisCapacityShare,
+  FalsePositiveDiagnoses,
+  DiagnosesByTownship,
+  Inspections,
+  ViolationsFound,
+  CasesHandled,
+  RehabStationsOpen,
+  ConcentratedTownships,
+  FirstIndicator,  // then one output per IndicatorId, in kIndicators order
+  Count = FirstIndicator + kIndicatorCount
 };
+
+inline constexpr OutputId indicator_output(IndicatorId id) {
+  return static_cast<OutputId>(static_cast<std::size_t>(OutputId::FirstIndicator) + static_cast<std::size_t>(id));
+}
 
 inline constexpr std::size_t kOutputCount = static_cast<std::size_t>(OutputId::Count);
 

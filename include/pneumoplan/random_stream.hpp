@@ -25,6 +25,10 @@ enum class Purpose : std::uint64_t {
   EnterpriseYear = 10,    // year-to-year variation of an enterprise's mean concentration
   CohortMember = 11,      // cohort mode: a member's hire year, age, exposure intensity and duration
   LaterBackgroundDeath = 12,  // background death after dust work, drawn once a disease is scheduled
+  CompliancePropensity = 13,  // index = compliance state (the last index: SME help)
+  Inspection = 14,            // inspected, violation found, case handled
+  CoordinatorPropensity = 15, // township supervision coordinator
+  ExamPhase = 16,             // the year in the exam cycle a person is examined
 };
 
 using Uniforms4 = std::array<double, 4>;

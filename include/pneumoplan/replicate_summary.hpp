@@ -1,6 +1,7 @@
 // Summaries over replicates, cell by cell: mean and the 5th, 50th and 95th percentiles (linear
 // interpolation between order statistics, as numpy's default and R's type 7). Computed in one place,
-// in replicate order, so they are deterministic.
+// in replicate order, so they are deterministic. Replicates where a value is NaN (not applicable) are
+// left out of that cell's summary.
 #pragma once
 
 #include <array>

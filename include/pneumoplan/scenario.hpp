@@ -10,7 +10,9 @@
 #include "pneumoplan/exposure_response.hpp"
 #include "pneumoplan/geography.hpp"
 #include "pneumoplan/industry_trends.hpp"
+#include "pneumoplan/institution.hpp"
 #include "pneumoplan/life_table.hpp"
+#include "pneumoplan/plan_target.hpp"
 #include "pneumoplan/scenario_parameters.hpp"
 #include "pneumoplan/stratum.hpp"
 
@@ -25,6 +27,14 @@ struct Scenario {
   IndustryTrends trends;
   LifeTable life_table;
   std::array<const ExposureResponseProfile*, kIndustryCount> profile_of_industry{};
+  std::vector<Institution> institutions;  // empty when the scenario has no institutions.csv
+  bool has_institutions = false;          // without them, capacity is unlimited and their indicators unknown
+  std::vector<PlanTarget> targets;        // the city's indicator table (targets.csv), possibly empty
+  struct ExistingStation {
+    std::uint16_t township;
+    int opened_year;
+  };
+  std::vector<ExistingStation> existing_stations;  // stations.csv
 
   std::string resolved_ini;                      // every parameter with its effective value
   std::map<std::string, std::string> input_files;  // file name -> normalised contents, for provenance
@@ -32,6 +42,7 @@ struct Scenario {
   int first_year() const { return static_cast<int>(parameters.simulation.start_year); }
   int last_year() const { return static_cast<int>(parameters.simulation.end_year); }
   int year_count() const { return last_year() - first_year() + 1; }
+  double exposure_limit(DustType type) const;  // mg/m3, from the [limits] parameters
   std::int64_t base_year_workers() const;
 };
 

@@ -5,7 +5,10 @@
 //   strata.csv      county_code,industry,size_class,enterprises,workers,dust_gm_mg_m3,dust_gsd,
 //                   silica_fraction,share_migrant,share_dispatched,female_share
 //   life_table.csv  period_mid_year,age_start,age_width,mx_male,mx_female
-//   trends.csv      industry,year,workforce_index,concentration_index   (optional)
+//   trends.csv      industry,county_code,year,workforce_index,concentration_index   (optional)
+//   institutions.csv  occupational-health institutions (optional)
+//   targets.csv     the plan's indicator table (optional)
+//   stations.csv    rehabilitation stations already open (optional)
 // Any problem throws InputError naming the file, the line and what was expected.
 #pragma once
 
@@ -16,6 +19,9 @@
 namespace pneumo {
 
 Scenario load_scenario(const std::string& directory);
+
+// Reads a plan's indicator table; used by the loader and by tests.
+std::vector<PlanTarget> read_targets(const std::string& path, std::string* contents = nullptr);
 
 // Pieces, for tests and for cohort files that reuse them.
 // `contents`, when given, receives the normalised text of the file.

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "pneumoplan/disease_stage.hpp"
 #include "pneumoplan/employment_type.hpp"
@@ -32,6 +33,7 @@ struct PopulationParameters {
   std::array<double, kEmploymentTypeCount> turnover_per_year{};    // by employment type
   std::array<double, kSizeClassCount> turnover_multiplier{};       // by enterprise size
   double migrant_home_in_city_share = 0.0;
+  double local_home_at_workplace_share = 0.0;  // local workers living in their enterprise's township
 };
 
 struct ExposureParameters {
@@ -54,15 +56,85 @@ struct DiseaseParameters {
 };
 
 struct SurveillanceParameters {
-  double exam_interval_years = 1.0;
-  std::array<double, kSizeClassCount> exam_coverage{};  // share of workers attending periodic exams
-  double historical_coverage_factor = 1.0;              // exam coverage before the rise, as a share of today's
-  std::int64_t coverage_rise_start_year = 0;
-  std::int64_t coverage_rise_end_year = 0;
+  double exam_interval_low_hazard_years = 2.0;   // hazard grade 0–I
+  double exam_interval_high_hazard_years = 1.0;  // hazard grade II and above
+  double high_hazard_ratio = 0.1;                // concentration ÷ OEL from which the grade is II
+  double attendance = 1.0;                       // workers of enterprises providing exams who attend
   double followup_years_after_exit = 0.0;
   double followup_coverage = 0.0;
-  std::array<double, kStageCount> sensitivity{};         // chest radiograph, by true stage
-  std::array<double, kStageCount> self_presentation{};   // per year, patients seeking diagnosis themselves
+  std::array<double, kStageCount> sensitivity{};        // chest radiograph, by true stage
+  double specificity_screening = 1.0;                   // chest radiograph in healthy workers
+  double specificity_diagnosis = 1.0;                   // diagnosis institution, of screen-positive healthy workers
+  std::array<double, kStageCount> self_presentation{};  // per year, patients seeking diagnosis themselves
+};
+
+// Enterprise compliance states that the plans' indicators count. Each is held by a share of enterprises of
+// each size class; that share follows a path (historical level, a rise, then a slow closing of the gap).
+enum class ComplianceState : std::uint8_t {
+  HazardDeclared,
+  WorkplaceMonitored,
+  ExamsProvided,
+  InjuryInsurance,
+  RadiationDoseMonitoring,
+  HearingProtectionProgramme,
+};
+inline constexpr std::size_t kComplianceStateCount = 6;
+inline constexpr std::array<std::string_view, kComplianceStateCount> kComplianceStateNames = {
+    "declaration", "monitoring", "exams", "insurance", "radiation_monitoring", "hearing_programme"};
+
+struct ComplianceParameters {
+  // share[state][size] of enterprises in the state in rise_end_year
+  std::array<std::array<double, kSizeClassCount>, kComplianceStateCount> share{};
+  double historical_factor = 1.0;  // share before rise_start_year, relative to the rise_end_year share
+  std::int64_t rise_start_year = 0;
+  std::int64_t rise_end_year = 0;
+  double annual_gain = 0.0;        // after rise_end_year, the gap to full compliance shrinks by this share a year
+  double migrant_insured_share = 1.0;  // of migrant workers in an insured enterprise, the share enrolled
+  double hearing_wearing_with_programme = 0.0;
+  double hearing_wearing_without_programme = 0.0;
+  std::array<double, kSizeClassCount> monitored_posts{};  // posts measured per monitored enterprise
+  double post_gsd = 1.0;           // measured post concentrations around the enterprise mean
+};
+
+struct ExposureLimits {  // occupational exposure limits, respirable dust, mg/m3 (8-h TWA)
+  double coal_dust = 0.0;
+  double silica_10_50 = 0.0;
+  double silica_50_80 = 0.0;
+  double silica_above_80 = 0.0;
+  double cement = 0.0;
+  double other_dust = 0.0;
+};
+
+struct EnforcementParameters {
+  double inspection_rate = 0.0;              // share of enterprises inspected a year
+  double coordinator_inspection_factor = 1.0;  // inspection rate multiplier where a township has a coordinator
+  double detection = 1.0;                    // inspections that find an existing violation
+  double cases_per_county = 0.0;             // violation cases a county can handle a year
+  double compliance_years_after_case = 0.0;  // a handled case keeps the enterprise compliant this long
+};
+
+struct SmeHelpParameters {
+  double coverage = 0.0;  // share of small and micro enterprises helped each year
+  double effect = 0.0;    // share of the compliance gap a helped enterprise closes
+};
+
+struct KnowledgeParameters {
+  double initial_share = 0.0;  // workers aware in the first simulated year
+  double new_hire_share = 0.0;  // hires already aware
+  double decay_per_year = 0.0;
+  std::array<double, kSizeClassCount> training_reach{};  // share of unaware workers trained a year
+};
+
+struct SupervisionParameters {
+  double coordinator_share = 0.0;  // townships with a supervision coordinator in the base year
+  double coordinator_annual_gain = 0.0;  // share of the remaining townships gaining one a year after the base year
+};
+
+struct RehabParameters {
+  double station_threshold_patients = 0.0;  // a township with this many patients gets a station
+  double station_build_delay_years = 0.0;
+  std::int64_t rule_start_year = 0;  // the threshold rule places stations from this year on
+  std::string patients_counted;  // "diagnosed" or "true"
 };
 
 struct ScenarioParameters {
@@ -71,6 +143,13 @@ struct ScenarioParameters {
   ExposureParameters exposure;
   DiseaseParameters disease;
   SurveillanceParameters surveillance;
+  ComplianceParameters compliance;
+  ExposureLimits limits;
+  EnforcementParameters enforcement;
+  SmeHelpParameters sme_help;
+  KnowledgeParameters knowledge;
+  SupervisionParameters supervision;
+  RehabParameters rehab;
 };
 
 const ParameterTable<ScenarioParameters>& scenario_parameter_table();

@@ -2,11 +2,15 @@
 // read-only Scenario. Replicates can therefore run side by side on any number of threads.
 //
 // Each year runs the same phases in the same order (step_year):
-//   1. enterprises  — this year's concentrations, respirator use and jobs;
-//   2. people       — the annual pass over every person (death, exposure, disease, surveillance, tallies);
-//   3. record       — the year's tallies become this replicate's outputs;
-//   4. workforce    — layoffs where jobs shrink next year, then hires to fill next year's jobs;
-//   (rows released in step 2 are reused by the hires of step 4; rows are compacted only when many stay free.)
+//   1. enterprises  — this year's concentrations, respirator use, jobs, hazard grade and knowledge;
+//   2. compliance   — township coordinators, enterprises' compliance states, inspections and cases;
+//   3. people       — the annual pass over every person (death, exposure, disease, surveillance, tallies);
+//   4. layoffs      — where next year's jobs are fewer than the workers staying;
+//   5. services     — exam volumes, false positives, next year's exam and diagnosis capacity shares;
+//   6. stations     — rehabilitation stations by the rule, from where patients live;
+//   7. record       — the year's tallies and indicators become this replicate's outputs;
+//   8. hiring       — hires to fill next year's jobs, into rows released in step 3 first.
+// Rows are compacted only when many stay free.
 #pragma once
 
 #include <cstdint>
@@ -16,12 +20,17 @@
 #include <tbb/enumerable_thread_specific.h>
 
 #include "pneumoplan/annual_pass.hpp"
+#include "pneumoplan/compliance_model.hpp"
 #include "pneumoplan/disease_course.hpp"
 #include "pneumoplan/enterprise_table.hpp"
+#include "pneumoplan/health_services.hpp"
+#include "pneumoplan/indicators.hpp"
 #include "pneumoplan/random_stream.hpp"
+#include "pneumoplan/rehab_stations.hpp"
 #include "pneumoplan/replicate_results.hpp"
 #include "pneumoplan/scenario.hpp"
 #include "pneumoplan/surveillance.hpp"
+#include "pneumoplan/township_supervision.hpp"
 #include "pneumoplan/worker_factory.hpp"
 #include "pneumoplan/worker_table.hpp"
 #include "pneumoplan/year_tally.hpp"
@@ -48,7 +57,8 @@ class Simulation {
  private:
   void create_initial_workforce();
   YearTally process_people(int year);
-  void record(int year, const YearTally& tally);
+  void record(int year, const YearTally& tally, const ServiceVolumes& services, const EnforcementTally& enforcement,
+              const IndicatorYear& indicators);
   void lay_off(int year, YearTally& tally);
   std::size_t hire_for(int year, const YearTally& tally);  // returns the rows still free afterwards
   void compact_if_sparse(std::size_t free_rows);
@@ -57,13 +67,18 @@ class Simulation {
   RandomStream rng_;
   DiseaseCourse course_;
   Surveillance surveillance_;
+  ComplianceModel compliance_;
   EnterpriseTable enterprises_;
   WorkerTable workers_;
+  YearConditions conditions_;  // this year's capacity shares, read by the annual pass
   WorkerFactory factory_;
   AnnualPass pass_;
+  HealthServices services_;
+  TownshipSupervision supervision_;
+  RehabStations stations_;
   ReplicateResults results_;
   tbb::enumerable_thread_specific<YearTally> thread_tallies_;
-  std::vector<std::int64_t> hires_by_county_;  // hires made for next_year_, recorded in that year
+  std::vector<std::int64_t> hires_by_enterprise_;  // hires made for next_year_
   int next_year_;
 };
 

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 
+#include "pneumoplan/dust_type.hpp"
 #include "pneumoplan/industry.hpp"
 #include "pneumoplan/size_class.hpp"
 
@@ -22,6 +23,9 @@ struct Stratum {
   double share_migrant = 0.0;
   double share_dispatched = 0.0;   // formal = 1 − migrant − dispatched
   double female_share = 0.0;
+  DustType dust_type = DustType::Other;  // sets the exposure limit
+  double noise_share = 0.0;        // workers also exposed to hazardous noise
+  double radiation_share = 0.0;    // workers who are non-medical radiation workers
   long line = 0;                   // line in strata.csv, for messages
 };
 

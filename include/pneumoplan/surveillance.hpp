@@ -1,7 +1,12 @@
-// Health surveillance of a person with pneumoconiosis who has not been diagnosed yet: in a year they may
-// attend an exam (periodic while in dust work, follow-up for some years after leaving) that detects the
-// disease with the stage's sensitivity, or seek diagnosis themselves because of symptoms. The draws are
-// keyed by person and year.
+// Health surveillance of a person with pneumoconiosis who has not been diagnosed yet. In a year they may
+//  * have an exam: a periodic one in the years of their exam cycle while in dust work (interval by the
+//    enterprise's hazard grade), an exit exam in their last year of work, or a follow-up exam in the cycle
+//    years after leaving — attended if the enterprise provides exams (follow-up: at the follow-up coverage)
+//    and the county's exam capacity allows;
+//  * screen positive with the sensitivity of their stage;
+//  * or seek diagnosis themselves because of symptoms;
+// and a screen-positive or self-presenting patient is diagnosed if the city's diagnosis capacity allows.
+// The draws are keyed by person and year; a person's place in the exam cycle by person only.
 #pragma once
 
 #include <array>
@@ -9,26 +14,43 @@
 
 #include "pneumoplan/random_stream.hpp"
 #include "pneumoplan/scenario_parameters.hpp"
-#include "pneumoplan/size_class.hpp"
 
 namespace pneumo {
 
+enum class ExamRoute : std::uint8_t { InWork, Leaving, FollowUp, None };
+
+struct ExamAccess {
+  ExamRoute route = ExamRoute::None;
+  bool enterprise_provides = false;  // the (last) employer provides exams (in work and at exit)
+  int interval_years = 1;            // periodic exam interval (in work), years
+  double exam_capacity_share = 1.0;  // share of requested exams the county can perform this year
+  double diagnosis_capacity_share = 1.0;  // share of diagnosis requests the city can serve this year
+};
+
+struct SurveillanceOutcome {
+  bool examined = false;
+  bool screen_positive = false;
+  bool self_presented = false;
+  bool diagnosed = false;
+};
+
 class Surveillance {
  public:
-  explicit Surveillance(const SurveillanceParameters& parameters);
+  explicit Surveillance(const SurveillanceParameters& parameters) : parameters_(parameters) {}
 
-  // Whether the person is diagnosed in `year`. `years_since_exit` is negative while in dust work.
-  bool diagnoses(const RandomStream& rng, std::uint64_t person, int year, int stage, SizeClass employer_size,
-                 int years_since_exit) const;
+  SurveillanceOutcome patient_year(const RandomStream& rng, std::uint64_t person, int year, int stage,
+                                   const ExamAccess& access) const;
 
-  // Exam coverage in `year` relative to the configured coverage (historical level, then a linear rise).
-  double coverage_factor(int year) const;
+  // Whether `year` is in the person's exam cycle of `interval` years.
+  static bool exam_due(const RandomStream& rng, std::uint64_t person, int year, int interval);
+
+  // Chooses the exam route of someone in or after dust work.
+  ExamRoute route(bool employed, bool last_year_of_work, int years_since_exit) const;
+
+  const SurveillanceParameters& parameters() const { return parameters_; }
 
  private:
   const SurveillanceParameters& parameters_;
-  std::array<double, kSizeClassCount> exam_probability_{};  // per year, in dust work, by employer size
-  double followup_probability_ = 0.0;                       // per year, former workers under follow-up
-  int followup_years_ = 0;
 };
 
 }  // namespace pneumo

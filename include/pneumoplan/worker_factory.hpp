@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "pneumoplan/alias_table.hpp"
+#include "pneumoplan/compliance_model.hpp"
 #include "pneumoplan/disease_course.hpp"
 #include "pneumoplan/enterprise_table.hpp"
 #include "pneumoplan/home_sampler.hpp"
@@ -19,7 +20,7 @@ namespace pneumo {
 class WorkerFactory {
  public:
   WorkerFactory(const Scenario& scenario, const RandomStream& rng, const EnterpriseTable& enterprises,
-                const DiseaseCourse& course, const Surveillance& surveillance);
+                const DiseaseCourse& course, const Surveillance& surveillance, const ComplianceModel& compliance);
 
   // Row `row` becomes the `slot`-th worker `enterprise` hires at the start of `year`.
   void hire(WorkerTable& workers, std::size_t row, std::uint32_t enterprise, int year, std::uint32_t slot) const;
@@ -45,10 +46,11 @@ class WorkerFactory {
   const EnterpriseTable& enterprises_;
   const DiseaseCourse& course_;
   const Surveillance& surveillance_;
+  const ComplianceModel& compliance_;
   HomeSampler homes_;
   // Constants of the hiring draws, computed once: the distribution of the hiring age in whole years
   // (a truncated normal, rounded) and log(1 − turnover rate) by size class and employment type.
-  AliasTable hire_age_;
+  std::array<AliasTable, 2> hire_age_;  // by sex: men, women
   std::array<std::array<double, kEmploymentTypeCount>, kSizeClassCount> log_stay_{};
 };
 

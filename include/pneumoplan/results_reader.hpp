@@ -1,0 +1,33 @@
+// Reads a results file written by pneumoplan run (docs/output-format.md): provenance, axes, the plan's
+// targets and any per-replicate output. A file that is not a pneumoplan results file, has another format
+// version or lacks what is asked for is refused with IoError naming the file.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "pneumoplan/plan_target.hpp"
+
+namespace pneumo {
+
+struct ResultsArray {
+  std::vector<std::size_t> shape;  // [replicate, year, ...]
+  std::vector<double> values;
+};
+
+struct ResultsFile {
+  std::string path;
+  std::string scenario_name, program_version, git_commit;
+  std::int64_t seed = 0, replicates = 0;
+  std::vector<std::int64_t> years;
+  std::vector<std::int64_t> region_codes;  // last = 0, the city
+  std::vector<std::string> region_names_zh, region_names_en;
+  std::vector<PlanTarget> targets;
+
+  ResultsArray read_output(const std::string& name) const;  // /replicates/<name>
+};
+
+ResultsFile open_results_file(const std::string& path);
+
+}  // namespace pneumo

@@ -1,0 +1,70 @@
+// pneumoplan scorecard FILE.h5: the plan indicators of a results file against the city's targets, printed
+// and written as CSV and Markdown next to the results file.
+#include <filesystem>
+#include <iostream>
+#include <sstream>
+
+#include "command_line.hpp"
+#include "pneumoplan/atomic_output.hpp"
+#include "pneumoplan/csv.hpp"
+#include "pneumoplan/error.hpp"
+#include "pneumoplan/scorecard.hpp"
+
+namespace fs = std::filesystem;
+
+namespace pneumo::cli {
+
+std::vector<int> parse_years(const std::string& text) {
+  std::vector<int> years;
+  std::stringstream stream(text);
+  std::string item;
+  while (std::getline(stream, item, ',')) {
+    const auto year = parse_int64(item);
+    if (!year || *year < 1800 || *year > 2300) throw UsageError("--years: expected years such as 2023,2025, found '" + text + "'");
+    years.push_back(static_cast<int>(*year));
+  }
+  if (years.empty()) throw UsageError("--years: expected at least one year");
+  return years;
+}
+
+void write_scorecard_files(const std::string& results_path, const Scorecard& card, bool print) {
+  const fs::path base = fs::path(results_path).replace_extension("");
+  const std::string csv = base.string() + ".scorecard.csv";
+  const std::string markdown = base.string() + ".scorecard.md";
+  write_text_atomically(csv, scorecard_csv(card));
+  write_text_atomically(markdown, scorecard_markdown(card));
+  if (print) std::cout << scorecard_terminal(card);
+  std::cout << "Scorecard: " << csv << " and " << markdown << "\n";
+}
+
+int scorecard_command(const std::vector<std::string>& args) {
+  po::options_description options("Options");
+  options.add_options()
+      ("results", po::value<std::string>(), "Results file written by 'pneumoplan run' (HDF5).")
+      ("years", po::value<std::string>()->default_value("2023,2025"),
+       "Evaluation years, comma-separated (default: the plans' mid-term and final years).")
+      ("quiet,q", "Write the files without printing the table.");
+  po::positional_options_description positional;
+  positional.add("results", 1);
+  po::variables_map values;
+  if (!parse_options(args, options, positional, values, "pneumoplan scorecard FILE.h5 [--years 2023,2025]",
+                     "Scores every indicator of the city's plan (targets.csv of its scenario, stored in the results "
+                     "file) for the city and each county: mean and 90 % interval over replicates, target, and met / "
+                     "not met / uncertain. Writes FILE.scorecard.csv and FILE.scorecard.md next to FILE.h5.")) {
+    return 0;
+  }
+  if (!values.count("results")) throw UsageError("expected a results file, e.g. 'pneumoplan scorecard output/xuzhou/xuzhou.h5'");
+  const std::vector<int> years = parse_years(values["years"].as<std::string>());
+  const std::string path = values["results"].as<std::string>();
+  const ResultsFile results = open_results_file(path);
+  if (results.targets.empty()) {
+    std::cout << path << ": the scenario has no targets.csv; nothing to score\n";
+    return 0;
+  }
+  const Scorecard card = build_scorecard(results, years);
+  if (card.years.empty()) throw UsageError("--years: none of the years lies in the simulated period");
+  write_scorecard_files(path, card, !values.count("quiet"));
+  return 0;
+}
+
+}  // namespace pneumo::cli
