@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Every city pack under scenarios/ validates and runs a short simulation (one replicate) that ends with a
+# scorecard covering every row of the city's indicator table.
+set -eu
+bin="$1"; scenarios="$2"
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+count=0
+for dir in "$scenarios"/*/; do
+  [ -f "$dir/scenario.ini" ] || continue
+  name=$(basename "$dir")
+  "$bin" run "$dir" --check >/dev/null
+  "$bin" run "$dir" --replicates 1 --out "$work/$name.h5" --quiet >/dev/null
+  [ -s "$work/$name.h5" ]
+  if [ -f "$dir/targets.csv" ]; then
+    rows=$(grep -cv '^\(#\|indicator_no\|$\)' "$dir/targets.csv")
+    # city rows of the scorecard: region_code 0, two evaluation years per indicator
+    scored=$(grep -c '^0,' "$work/$name.scorecard.csv")
+    if [ "$scored" -ne $((2 * rows)) ]; then
+      echo "FAIL $name: scorecard has $scored city rows, expected $((2 * rows))"; exit 1
+    fi
+  fi
+  echo "$name: ok"
+  count=$((count + 1))
+done
+[ "$count" -ge 1 ]
+echo "$count city packs ok"
