@@ -25,37 +25,52 @@ std::string join(const fs::path& dir, const char* file) { return (dir / file).st
 // Every reader records the normalised text it read, so results files carry their exact inputs.
 using InputFiles = std::map<std::string, std::string>;
 
-ScenarioParameters read_parameters(const std::string& path, std::string& resolved, InputFiles& inputs) {
+ScenarioParameters read_parameters(const std::string& path, const std::vector<std::string>& overrides,
+                                   std::string& resolved, InputFiles& inputs) {
   const auto& table = scenario_parameter_table();
   ScenarioParameters parameters = default_scenario_parameters();
   const TextFile file = read_text_file(path);
   inputs["scenario.ini"] = file.contents;
   const IniDocument document = IniDocument::parse(file, table.keys());
   table.apply(document, parameters);
+  // Command-line overrides ("section.key=value"), applied over the file; errors name "--set" and the
+  // override's position.
+  std::string override_text;
+  for (const auto& o : overrides) override_text += o + "\n";
+  const IniDocument overridden = IniDocument::parse(parse_text("--set", override_text), table.keys());
+  table.apply(overridden, parameters);
+  if (!overrides.empty()) inputs["command-line overrides (--set)"] = override_text;
 
-  const auto line_of = [&](const char* key) -> long {
+  // Where a key was last set, for messages about combinations of values.
+  struct Where {
+    std::string path;
+    long line;
+  };
+  const auto where = [&](const char* key) -> Where {
+    if (const IniEntry* entry = overridden.find(key)) return {"--set", entry->line};
     const IniEntry* entry = document.find(key);
-    return entry ? entry->line : 0;
+    return {path, entry ? entry->line : 0};
+  };
+  const auto fail = [&](const char* key, const std::string& expectation) {
+    const Where w = where(key);
+    throw InputError(w.path, w.line, expectation);
   };
   const auto& sim = parameters.simulation;
   if (sim.end_year <= sim.start_year) {
-    throw InputError(path, line_of("simulation.end_year"),
-                     "key 'simulation.end_year': expected a year after simulation.start_year (" +
+    fail("simulation.end_year", "key 'simulation.end_year': expected a year after simulation.start_year (" +
                          std::to_string(sim.start_year) + "), found " + std::to_string(sim.end_year));
   }
   if (sim.end_year - sim.start_year > 250) {
-    throw InputError(path, line_of("simulation.end_year"),
-                     "key 'simulation.end_year': expected at most 250 simulated years");
+    fail("simulation.end_year", "key 'simulation.end_year': expected at most 250 simulated years");
   }
   const auto& pop = parameters.population;
   if (pop.hire_age_min_years >= pop.hire_age_max_years) {
-    throw InputError(path, line_of("population.hire_age_max_years"),
-                     "key 'population.hire_age_max_years': expected a value above population.hire_age_min_years");
+    fail("population.hire_age_max_years", "key 'population.hire_age_max_years': expected a value above population.hire_age_min_years");
   }
   for (const auto& [key, age] : {std::pair<const char*, double>{"population.retirement_age_male_years", pop.retirement_age_male_years},
                                  std::pair<const char*, double>{"population.retirement_age_female_years", pop.retirement_age_female_years}}) {
     if (age < pop.hire_age_min_years + 2.0) {
-      throw InputError(path, line_of(key), std::string("key '") + key +
+      fail(key, std::string("key '") + key +
                                                "': expected a retirement age at least 2 years above "
                                                "population.hire_age_min_years, so someone can be hired");
     }
@@ -66,14 +81,12 @@ ScenarioParameters read_parameters(const std::string& path, std::string& resolve
   const double span = static_cast<double>(std::max(std::llabs(sim_years.end_year - sim_years.base_year),
                                                    std::llabs(sim_years.start_year - 70 - sim_years.base_year)));
   if (std::fabs(std::log1p(parameters.exposure.default_annual_change)) * span > std::log(1e4)) {
-    throw InputError(path, line_of("exposure.default_annual_change"),
-                     "key 'exposure.default_annual_change': expected a change that keeps concentrations within a "
+    fail("exposure.default_annual_change", "key 'exposure.default_annual_change': expected a change that keeps concentrations within a "
                      "factor 10^4 of the base year between start_year - 70 and end_year");
   }
   const auto& compliance = parameters.compliance;
   if (compliance.rise_end_year < compliance.rise_start_year) {
-    throw InputError(path, line_of("compliance.rise_end_year"),
-                     "key 'compliance.rise_end_year': expected a year not before compliance.rise_start_year");
+    fail("compliance.rise_end_year", "key 'compliance.rise_end_year': expected a year not before compliance.rise_start_year");
   }
   resolved = scenario_parameter_table().resolved_text(parameters);
   return parameters;
@@ -460,7 +473,7 @@ std::int64_t Scenario::base_year_workers() const {
   return total;
 }
 
-Scenario load_scenario(const std::string& directory) {
+Scenario load_scenario(const std::string& directory, const std::vector<std::string>& overrides) {
   const fs::path dir(directory);
   if (!fs::is_directory(dir)) {
     throw InputError(directory, 0, "expected a scenario folder holding scenario.ini and its CSV tables");
@@ -471,7 +484,7 @@ Scenario load_scenario(const std::string& directory) {
 
   const std::string ini = join(dir, "scenario.ini");
   auto& inputs = scenario.input_files;
-  scenario.parameters = read_parameters(ini, scenario.resolved_ini, inputs);
+  scenario.parameters = read_parameters(ini, overrides, scenario.resolved_ini, inputs);
   read_counties(join(dir, "counties.csv"), scenario.geography, inputs);
   read_townships(join(dir, "townships.csv"), join(dir, "counties.csv"), scenario.geography, inputs);
   scenario.strata = read_strata(join(dir, "strata.csv"), scenario.geography, inputs);

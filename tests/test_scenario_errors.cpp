@@ -156,6 +156,21 @@ TEST(ScenarioErrorsWhole, WindowsLineEndingsAndByteOrderMarksAreAccepted) {
   EXPECT_EQ(scenario.parameters.simulation.seed, 7);
 }
 
+TEST(ScenarioOverrides, SetValuesOverTheFileAndAreRecorded) {
+  const Scenario scenario = load_scenario(test::data_path("small"), {"rehab.station_threshold_patients=20", "simulation.seed = 9"});
+  EXPECT_DOUBLE_EQ(scenario.parameters.rehab.station_threshold_patients, 20.0);
+  EXPECT_EQ(scenario.parameters.simulation.seed, 9);
+  EXPECT_NE(scenario.resolved_ini.find("station_threshold_patients = 20"), std::string::npos);
+  EXPECT_EQ(scenario.input_files.at("command-line overrides (--set)"), "rehab.station_threshold_patients=20\nsimulation.seed = 9\n");
+  try {
+    load_scenario(test::data_path("small"), {"simulation.seed=1", "simulation.sead=3"});
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_EQ(std::string(e.what()), "--set:2: unknown key 'simulation.sead'; did you mean 'simulation.seed'?");
+  }
+  EXPECT_THROW(load_scenario(test::data_path("small"), {"simulation.end_year=1980"}), InputError);
+}
+
 TEST(ScenarioErrorsWhole, TheShippedScenarioLoads) {
   const Scenario scenario = load_scenario(test::source_path("scenarios/xuzhou"));
   EXPECT_EQ(scenario.geography.counties.size(), 10u);

@@ -91,6 +91,9 @@ int run_command(const std::vector<std::string>& args) {
       ("replicates,r", po::value<std::int64_t>(), "Number of replicates (default: simulation.replicates in scenario.ini).")
       ("seed,s", po::value<std::int64_t>(), "Random seed (default: simulation.seed in scenario.ini).")
       ("threads,t", po::value<int>(), "Worker threads (default: all cores). Results do not depend on it.")
+      ("set", po::value<std::vector<std::string>>()->composing(),
+       "Override a scenario.ini parameter, as section.key=value (repeatable), e.g. --set rehab.layout=optimised. "
+       "Checked like the file's values; recorded in the results file.")
       ("check", "Only load and validate the scenario; simulate nothing, write nothing.")
       ("quiet,q", "Print only the path of the results file.")
       ("scorecard-years", po::value<std::string>()->default_value("2023,2025"),
@@ -99,7 +102,7 @@ int run_command(const std::vector<std::string>& args) {
   positional.add("scenario", 1);
   po::variables_map values;
   if (!parse_options(args, options, positional, values, "pneumoplan run DIR [--out FILE] [--replicates N] [--seed S] "
-                     "[--threads T] [--check]",
+                     "[--threads T] [--set KEY=VALUE ...] [--check]",
                      "Simulates a city scenario worker by worker, replicate by replicate, and writes every output "
                      "per replicate and summarised over replicates to an HDF5 file (docs/output-format.md).")) {
     return 0;
@@ -107,7 +110,9 @@ int run_command(const std::vector<std::string>& args) {
   if (!values.count("scenario")) throw UsageError("expected a scenario folder, e.g. 'pneumoplan run scenarios/xuzhou'");
 
   const std::string directory = values["scenario"].as<std::string>();
-  Scenario scenario = load_scenario(directory);
+  const auto overrides =
+      values.count("set") ? values["set"].as<std::vector<std::string>>() : std::vector<std::string>{};
+  Scenario scenario = load_scenario(directory, overrides);
   if (values.count("replicates")) {
     const auto n = values["replicates"].as<std::int64_t>();
     if (n < 1 || n > 100000) throw UsageError("--replicates: expected a whole number in [1, 100000]");

@@ -13,12 +13,15 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "pneumoplan/scenario.hpp"
 
 namespace pneumo {
 
-Scenario load_scenario(const std::string& directory);
+// `overrides` are "section.key=value" settings applied over scenario.ini (pneumoplan run --set), checked
+// like the file's own values; their errors name "--set" and the override's position.
+Scenario load_scenario(const std::string& directory, const std::vector<std::string>& overrides = {});
 
 // Reads a plan's indicator table; used by the loader and by tests.
 std::vector<PlanTarget> read_targets(const std::string& path, std::string* contents = nullptr);
