@@ -33,12 +33,6 @@ AliasTable::AliasTable(const std::vector<double>& weights, std::vector<std::uint
   for (const auto k : small) keep_[k] = 1.0;  // rounding leftovers
 }
 
-std::uint16_t AliasTable::pick(double u) const {
-  const double x = u * static_cast<double>(items_.size());
-  const auto column = std::min(static_cast<std::size_t>(x), items_.size() - 1);
-  const double within = x - static_cast<double>(column);
-  return items_[within < keep_[column] ? column : alias_[column]];
-}
 
 double AliasTable::probability(std::size_t k) const {
   const double n = static_cast<double>(items_.size());

@@ -12,7 +12,7 @@ AnnualPass::AnnualPass(const Scenario& scenario, const RandomStream& rng, const 
       surveillance_(surveillance),
       enterprises_(enterprises),
       conditions_(conditions),
-      migrant_insured_share_(scenario.parameters.compliance.migrant_insured_share),
+      migrant_insured_threshold_(share_threshold_32(scenario.parameters.compliance.migrant_insured_share)),
       outside_index_(static_cast<std::uint16_t>(scenario.geography.townships.size())) {}
 
 // The rare events of a row, kept out of the hot loop: death, onset scheduling, disease events,
@@ -148,7 +148,7 @@ void AnnualPass::run(WorkerTable& w, int year, std::size_t begin, std::size_t en
       if (compliance[ent] & kInsuredBit) {
         // Formal and dispatched workers of an insured enterprise are enrolled; migrant workers partly.
         const bool migrant = WorkerTraits::employment(traits[i]) == EmploymentType::Migrant;
-        insured[county] += !migrant || person_propensity(rng_id[i], PersonTrait::MigrantInsurance) < migrant_insured_share_;
+        insured[county] += !migrant || person_propensity_32(rng_id[i], PersonTrait::MigrantInsurance) < migrant_insured_threshold_;
       }
       histogram[county * ExposureHistogram::kBins + ExposureHistogram::bin(dust)] += 1;
       if (metric >= tolerance[i] && stage[i] == 0 && onset_year[i] == kNever) {

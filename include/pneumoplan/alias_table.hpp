@@ -11,7 +11,13 @@ class AliasTable {
  public:
   AliasTable() = default;
   AliasTable(const std::vector<double>& weights, std::vector<std::uint16_t> items);
-  std::uint16_t pick(double u) const;  // u in (0,1)
+  std::uint16_t pick(double u) const {  // u in (0,1)
+    const double x = u * static_cast<double>(items_.size());
+    std::size_t column = static_cast<std::size_t>(x);
+    if (column >= items_.size()) column = items_.size() - 1;
+    const double within = x - static_cast<double>(column);
+    return items_[within < keep_[column] ? column : alias_[column]];
+  }
   std::size_t size() const { return items_.size(); }
   double probability(std::size_t k) const;  // of the k-th item, for tests
 
