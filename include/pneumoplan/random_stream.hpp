@@ -29,6 +29,7 @@ enum class Purpose : std::uint64_t {
   Inspection = 14,            // inspected, violation found, case handled
   CoordinatorPropensity = 15, // township supervision coordinator
   ExamPhase = 16,             // the year in the exam cycle a person is examined
+  LocationSearch = 17,        // location heuristics: entity = perturbation round, index = swap number
 };
 
 using Uniforms4 = std::array<double, 4>;
