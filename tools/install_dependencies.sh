@@ -7,6 +7,7 @@ packages=(
   build-essential cmake git pkg-config
   libtbb-dev libhdf5-dev hdf5-tools librandom123-dev libboost-program-options-dev
   libgtest-dev libbenchmark-dev
+  coinor-libcbc-dev
   python3 python3-h5py python3-numpy
 )
 
