@@ -27,6 +27,10 @@ ResultsFile open_results_file(const std::string& path) {
     r.git_commit = h5::read_string_attribute(root, "git_commit");
     r.seed = h5::read_int_attribute(root, "seed");
     r.replicates = h5::read_int_attribute(root, "replicates");
+    {
+      auto scenario = h5::open_group(root, "scenario");
+      r.resolved_ini = h5::read_string(scenario.id(), "resolved_ini");
+    }
     auto axes = h5::open_group(root, "axes");
     r.years = h5::read_int64s(axes.id(), "year");
     r.region_codes = h5::read_int64s(axes.id(), "region_code");

@@ -11,6 +11,7 @@
 #include "pneumoplan/error.hpp"
 #include "pneumoplan/ini_document.hpp"
 #include "pneumoplan/named_enum.hpp"
+#include "pneumoplan/rehab_stations.hpp"
 
 namespace fs = std::filesystem;
 
@@ -349,6 +350,35 @@ void check_sizes(const Scenario& scenario, const std::string& strata_path) {
   }
 }
 
+// distances.csv: road distances between townships that replace the estimated ones (both directions).
+void read_distances(const std::string& path, const Geography& geography, std::vector<double>& distance,
+                    InputFiles& inputs) {
+  const auto table = CsvTable::read(path, {"from_township_code", "to_township_code", "km"});
+  inputs["distances.csv"] = table.contents();
+  const std::size_t n = geography.townships.size();
+  std::map<std::pair<int, int>, long> seen;
+  for (const auto& row : table.records()) {
+    int ends[2];
+    const char* columns[2] = {"from_township_code", "to_township_code"};
+    for (int k = 0; k < 2; ++k) {
+      const auto code = row.integer(columns[k], 100000000, 999999999);
+      ends[k] = geography.township_index(code);
+      if (ends[k] < 0) {
+        row.fail(std::string("column '") + columns[k] + "': expected a township listed in townships.csv, found " +
+                 std::to_string(code));
+      }
+    }
+    const auto key = std::minmax(ends[0], ends[1]);
+    if (const auto [it, fresh] = seen.emplace(key, row.line()); !fresh) {
+      row.fail("expected each pair of townships once (in either direction); this pair repeats line " +
+               std::to_string(it->second));
+    }
+    const double km = row.number("km", 0, 100000);
+    distance[static_cast<std::size_t>(ends[0]) * n + static_cast<std::size_t>(ends[1])] = km;
+    distance[static_cast<std::size_t>(ends[1]) * n + static_cast<std::size_t>(ends[0])] = km;
+  }
+}
+
 }  // namespace
 
 std::vector<PlanTarget> read_targets(const std::string& path, std::string* contents) {
@@ -497,6 +527,10 @@ Scenario load_scenario(const std::string& directory, const std::vector<std::stri
   if (fs::exists(dir / "targets.csv")) scenario.targets = read_targets(join(dir, "targets.csv"), &inputs["targets.csv"]);
   if (fs::exists(dir / "stations.csv")) {
     scenario.existing_stations = read_stations(join(dir, "stations.csv"), scenario.geography, inputs);
+  }
+  scenario.township_distance_km = township_distances_km(scenario);
+  if (fs::exists(dir / "distances.csv")) {
+    read_distances(join(dir, "distances.csv"), scenario.geography, scenario.township_distance_km, inputs);
   }
 
   for (std::size_t i = 0; i < kIndustryCount; ++i) {

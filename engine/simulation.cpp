@@ -36,7 +36,7 @@ Simulation::Simulation(const Scenario& scenario, std::uint64_t seed, std::uint64
       pass_(scenario, rng_, course_, surveillance_, enterprises_, conditions_),
       services_(scenario),
       supervision_(scenario, rng_),
-      stations_(scenario),
+      stations_(scenario, seed, replicate),
       results_(axis_sizes(scenario)),
       thread_tallies_(YearTally(scenario.geography.counties.size(), scenario.geography.townships.size(),
                                 enterprises_.count())),
@@ -86,7 +86,8 @@ void Simulation::step_year() {
   stations_.update(year, rehab_patients);
   const IndicatorYear indicators = compute_indicators(
       {scenario_, enterprises_, tally, enforcement, supervision_.has_coordinator(), stations_, rehab_patients}, year);
-  record(year, tally, services, enforcement, indicators);
+  const RehabService rehab = stations_.serve(year, rehab_patients);
+  record(year, tally, services, enforcement, indicators, rehab);
   std::size_t free_rows = static_cast<std::size_t>(tally.free_rows);
   if (!last) free_rows = hire_for(year + 1, tally);
   conditions_ = std::move(next_conditions);
@@ -195,7 +196,8 @@ void Simulation::compact_if_sparse(std::size_t free_rows) {
 }
 
 void Simulation::record(int year, const YearTally& t, const ServiceVolumes& services,
-                        const EnforcementTally& enforcement, const IndicatorYear& indicators) {
+                        const EnforcementTally& enforcement, const IndicatorYear& indicators,
+                        const RehabService& rehab) {
   const std::size_t y = static_cast<std::size_t>(year - scenario_.first_year());
   const std::size_t counties = scenario_.geography.counties.size();
   const std::size_t city = counties;
@@ -272,6 +274,17 @@ void Simulation::record(int year, const YearTally& t, const ServiceVolumes& serv
   per_region(OutputId::CasesHandled, enforcement.cases_handled);
   per_region_with_city(OutputId::RehabStationsOpen, indicators.stations_open);
   per_region_with_city(OutputId::ConcentratedTownships, indicators.concentrated_townships);
+  per_region_with_city(OutputId::RehabPatients, rehab.patients);
+  per_region_with_city(OutputId::RehabPatientsServed, rehab.served);
+  per_region_with_city(OutputId::RehabPatientsUnmet, rehab.unmet);
+  per_region_with_city(OutputId::RehabPatientsWithinReach, rehab.within_reach);
+  per_region_with_city(OutputId::RehabMeanDistance, rehab.mean_km);
+  per_region_with_city(OutputId::RehabP90Distance, rehab.p90_km);
+  per_region_with_city(OutputId::RehabStationCost, rehab.cost_rmb);
+  {
+    double* row = results_[OutputId::RehabStationOpen].year_row(y);
+    for (std::size_t k = 0; k + 1 < results_[OutputId::RehabStationOpen].shape[1]; ++k) row[k] = stations_.open(k, year);
+  }
   for (std::size_t k = 0; k < kIndicatorCount; ++k) {
     per_region_with_city(indicator_output(static_cast<IndicatorId>(k)), indicators.values[k]);
   }

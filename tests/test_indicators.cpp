@@ -56,7 +56,7 @@ TEST(Indicators, HandBuiltWorldGivesTheHandComputedValues) {
   enforcement.violations_found = {4, 0};
   enforcement.cases_handled = {3, 0};
   const std::vector<std::uint8_t> coordinator = {1, 0, 1, 1, 0, 0};
-  const RehabStations stations(scenario);  // stations.csv: township 1 (大吴镇) since 2018
+  const RehabStations stations(scenario, 1, 0);  // stations.csv: township 1 (大吴镇) since 2018
   std::vector<std::int64_t> patients(scenario.geography.townships.size() + 1, 0);
   patients[1] = 150;  // concentrated, with a station
   patients[2] = 120;  // concentrated, without

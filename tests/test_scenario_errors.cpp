@@ -127,7 +127,16 @@ INSTANTIATE_TEST_SUITE_P(
         BadInput{"institution_without_capacity", "institutions.csv", "1995,,1500,0", "1995,,0,0",
                  "3: column 'exam_capacity_per_year': expected a positive capacity for an exam institution"},
         BadInput{"station_unknown_township", "stations.csv", "320305100", "320305199",
-                 "2: column 'township_code': expected a township listed in townships.csv"}));
+                 "2: column 'township_code': expected a township listed in townships.csv"},
+        BadInput{"distance_unknown_township", "distances.csv", "",
+                 "from_township_code,to_township_code,km\n320305001,320305999,5\n",
+                 "2: column 'to_township_code': expected a township listed in townships.csv"},
+        BadInput{"distance_pair_repeated", "distances.csv", "",
+                 "from_township_code,to_township_code,km\n320305001,320381001,5\n320381001,320305001,6\n",
+                 "3: expected each pair of townships once (in either direction); this pair repeats line 2"},
+        BadInput{"distance_negative", "distances.csv", "",
+                 "from_township_code,to_township_code,km\n320305001,320381001,-5\n",
+                 "2: column 'km': expected a number in [0, 100000]"}));
 
 TEST(ScenarioErrorsWhole, MissingFilesAreNamed) {
   test::ScratchFolder scratch;

@@ -20,6 +20,7 @@ int run_command(const std::vector<std::string>& args);
 int params_command(const std::vector<std::string>& args);
 int cohort_command(const std::vector<std::string>& args);
 int scorecard_command(const std::vector<std::string>& args);
+int stations_command(const std::vector<std::string>& args);
 int locate_command(const std::vector<std::string>& args);
 
 // Shared by run and scorecard.

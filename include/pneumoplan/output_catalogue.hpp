@@ -55,6 +55,14 @@ enum class OutputId : std::size_t {
   CasesHandled,
   RehabStationsOpen,
   ConcentratedTownships,
+  RehabStationOpen,
+  RehabPatients,
+  RehabPatientsServed,
+  RehabPatientsUnmet,
+  RehabPatientsWithinReach,
+  RehabMeanDistance,
+  RehabP90Distance,
+  RehabStationCost,
   FirstIndicator,  // then one output per IndicatorId, in kIndicators order
   Count = FirstIndicator + kIndicatorCount
 };

@@ -24,6 +24,7 @@ struct ResultsFile {
   std::vector<std::int64_t> region_codes;  // last = 0, the city
   std::vector<std::string> region_names_zh, region_names_en;
   std::vector<PlanTarget> targets;
+  std::string resolved_ini;  // every parameter as the run used it
 
   ResultsArray read_output(const std::string& name) const;  // /replicates/<name>
 };

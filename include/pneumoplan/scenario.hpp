@@ -35,6 +35,9 @@ struct Scenario {
     int opened_year;
   };
   std::vector<ExistingStation> existing_stations;  // stations.csv
+  // Road distances between townships, km, row-major [from][to]: great-circle × rehab.road_factor, replaced
+  // by distances.csv where given.
+  std::vector<double> township_distance_km;
 
   std::string resolved_ini;                      // every parameter with its effective value
   std::map<std::string, std::string> input_files;  // file name -> normalised contents, for provenance

@@ -131,10 +131,19 @@ struct SupervisionParameters {
 };
 
 struct RehabParameters {
-  double station_threshold_patients = 0.0;  // a township with this many patients gets a station
+  std::string layout;                       // "rule", "optimised" or "given"
+  double station_threshold_patients = 0.0;  // rule: a township with this many patients gets a station
   double station_build_delay_years = 0.0;
-  std::int64_t rule_start_year = 0;  // the threshold rule places stations from this year on
-  std::string patients_counted;  // "diagnosed" or "true"
+  std::int64_t rule_start_year = 0;         // the rule places stations from this year on
+  std::string patients_counted;             // "diagnosed" or "true"
+  std::string optimise_model;               // "covering", "p_median" or "capacitated"
+  std::int64_t optimise_year = 0;           // the optimised layout is chosen from this year's patients
+  double stations_budget = 0.0;             // stations in the optimised layout (0: as many as the rule)
+  double budget_rmb = 0.0;                  // covering model: a budget in RMB instead of a station count
+  double covering_distance_km = 0.0;
+  double road_factor = 1.0;
+  double station_capacity_patients = 0.0;   // patients a station can serve a year
+  double station_cost_rmb = 0.0;            // cost of building one station
 };
 
 struct ScenarioParameters {

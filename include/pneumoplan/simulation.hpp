@@ -58,7 +58,7 @@ class Simulation {
   void create_initial_workforce();
   YearTally process_people(int year);
   void record(int year, const YearTally& tally, const ServiceVolumes& services, const EnforcementTally& enforcement,
-              const IndicatorYear& indicators);
+              const IndicatorYear& indicators, const RehabService& rehab);
   void lay_off(int year, YearTally& tally);
   std::size_t hire_for(int year, const YearTally& tally);  // returns the rows still free afterwards
   void compact_if_sparse(std::size_t free_rows);
