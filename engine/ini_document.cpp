@@ -52,6 +52,27 @@ IniDocument IniDocument::read(const std::string& path, const std::set<std::strin
 }
 
 IniDocument IniDocument::parse(const TextFile& file, const std::set<std::string>& known_keys) {
+  return parse(file, IniSchema{known_keys, {}});
+}
+
+IniDocument IniDocument::read(const std::string& path, const IniSchema& schema) {
+  return parse(read_text_file(path), schema);
+}
+
+std::vector<std::string> IniDocument::section_names(const std::string& kind) const {
+  std::set<std::string> names;
+  const std::string prefix = kind + ".";
+  for (const auto& [key, entry] : entries_) {
+    if (key.rfind(prefix, 0) != 0) continue;
+    const auto dot = key.find('.', prefix.size());
+    if (dot != std::string::npos) names.insert(key.substr(prefix.size(), dot - prefix.size()));
+  }
+  return {names.begin(), names.end()};
+}
+
+IniDocument IniDocument::parse(const TextFile& file, const IniSchema& schema) {
+  const std::set<std::string>& known_keys = schema.keys;
+  std::set<std::string> dynamic_keys;  // keys of named sections found in this file
   IniDocument document;
   document.path_ = file.path;
 
@@ -83,6 +104,30 @@ IniDocument IniDocument::parse(const TextFile& file, const std::set<std::string>
       throw InputError(file.path, line, "expected a key name without spaces, found '" + name + "'");
     }
     const std::string key = section.empty() ? name : section + "." + name;
+    // A named section [kind.NAME]: its keys come from the kind's set.
+    const auto dot = section.find('.');
+    const auto named = dot == std::string::npos ? schema.named_sections.end()
+                                                : schema.named_sections.find(section.substr(0, dot));
+    if (named != schema.named_sections.end()) {
+      const std::string section_name = section.substr(dot + 1);
+      if (section_name.empty() ||
+          section_name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos) {
+        throw InputError(file.path, line, "expected a section name of lower-case letters, digits and '_' after '" +
+                                              named->first + ".', found '" + section_name + "'");
+      }
+      if (!named->second.count(name)) {
+        std::string allowed;
+        for (const auto& k : named->second) allowed += (allowed.empty() ? "" : ", ") + k;
+        throw InputError(file.path, line, "unknown key '" + name + "' in [" + section + "]; expected one of " + allowed);
+      }
+      if (!line_of_key.emplace(key, line).second) {
+        throw InputError(file.path, line,
+                         "expected each key once; '" + key + "' was already set on line " +
+                             std::to_string(line_of_key[key]));
+      }
+      dynamic_keys.insert(key);
+      continue;
+    }
     if (!known_keys.count(key)) {
       const std::string suggestion = closest_key(key, known_keys);
       throw InputError(file.path, line,
@@ -101,6 +146,7 @@ IniDocument IniDocument::parse(const TextFile& file, const std::set<std::string>
   // handling of whitespace and comments.
   po::options_description description;
   for (const auto& key : known_keys) description.add_options()(key.c_str(), po::value<std::string>());
+  for (const auto& key : dynamic_keys) description.add_options()(key.c_str(), po::value<std::string>());
   std::istringstream stream(file.contents);
   po::parsed_options parsed(&description);
   try {

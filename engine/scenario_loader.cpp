@@ -10,6 +10,7 @@
 #include "pneumoplan/csv.hpp"
 #include "pneumoplan/error.hpp"
 #include "pneumoplan/ini_document.hpp"
+#include "pneumoplan/intervention_loader.hpp"
 #include "pneumoplan/named_enum.hpp"
 #include "pneumoplan/rehab_stations.hpp"
 
@@ -26,19 +27,26 @@ std::string join(const fs::path& dir, const char* file) { return (dir / file).st
 // Every reader records the normalised text it read, so results files carry their exact inputs.
 using InputFiles = std::map<std::string, std::string>;
 
+struct ParameterDocuments {
+  IniDocument file;
+  IniDocument overrides;
+};
+
 ScenarioParameters read_parameters(const std::string& path, const std::vector<std::string>& overrides,
-                                   std::string& resolved, InputFiles& inputs) {
+                                   std::string& resolved, InputFiles& inputs, ParameterDocuments& documents) {
   const auto& table = scenario_parameter_table();
   ScenarioParameters parameters = default_scenario_parameters();
   const TextFile file = read_text_file(path);
   inputs["scenario.ini"] = file.contents;
-  const IniDocument document = IniDocument::parse(file, table.keys());
+  documents.file = IniDocument::parse(file, scenario_ini_schema());
+  const IniDocument& document = documents.file;
   table.apply(document, parameters);
   // Command-line overrides ("section.key=value"), applied over the file; errors name "--set" and the
   // override's position.
   std::string override_text;
   for (const auto& o : overrides) override_text += o + "\n";
-  const IniDocument overridden = IniDocument::parse(parse_text("--set", override_text), table.keys());
+  documents.overrides = IniDocument::parse(parse_text("--set", override_text), scenario_ini_schema());
+  const IniDocument& overridden = documents.overrides;
   table.apply(overridden, parameters);
   if (!overrides.empty()) inputs["command-line overrides (--set)"] = override_text;
 
@@ -442,6 +450,21 @@ std::vector<PlanTarget> read_targets(const std::string& path, std::string* conte
   return targets;
 }
 
+void Scenario::select_package(const std::string& name) {
+  active_package = name;
+  active_interventions.clear();
+  if (name == kBaselinePackage) return;
+  for (const auto& p : packages) {
+    if (p.name == name) {
+      active_interventions = p.interventions;
+      return;
+    }
+  }
+  std::string known(kBaselinePackage);
+  for (const auto& p : packages) known += ", " + p.name;
+  throw UsageError("unknown package '" + name + "'; the scenario has: " + known);
+}
+
 double Scenario::exposure_limit(DustType type) const {
   const auto& l = parameters.limits;
   switch (type) {
@@ -514,9 +537,16 @@ Scenario load_scenario(const std::string& directory, const std::vector<std::stri
 
   const std::string ini = join(dir, "scenario.ini");
   auto& inputs = scenario.input_files;
-  scenario.parameters = read_parameters(ini, overrides, scenario.resolved_ini, inputs);
+  ParameterDocuments documents;
+  scenario.parameters = read_parameters(ini, overrides, scenario.resolved_ini, inputs, documents);
   read_counties(join(dir, "counties.csv"), scenario.geography, inputs);
   read_townships(join(dir, "townships.csv"), join(dir, "counties.csv"), scenario.geography, inputs);
+  {
+    InterventionSet set = read_interventions(documents.file, documents.overrides, scenario.geography,
+                                             scenario.last_year());
+    scenario.interventions = std::move(set.interventions);
+    scenario.packages = std::move(set.packages);
+  }
   scenario.strata = read_strata(join(dir, "strata.csv"), scenario.geography, inputs);
   scenario.life_table = read_life_table(join(dir, "life_table.csv"), &inputs["life_table.csv"]);
   scenario.trends = read_trends(join(dir, "trends.csv"), scenario.parameters, scenario.geography, inputs);

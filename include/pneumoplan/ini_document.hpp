@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "pneumoplan/text_file.hpp"
 
@@ -16,11 +17,23 @@ struct IniEntry {
   long line = 0;
 };
 
+// The keys a file may hold: fixed keys ("section.key"), and named sections such as [intervention.NAME]
+// whose keys (NAME a lower-case identifier) are "intervention.NAME.key" with key from the given set.
+struct IniSchema {
+  std::set<std::string> keys;
+  std::map<std::string, std::set<std::string>> named_sections;  // "intervention" -> {"type", ...}
+};
+
 class IniDocument {
  public:
   // `known_keys` are full names such as "disease.onset_lag_median_years".
   static IniDocument read(const std::string& path, const std::set<std::string>& known_keys);
   static IniDocument parse(const TextFile& file, const std::set<std::string>& known_keys);
+  static IniDocument parse(const TextFile& file, const IniSchema& schema);
+  static IniDocument read(const std::string& path, const IniSchema& schema);
+
+  // Names of the named sections of `kind` in the file ("intervention" -> {"dust_control", ...}), sorted.
+  std::vector<std::string> section_names(const std::string& kind) const;
 
   const std::string& path() const { return path_; }
   const std::map<std::string, IniEntry>& entries() const { return entries_; }

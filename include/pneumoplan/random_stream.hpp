@@ -30,6 +30,7 @@ enum class Purpose : std::uint64_t {
   CoordinatorPropensity = 15, // township supervision coordinator
   ExamPhase = 16,             // the year in the exam cycle a person is examined
   LocationSearch = 17,        // location heuristics: entity = perturbation round, index = swap number
+  Closure = 18,               // which severe-hazard enterprises a ramping closure programme closes first
 };
 
 using Uniforms4 = std::array<double, 4>;

@@ -11,6 +11,7 @@
 #include "pneumoplan/geography.hpp"
 #include "pneumoplan/industry_trends.hpp"
 #include "pneumoplan/institution.hpp"
+#include "pneumoplan/intervention.hpp"
 #include "pneumoplan/life_table.hpp"
 #include "pneumoplan/plan_target.hpp"
 #include "pneumoplan/scenario_parameters.hpp"
@@ -38,6 +39,14 @@ struct Scenario {
   // Road distances between townships, km, row-major [from][to]: great-circle × rehab.road_factor, replaced
   // by distances.csv where given.
   std::vector<double> township_distance_km;
+
+  std::vector<Intervention> interventions;  // every [intervention.NAME] of scenario.ini
+  std::vector<PolicyPackage> packages;      // every [package.NAME]
+  std::string active_package{kBaselinePackage};
+  std::vector<std::size_t> active_interventions;  // of the active package; empty for the baseline
+
+  // Makes `name` (a package, or "baseline") the one the simulation runs; throws UsageError if unknown.
+  void select_package(const std::string& name);
 
   std::string resolved_ini;                      // every parameter with its effective value
   std::map<std::string, std::string> input_files;  // file name -> normalised contents, for provenance
