@@ -12,7 +12,6 @@ AnnualPass::AnnualPass(const Scenario& scenario, const RandomStream& rng, const 
       surveillance_(surveillance),
       enterprises_(enterprises),
       conditions_(conditions),
-      migrant_insured_threshold_(share_threshold_32(scenario.parameters.compliance.migrant_insured_share)),
       outside_index_(static_cast<std::uint16_t>(scenario.geography.townships.size())) {}
 
 // The rare events of a row, kept out of the hot loop: death, onset scheduling, disease events,
@@ -63,6 +62,7 @@ void AnnualPass::follow_patient(WorkerTable& w, std::size_t i, int year, bool em
     access.interval_years = e.exam_interval_years[ent];
     access.exam_capacity_share = conditions_.exam_capacity_share[county];
     access.diagnosis_capacity_share = conditions_.diagnosis_capacity_share;
+    access.followup_coverage = conditions_.followup_coverage;
     const SurveillanceOutcome outcome = surveillance_.patient_year(rng_, w.rng_id[i], year, stage, access);
     if (outcome.screen_positive || outcome.self_presented) t.diagnosis_requests[county] += 1;
     if (outcome.diagnosed) {
@@ -113,6 +113,7 @@ void AnnualPass::run(WorkerTable& w, int year, std::size_t begin, std::size_t en
   std::int64_t* const employed_by_enterprise = t.employed_by_enterprise.data();
   std::int64_t* const insured = t.insured.data();
   std::int64_t* const histogram = t.dust_histogram.data();
+  const std::uint64_t migrant_insured_threshold = conditions_.migrant_insured_threshold;
   std::int64_t free_rows = 0;
   std::int64_t people = 0;
 
@@ -148,7 +149,7 @@ void AnnualPass::run(WorkerTable& w, int year, std::size_t begin, std::size_t en
       if (compliance[ent] & kInsuredBit) {
         // Formal and dispatched workers of an insured enterprise are enrolled; migrant workers partly.
         const bool migrant = WorkerTraits::employment(traits[i]) == EmploymentType::Migrant;
-        insured[county] += !migrant || person_propensity_32(rng_id[i], PersonTrait::MigrantInsurance) < migrant_insured_threshold_;
+        insured[county] += !migrant || person_propensity_32(rng_id[i], PersonTrait::MigrantInsurance) < migrant_insured_threshold;
       }
       histogram[county * ExposureHistogram::kBins + ExposureHistogram::bin(dust)] += 1;
       if (metric >= tolerance[i] && stage[i] == 0 && onset_year[i] == kNever) {

@@ -19,7 +19,8 @@ double ComplianceModel::baseline_share(ComplianceState state, SizeClass size, in
 }
 
 EnforcementTally ComplianceModel::update(const RandomStream& rng, EnterpriseTable& e, int year,
-                                         const std::vector<std::uint8_t>& coordinator) const {
+                                         const std::vector<std::uint8_t>& coordinator,
+                                         const InterventionEffects& effects) const {
   const auto& p = scenario_.parameters;
   const std::size_t n = e.count();
   EnforcementTally tally(scenario_.geography.counties.size());
@@ -34,12 +35,13 @@ EnforcementTally ComplianceModel::update(const RandomStream& rng, EnterpriseTabl
   for (std::size_t i = 0; i < n; ++i) {
     const auto size = e.size_class[i];
     const bool small = size == SizeClass::Small || size == SizeClass::Micro;
-    e.helped[i] = small && e.help_propensity[i] < p.sme_help.coverage;
+    e.helped[i] = small && e.help_propensity[i] < effects.help_coverage(i, p.sme_help.coverage);
     const bool compelled = e.compelled_until[i] >= year;
     std::uint8_t bits = 0;
     for (std::size_t k = 0; k < kComplianceStateCount; ++k) {
       double s = share[k][static_cast<std::size_t>(size)];
       if (e.helped[i]) s += (1.0 - s) * p.sme_help.effect;
+      s += (1.0 - s) * effects.compliance_gap_closed(i, static_cast<ComplianceState>(k));
       if (compelled || e.compliance_propensity[k][i] < s) bits |= static_cast<std::uint8_t>(1u << k);
     }
     e.compliance[i] = bits;
@@ -51,7 +53,7 @@ EnforcementTally ComplianceModel::update(const RandomStream& rng, EnterpriseTabl
   for (std::size_t i = 0; i < n; ++i) {
     if (e.target_workers[i] == 0) continue;
     const auto u = rng.uniforms(i, year, Purpose::Inspection);
-    const double rate = p.enforcement.inspection_rate *
+    const double rate = (p.enforcement.inspection_rate + effects.inspection_rate_added(i)) *
                         (coordinator[e.township[i]] ? p.enforcement.coordinator_inspection_factor : 1.0);
     if (u[0] >= std::min(1.0, rate)) continue;
     tally.inspected[e.county[i]] += 1;
@@ -72,7 +74,8 @@ EnforcementTally ComplianceModel::update(const RandomStream& rng, EnterpriseTabl
     if (!found[i]) continue;
     const auto county = e.county[i];
     const double cases = static_cast<double>(tally.violations_found[county]);
-    const double handled_share = std::min(1.0, p.enforcement.cases_per_county / cases);
+    const double capacity = p.enforcement.cases_per_county + effects.cases_added(county);
+    const double handled_share = std::min(1.0, capacity / cases);
     if (rng.uniforms(i, year, Purpose::Inspection)[2] < handled_share) {
       tally.cases_handled[county] += 1;
       e.compelled_until[i] = static_cast<std::int16_t>(

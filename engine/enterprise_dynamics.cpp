@@ -52,23 +52,28 @@ EnterpriseTable build_enterprises(const Scenario& scenario, const RandomStream& 
   e.exam_interval_years.assign(n, 1);
   e.compelled_until.assign(n, std::numeric_limits<std::int16_t>::min());
   e.knowledge_share.assign(n, static_cast<float>(scenario.parameters.knowledge.initial_share));
+  e.closed_from_year.assign(n, std::numeric_limits<std::int16_t>::max());
   return e;
 }
 
 std::uint32_t enterprise_jobs(const Scenario& scenario, const EnterpriseTable& e, std::size_t i, int year) {
+  if (year >= e.closed_from_year[i]) return 0;
   const double jobs = e.base_workers[i] * scenario.trends.workforce_index(e.industry[i], e.county[i], year);
   return static_cast<std::uint32_t>(std::lround(jobs));
 }
 
-void update_enterprises_for_year(const Scenario& scenario, const RandomStream& rng, EnterpriseTable& e, int year) {
+void update_enterprises_for_year(const Scenario& scenario, const RandomStream& rng, EnterpriseTable& e, int year,
+                                 const InterventionEffects& effects) {
   const auto& exposure = scenario.parameters.exposure;
   const double log_gsd = std::log(exposure.year_to_year_gsd);
   for (std::size_t i = 0; i < e.count(); ++i) {
     const double variation = std::exp(normal_quantile(rng.uniform(i, year, Purpose::EnterpriseYear)) * log_gsd);
-    const double dust = e.level_dust_mg_m3[i] * scenario.trends.concentration_index(e.industry[i], e.county[i], year) * variation;
+    const double dust = e.level_dust_mg_m3[i] * scenario.trends.concentration_index(e.industry[i], e.county[i], year) *
+                        variation * effects.concentration_factor(i);
     e.dust_mg_m3[i] = static_cast<float>(dust);
     e.dust_protected_mg_m3[i] = static_cast<float>(dust * (1.0 - exposure.ppe_reduction));
-    const double wearing = exposure.ppe_wearing_share[static_cast<std::size_t>(e.size_class[i])];
+    const double baseline_wearing = exposure.ppe_wearing_share[static_cast<std::size_t>(e.size_class[i])];
+    const double wearing = baseline_wearing + (1.0 - baseline_wearing) * effects.respirator_gap_closed(i);
     e.ppe_threshold[i] = static_cast<std::uint16_t>(std::lround(wearing * 256.0));
     e.target_workers[i] = enterprise_jobs(scenario, e, i, year);
     // Hazard grade II or above (mean at or above high_hazard_ratio × limit) means yearly exams (GBZ 188).
@@ -79,8 +84,9 @@ void update_enterprises_for_year(const Scenario& scenario, const RandomStream& r
     // Knowledge: some aware workers forget, training reaches some of the unaware.
     const auto& k = scenario.parameters.knowledge;
     const double aware = e.knowledge_share[i] * (1.0 - k.decay_per_year);
-    e.knowledge_share[i] = static_cast<float>(
-        aware + (1.0 - aware) * k.training_reach[static_cast<std::size_t>(e.size_class[i])]);
+    const double baseline_reach = k.training_reach[static_cast<std::size_t>(e.size_class[i])];
+    const double reach = baseline_reach + (1.0 - baseline_reach) * effects.training_reach_added(i);
+    e.knowledge_share[i] = static_cast<float>(aware + (1.0 - aware) * reach);
   }
 }
 

@@ -133,9 +133,14 @@ void write_dataset(hid_t parent, const std::string& name, const std::vector<hsiz
 }
 
 void write_strings(hid_t parent, const std::string& name, const std::vector<std::string>& values) {
+  write_strings(parent, name, {values.size()}, values);
+}
+
+void write_strings(hid_t parent, const std::string& name, const std::vector<hsize_t>& dims,
+                   const std::vector<std::string>& values) {
   Handle type = utf8_string_type();
-  const hsize_t dims[1] = {values.size()};
-  Handle space(check(H5Screate_simple(1, dims, nullptr), "create a dataspace"), H5Sclose);
+  Handle space(check(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr), "create a dataspace"),
+               H5Sclose);
   Handle create = untracked_plist(H5P_DATASET_CREATE);
   Handle dataset(check(H5Dcreate2(parent, name.c_str(), type.id(), space.id(), H5P_DEFAULT, create.id(), H5P_DEFAULT),
                        "create dataset " + name),

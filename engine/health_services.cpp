@@ -40,7 +40,7 @@ double HealthServices::diagnosis_capacity(int year) const {
 
 ServiceVolumes HealthServices::account(int year, const EnterpriseTable& e, const YearTally& tally,
                                        const std::vector<std::int64_t>& hires, const YearConditions& now,
-                                       YearConditions& next) {
+                                       YearConditions& next, const InterventionEffects& effects) {
   const auto& s = scenario_.parameters.surveillance;
   const std::size_t counties = scenario_.geography.counties.size();
   ServiceVolumes v(counties);
@@ -63,7 +63,7 @@ ServiceVolumes HealthServices::account(int year, const EnterpriseTable& e, const
   const auto followup_years = static_cast<std::size_t>(std::lround(s.followup_years_after_exit));
   for (const auto& past : recent_leavers_) {
     for (std::size_t c = 0; c < counties; ++c) {
-      const double requested = past[c] * s.followup_coverage / s.exam_interval_low_hazard_years;
+      const double requested = past[c] * now.followup_coverage / s.exam_interval_low_hazard_years;
       v.requested[c] += requested;
       v.followup[c] += requested * now.exam_capacity_share[c];
     }
@@ -88,10 +88,14 @@ ServiceVolumes HealthServices::account(int year, const EnterpriseTable& e, const
   const double pooled = pooled_exam_capacity(year + 1);
   for (std::size_t c = 0; c < counties; ++c) {
     if (v.requested[c] <= 0.0) continue;
-    const double capacity = exam_capacity(c, year + 1) + pooled * v.requested[c] / total_demand;
+    const double capacity = exam_capacity(c, year + 1) + effects.exam_capacity_added(c, year + 1) +
+                            pooled * v.requested[c] / total_demand;
     next.exam_capacity_share[c] = std::min(1.0, capacity / v.requested[c]);
   }
-  if (diagnosis_demand > 0.0) next.diagnosis_capacity_share = std::min(1.0, diagnosis_capacity(year + 1) / diagnosis_demand);
+  if (diagnosis_demand > 0.0) {
+    const double capacity = diagnosis_capacity(year + 1) + effects.diagnosis_capacity_added(year + 1);
+    next.diagnosis_capacity_share = std::min(1.0, capacity / diagnosis_demand);
+  }
   return v;
 }
 

@@ -1,5 +1,6 @@
 #include "pneumoplan/ini_document.hpp"
 
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <sstream>
 
@@ -60,14 +61,21 @@ IniDocument IniDocument::read(const std::string& path, const IniSchema& schema) 
 }
 
 std::vector<std::string> IniDocument::section_names(const std::string& kind) const {
-  std::set<std::string> names;
+  std::map<std::string, long> first_line;
   const std::string prefix = kind + ".";
   for (const auto& [key, entry] : entries_) {
     if (key.rfind(prefix, 0) != 0) continue;
     const auto dot = key.find('.', prefix.size());
-    if (dot != std::string::npos) names.insert(key.substr(prefix.size(), dot - prefix.size()));
+    if (dot == std::string::npos) continue;
+    const auto [it, added] = first_line.emplace(key.substr(prefix.size(), dot - prefix.size()), entry.line);
+    if (!added) it->second = std::min(it->second, entry.line);
   }
-  return {names.begin(), names.end()};
+  std::vector<std::pair<long, std::string>> ordered;
+  for (const auto& [name, line] : first_line) ordered.emplace_back(line, name);
+  std::sort(ordered.begin(), ordered.end());
+  std::vector<std::string> names;
+  for (const auto& [line, name] : ordered) names.push_back(name);
+  return names;
 }
 
 IniDocument IniDocument::parse(const TextFile& file, const IniSchema& schema) {
@@ -104,21 +112,26 @@ IniDocument IniDocument::parse(const TextFile& file, const IniSchema& schema) {
       throw InputError(file.path, line, "expected a key name without spaces, found '" + name + "'");
     }
     const std::string key = section.empty() ? name : section + "." + name;
-    // A named section [kind.NAME]: its keys come from the kind's set.
-    const auto dot = section.find('.');
+    // A named section [kind.NAME]: its keys come from the kind's set. Outside any section (as in --set
+    // overrides) the key carries its section: "intervention.NAME.key".
+    const auto last_dot = key.rfind('.');
+    const std::string key_section = last_dot == std::string::npos ? std::string() : key.substr(0, last_dot);
+    const std::string key_name = key.substr(last_dot == std::string::npos ? 0 : last_dot + 1);
+    const auto dot = key_section.find('.');
     const auto named = dot == std::string::npos ? schema.named_sections.end()
-                                                : schema.named_sections.find(section.substr(0, dot));
+                                                : schema.named_sections.find(key_section.substr(0, dot));
     if (named != schema.named_sections.end()) {
-      const std::string section_name = section.substr(dot + 1);
+      const std::string section_name = key_section.substr(dot + 1);
       if (section_name.empty() ||
           section_name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos) {
         throw InputError(file.path, line, "expected a section name of lower-case letters, digits and '_' after '" +
                                               named->first + ".', found '" + section_name + "'");
       }
-      if (!named->second.count(name)) {
+      if (!named->second.count(key_name)) {
         std::string allowed;
         for (const auto& k : named->second) allowed += (allowed.empty() ? "" : ", ") + k;
-        throw InputError(file.path, line, "unknown key '" + name + "' in [" + section + "]; expected one of " + allowed);
+        throw InputError(file.path, line,
+                         "unknown key '" + key_name + "' in [" + key_section + "]; expected one of " + allowed);
       }
       if (!line_of_key.emplace(key, line).second) {
         throw InputError(file.path, line,

@@ -1,7 +1,6 @@
 #include "pneumoplan/intervention_effects.hpp"
 
 #include <algorithm>
-#include <limits>
 
 namespace pneumo {
 namespace {
@@ -27,9 +26,7 @@ void InterventionEffects::prepare(int year, const EnterpriseTable& e) {
   inspections_.clear();
   for (auto& v : compliance_) v.clear();
   cases_.clear();
-  exam_capacity_.clear();
-  pooled_exam_capacity_ = diagnosis_capacity_ = followup_coverage_ = migrant_insurance_ = coordinator_coverage_ = 0.0;
-  station_threshold_ = 0.0;
+  followup_coverage_ = migrant_insurance_ = coordinator_coverage_ = station_threshold_ = 0.0;
 
   const auto per_enterprise = [&](const Intervention& iv, auto&& apply) {
     for (std::size_t i = 0; i < n; ++i) {
@@ -92,18 +89,8 @@ void InterventionEffects::prepare(int year, const EnterpriseTable& e) {
         per_enterprise(iv, [&](std::size_t i) { close_gap(training_[i], x); });
         break;
       case InterventionKind::ExamCapacity:
-        if (iv.counties.empty()) {
-          pooled_exam_capacity_ += x;
-        } else {
-          if (exam_capacity_.empty()) exam_capacity_.assign(counties, 0.0);
-          for (std::size_t c = 0; c < counties; ++c) {
-            if (iv.targets_county(c)) exam_capacity_[c] += x;
-          }
-        }
-        break;
       case InterventionKind::DiagnosisCapacity:
-        diagnosis_capacity_ += x;
-        break;
+        break;  // capacity_added, for any year
       case InterventionKind::RehabThreshold:
         station_threshold_ = station_threshold_ > 0.0 ? std::min(station_threshold_, iv.intensity) : iv.intensity;
         break;
@@ -111,22 +98,40 @@ void InterventionEffects::prepare(int year, const EnterpriseTable& e) {
   }
 }
 
-void InterventionEffects::plan_closures(int year, const EnterpriseTable& e) {
+double InterventionEffects::capacity_added(int year, InterventionKind kind, int county) const {
+  double added = 0.0;
+  for (const std::size_t index : scenario_.active_interventions) {
+    const Intervention& iv = scenario_.interventions[index];
+    if (iv.kind != kind) continue;
+    if (county >= 0 && !iv.targets_county(static_cast<std::size_t>(county))) continue;
+    added += iv.intensity * iv.strength(year);
+  }
+  return added;
+}
+
+double InterventionEffects::exam_capacity_added(std::size_t county, int year) const {
+  return capacity_added(year, InterventionKind::ExamCapacity, static_cast<int>(county));
+}
+
+double InterventionEffects::diagnosis_capacity_added(int year) const {
+  return capacity_added(year, InterventionKind::DiagnosisCapacity, -1);
+}
+
+void InterventionEffects::plan_closures(int year, EnterpriseTable& e) {
   for (const std::size_t index : scenario_.active_interventions) {
     const Intervention& iv = scenario_.interventions[index];
     if (iv.kind != InterventionKind::Closure) continue;
     const double s = iv.strength(year);
     if (s <= 0.0) continue;
-    if (closed_from_.empty()) closed_from_.assign(e.count(), std::numeric_limits<int>::max());
     double jobs = 0.0;
     for (std::size_t i = 0; i < e.count(); ++i) {
-      if (closed_from_[i] <= year || e.target_workers[i] == 0) continue;
+      if (e.closed_from_year[i] <= year || e.target_workers[i] == 0) continue;
       if (!iv.targets(e.county[i], e.industry[i], e.size_class[i])) continue;
       // Severe hazard: this year's mean at or above the intensity times the limit. During the ramp-up
       // only a growing share of them is closed (the same enterprises in every scenario).
       if (e.dust_mg_m3[i] < iv.intensity * e.exposure_limit_mg_m3[i]) continue;
       if (rng_.uniform(i, kAnyYear, Purpose::Closure) >= s) continue;
-      closed_from_[i] = year;
+      e.closed_from_year[i] = static_cast<std::int16_t>(year);
       jobs += e.target_workers[i];
     }
     if (jobs > 0.0) jobs_closed_[index].push_back({year, jobs});
@@ -194,7 +199,7 @@ std::vector<double> InterventionEffects::costs(int year, const EnterpriseTable& 
       case InterventionKind::ExamCapacity: {
         double counties = 0.0;
         for (std::size_t c = 0; c < scenario_.geography.counties.size(); ++c) counties += iv.targets_county(c);
-        units = iv.intensity * s * (iv.counties.empty() ? 1.0 : counties);
+        units = iv.intensity * s * counties;
         break;
       }
       case InterventionKind::DiagnosisCapacity:

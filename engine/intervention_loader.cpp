@@ -1,5 +1,6 @@
 #include "pneumoplan/intervention_loader.hpp"
 
+#include <algorithm>
 #include <map>
 #include <sstream>
 
@@ -94,6 +95,15 @@ std::array<bool, N> name_set(const Lookup& lookup, const std::string& key, const
   return chosen;
 }
 
+// Named sections of `kind` in file order, then those only the overrides define, in their order.
+std::vector<std::string> section_names(const IniDocument& file, const IniDocument& overrides, const std::string& kind) {
+  std::vector<std::string> names = file.section_names(kind);
+  for (const auto& n : overrides.section_names(kind)) {
+    if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
+  }
+  return names;
+}
+
 }  // namespace
 
 IniSchema scenario_ini_schema() {
@@ -108,9 +118,7 @@ InterventionSet read_interventions(const IniDocument& file, const IniDocument& o
                                    int last_year) {
   const Lookup lookup(file, overrides);
   InterventionSet set;
-  std::set<std::string> names;
-  for (const auto& n : file.section_names("intervention")) names.insert(n);
-  for (const auto& n : overrides.section_names("intervention")) names.insert(n);
+  const std::vector<std::string> names = section_names(file, overrides, "intervention");
   std::map<std::string, std::size_t> index;
   for (const auto& name : names) {
     const std::string base = "intervention." + name + ".";
@@ -166,9 +174,7 @@ InterventionSet read_interventions(const IniDocument& file, const IniDocument& o
     set.interventions.push_back(std::move(i));
   }
 
-  std::set<std::string> package_names;
-  for (const auto& n : file.section_names("package")) package_names.insert(n);
-  for (const auto& n : overrides.section_names("package")) package_names.insert(n);
+  const std::vector<std::string> package_names = section_names(file, overrides, "package");
   for (const auto& name : package_names) {
     const std::string base = "package." + name + ".";
     const auto list = lookup.find(base + "interventions");

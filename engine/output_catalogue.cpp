@@ -9,6 +9,7 @@ std::string_view axis_name(Axis axis) {
     case Axis::Stage: return "stage";
     case Axis::Township: return "township";
     case Axis::Industry: return "industry";
+    case Axis::Intervention: return "intervention";
   }
   return "?";
 }
@@ -106,6 +107,10 @@ const std::array<OutputSpec, kOutputCount>& output_catalogue() {
       {"rehab_station_cost_rmb", "RMB",
        "Building cost of the stations open in the year (stations.csv ones excluded), cumulative.", {A::Year, A::Region},
        false},
+      {"intervention_cost_rmb", "RMB",
+       "Cost of each intervention of the active package in the year: fixed cost in its start year plus units x "
+       "cost per unit (docs/interventions.md); zero for interventions not in the package; last entry = total.",
+       {A::Year, A::Intervention}, false},
       {"indicator_injury_insurance_enrolled", "persons",
        "Plan indicator: dust-exposed workers enrolled in work-injury insurance (docs/indicators.md).",
        {A::Year, A::Region}, false},

@@ -47,16 +47,20 @@ RehabStations::RehabStations(const Scenario& scenario, std::uint64_t seed, std::
   problem_.opening_cost_rmb.assign(n, scenario.parameters.rehab.station_cost_rmb);
 }
 
-void RehabStations::update(int year, const std::vector<std::int64_t>& patients) {
+std::int64_t RehabStations::update(int year, const std::vector<std::int64_t>& patients, double build_threshold) {
   const auto& layout = scenario_.parameters.rehab.layout;
+  std::int64_t below_plan_threshold = 0;
   if (layout == "rule") {
-    if (year < rule_start_year_) return;
+    if (year < rule_start_year_) return 0;
     for (std::size_t t = 0; t < opened_year_.size(); ++t) {
-      if (opened_year_[t] == kNoStation && concentrated(patients[t])) opened_year_[t] = year + delay_years_;
+      if (opened_year_[t] != kNoStation || static_cast<double>(patients[t]) < build_threshold) continue;
+      opened_year_[t] = year + delay_years_;
+      below_plan_threshold += !concentrated(patients[t]);
     }
   } else if (layout == "optimised" && year == scenario_.parameters.rehab.optimise_year) {
     optimise(year, patients);
   }
+  return below_plan_threshold;
 }
 
 void RehabStations::optimise(int year, const std::vector<std::int64_t>& patients) {

@@ -12,6 +12,7 @@ std::size_t AxisSizes::size(Axis axis) const {
     case Axis::Stage: return kStageCount;
     case Axis::Township: return townships;
     case Axis::Industry: return kIndustryCount;
+    case Axis::Intervention: return interventions;
   }
   return 0;
 }

@@ -1,5 +1,6 @@
 #include "pneumoplan/results_file.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -71,6 +72,21 @@ void write_axes(hid_t file, const Scenario& scenario) {
   std::vector<std::string> industries_zh(kIndustryNamesZh.begin(), kIndustryNamesZh.end());
   h5::write_strings(axes.id(), "industry", industries);
   h5::write_strings(axes.id(), "industry_zh", industries_zh);
+
+  std::vector<std::string> interventions, kinds, active;
+  std::vector<std::int64_t> in_package;
+  for (std::size_t k = 0; k < scenario.interventions.size(); ++k) {
+    interventions.push_back(scenario.interventions[k].name);
+    kinds.emplace_back(kind_info(scenario.interventions[k].kind).name);
+    const auto& chosen = scenario.active_interventions;
+    in_package.push_back(std::find(chosen.begin(), chosen.end(), k) != chosen.end() ? 1 : 0);
+  }
+  interventions.emplace_back("total");
+  kinds.emplace_back("");
+  in_package.push_back(0);
+  h5::write_strings(axes.id(), "intervention", interventions);
+  h5::write_strings(axes.id(), "intervention_type", kinds);
+  h5::write_dataset(axes.id(), "intervention_in_package", {in_package.size()}, in_package);
 }
 
 // The plan's indicator table, so a results file can be scored on its own (pneumoplan scorecard).
@@ -117,6 +133,7 @@ void write_results_file(const std::string& path, const Scenario& scenario,
     h5::write_attribute(root, "program_version", std::string(kProgramVersion));
     h5::write_attribute(root, "git_commit", std::string(kGitCommit));
     h5::write_attribute(root, "scenario_name", scenario.name);
+    h5::write_attribute(root, "package", scenario.active_package);
     h5::write_attribute(root, "seed", static_cast<std::int64_t>(seed));
     h5::write_attribute(root, "replicates", static_cast<std::int64_t>(replicates.size()));
     h5::write_attribute(root, "first_year", static_cast<std::int64_t>(scenario.first_year()));

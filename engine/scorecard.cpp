@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "pneumoplan/replicate_summary.hpp"
+#include "pneumoplan/table_text.hpp"
 
 namespace pneumo {
 namespace {
@@ -33,22 +34,27 @@ std::string target_text(const PlanTarget& t) {
   return comparator_text(t.comparator) + " " + format_value(t.target, indicator_info(t.indicator).kind);
 }
 
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (const char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
-std::string number_text(double value) {
-  if (std::isnan(value)) return "";
-  std::ostringstream out;
-  out.precision(10);
-  out << value;
-  return out.str();
-}
-
 }  // namespace
+
+bool rose_every_year(const PlanTarget& target, int year, int first_simulated_year,
+                     const std::function<double(int year)>& value) {
+  for (int y = std::max(target.plan_first_year, first_simulated_year + 1); y <= year; ++y) {
+    if (!(value(y) > value(y - 1))) return false;
+  }
+  return true;
+}
+
+bool replicate_meets(const PlanTarget& target, int year, int first_simulated_year,
+                     const std::function<double(int year)>& value) {
+  const double v = value(year);
+  if (std::isnan(v)) return false;
+  switch (target.comparator) {
+    case Comparator::AtLeast: return v >= target.target;
+    case Comparator::AtMost: return v <= target.target;
+    case Comparator::Increasing: return rose_every_year(target, year, first_simulated_year, value);
+  }
+  return false;
+}
 
 std::string verdict_name(Verdict verdict) {
   switch (verdict) {
@@ -96,11 +102,8 @@ Scorecard build_scorecard(const ResultsFile& results, const std::vector<int>& ye
           if (std::isnan(v)) continue;
           values.push_back(v);
           if (target.comparator == Comparator::Increasing) {
-            bool rose = true;
-            for (int y = std::max(target.plan_first_year, static_cast<int>(results.years.front()) + 1); y <= year; ++y) {
-              rose = rose && value(r, y) > value(r, y - 1);
-            }
-            rising += rose;
+            rising += rose_every_year(target, year, static_cast<int>(results.years.front()),
+                                      [&](int y) { return value(r, y); });
           }
         }
         row.replicates_with_value = static_cast<int>(values.size());

@@ -8,6 +8,7 @@
 #include <tbb/parallel_for.h>
 
 #include "pneumoplan/enterprise_dynamics.hpp"
+#include "pneumoplan/person_propensity.hpp"
 
 namespace pneumo {
 namespace {
@@ -20,6 +21,7 @@ AxisSizes axis_sizes(const Scenario& scenario) {
   sizes.years = static_cast<std::size_t>(scenario.year_count());
   sizes.regions = scenario.geography.counties.size() + 1;
   sizes.townships = scenario.geography.townships.size() + 1;
+  sizes.interventions = scenario.interventions.size() + 1;
   return sizes;
 }
 
@@ -28,6 +30,7 @@ AxisSizes axis_sizes(const Scenario& scenario) {
 Simulation::Simulation(const Scenario& scenario, std::uint64_t seed, std::uint64_t replicate)
     : scenario_(scenario),
       rng_(seed, replicate),
+      effects_(scenario, rng_),
       course_(scenario.parameters.disease, scenario.life_table),
       surveillance_(scenario.parameters.surveillance),
       compliance_(scenario),
@@ -43,7 +46,8 @@ Simulation::Simulation(const Scenario& scenario, std::uint64_t seed, std::uint64
       hires_by_enterprise_(enterprises_.count(), 0),
       next_year_(scenario.first_year()) {
   conditions_ = services_.first_conditions();
-  update_enterprises_for_year(scenario_, rng_, enterprises_, next_year_);
+  effects_.prepare(next_year_, enterprises_);
+  update_enterprises_for_year(scenario_, rng_, enterprises_, next_year_, effects_);
   create_initial_workforce();
 }
 
@@ -73,21 +77,36 @@ void Simulation::run(const std::function<void(int year)>& after_year) {
 void Simulation::step_year() {
   const int year = next_year_;
   const bool last = year == scenario_.last_year();
-  if (year != scenario_.first_year()) update_enterprises_for_year(scenario_, rng_, enterprises_, year);
-  supervision_.update(year);
-  const EnforcementTally enforcement = compliance_.update(rng_, enterprises_, year, supervision_.has_coordinator());
+  const auto& p = scenario_.parameters;
+  effects_.prepare(year, enterprises_);
+  conditions_.followup_coverage = effects_.followup_coverage(p.surveillance.followup_coverage);
+  conditions_.migrant_insured_threshold =
+      share_threshold_32(effects_.migrant_insured_share(p.compliance.migrant_insured_share));
+  if (year != scenario_.first_year()) update_enterprises_for_year(scenario_, rng_, enterprises_, year, effects_);
+  supervision_.update(year, effects_);
+  const EnforcementTally enforcement =
+      compliance_.update(rng_, enterprises_, year, supervision_.has_coordinator(), effects_);
   YearTally tally = process_people(year);
-  if (!last) lay_off(year, tally);
+  if (!last) {
+    effects_.plan_closures(year + 1, enterprises_);
+    lay_off(year, tally);
+  }
   YearConditions next_conditions;
   const ServiceVolumes services =
-      services_.account(year, enterprises_, tally, hires_by_enterprise_, conditions_, next_conditions);
+      services_.account(year, enterprises_, tally, hires_by_enterprise_, conditions_, next_conditions, effects_);
   const auto& rehab_patients =
-      scenario_.parameters.rehab.patients_counted == "true" ? tally.patients_true : tally.patients_diagnosed;
-  stations_.update(year, rehab_patients);
+      p.rehab.patients_counted == "true" ? tally.patients_true : tally.patients_diagnosed;
+  const std::int64_t programme_stations =
+      stations_.update(year, rehab_patients, effects_.station_threshold(p.rehab.station_threshold_patients));
   const IndicatorYear indicators = compute_indicators(
       {scenario_, enterprises_, tally, enforcement, supervision_.has_coordinator(), stations_, rehab_patients}, year);
   const RehabService rehab = stations_.serve(year, rehab_patients);
-  record(year, tally, services, enforcement, indicators, rehab);
+  InterventionEffects::CostInputs cost_inputs;
+  for (const double exams : services.followup) cost_inputs.followup_exams += exams;
+  cost_inputs.followup_baseline = p.surveillance.followup_coverage;
+  cost_inputs.coordinator_baseline = supervision_.coverage(year);
+  cost_inputs.new_stations = programme_stations;
+  record(year, tally, services, enforcement, indicators, rehab, effects_.costs(year, enterprises_, tally, cost_inputs));
   std::size_t free_rows = static_cast<std::size_t>(tally.free_rows);
   if (!last) free_rows = hire_for(year + 1, tally);
   conditions_ = std::move(next_conditions);
@@ -197,7 +216,7 @@ void Simulation::compact_if_sparse(std::size_t free_rows) {
 
 void Simulation::record(int year, const YearTally& t, const ServiceVolumes& services,
                         const EnforcementTally& enforcement, const IndicatorYear& indicators,
-                        const RehabService& rehab) {
+                        const RehabService& rehab, const std::vector<double>& intervention_costs) {
   const std::size_t y = static_cast<std::size_t>(year - scenario_.first_year());
   const std::size_t counties = scenario_.geography.counties.size();
   const std::size_t city = counties;
@@ -287,6 +306,15 @@ void Simulation::record(int year, const YearTally& t, const ServiceVolumes& serv
   }
   for (std::size_t k = 0; k < kIndicatorCount; ++k) {
     per_region_with_city(indicator_output(static_cast<IndicatorId>(k)), indicators.values[k]);
+  }
+  {
+    double* row = results_[OutputId::InterventionCost].year_row(y);
+    double total = 0.0;
+    for (std::size_t k = 0; k < intervention_costs.size(); ++k) {
+      row[k] = intervention_costs[k];
+      total += intervention_costs[k];
+    }
+    row[intervention_costs.size()] = total;
   }
 
   // Percentiles per county and for the city from the merged histogram.

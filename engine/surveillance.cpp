@@ -29,7 +29,7 @@ SurveillanceOutcome Surveillance::patient_year(const RandomStream& rng, std::uin
       break;
     case ExamRoute::FollowUp:
       if (exam_due(rng, person, year, static_cast<int>(std::lround(parameters_.exam_interval_low_hazard_years)))) {
-        attend = parameters_.followup_coverage;
+        attend = access.followup_coverage;
       }
       break;
     case ExamRoute::None:

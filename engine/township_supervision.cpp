@@ -20,8 +20,8 @@ double TownshipSupervision::coverage(int year) const {
   return 1.0 - (1.0 - s.coordinator_share) * std::pow(1.0 - s.coordinator_annual_gain, static_cast<double>(year - base));
 }
 
-void TownshipSupervision::update(int year) {
-  const double share = coverage(year);
+void TownshipSupervision::update(int year, const InterventionEffects& effects) {
+  const double share = effects.coordinator_coverage(coverage(year));
   for (std::size_t t = 0; t < propensity_.size(); ++t) has_coordinator_[t] = propensity_[t] < share;
 }
 

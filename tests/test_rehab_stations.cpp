@@ -26,9 +26,9 @@ TEST(RehabStations, RuleOpensStationsAfterTheDelayFromTheStartYear) {
   const Scenario scenario = load_scenario(test::data_path("small"),
                                           {"rehab.layout=rule", "rehab.rule_start_year=2019", "rehab.station_build_delay_years=2"});
   RehabStations stations(scenario, 1, 0);
-  stations.update(2018, patients({0, 0, 150, 0, 0, 0}));  // before the rule starts: nothing
+  stations.update(2018, patients({0, 0, 150, 0, 0, 0}), 100.0);  // before the rule starts: nothing
   EXPECT_FALSE(stations.open(2, 2030));
-  stations.update(2019, patients({0, 0, 150, 99, 100, 0}));
+  stations.update(2019, patients({0, 0, 150, 99, 100, 0}), 100.0);
   EXPECT_FALSE(stations.open(2, 2020));
   EXPECT_TRUE(stations.open(2, 2021));
   EXPECT_FALSE(stations.open(3, 2030));  // 99 < 100
@@ -41,20 +41,20 @@ TEST(RehabStations, OptimisedLayoutKeepsExistingStationsAndRespectsTheBudget) {
                                                                      "rehab.stations_budget=3", "rehab.optimise_model=p_median"});
   RehabStations stations(scenario, 1, 0);
   const auto year_patients = patients({80, 5, 120, 60, 40, 90});
-  stations.update(2020, year_patients);  // not the optimisation year: nothing new
+  stations.update(2020, year_patients, 100.0);  // not the optimisation year: nothing new
   EXPECT_EQ(open_count(stations, 2030), 1u);
-  stations.update(2021, year_patients);
+  stations.update(2021, year_patients, 100.0);
   EXPECT_EQ(open_count(stations, 2021), 1u);  // new stations open after the one-year delay
   EXPECT_EQ(open_count(stations, 2022), 3u);
   EXPECT_TRUE(stations.open(1, 2022));        // the existing station stays, though few patients live there
-  stations.update(2022, year_patients);       // decided once
+  stations.update(2022, year_patients, 100.0);       // decided once
   EXPECT_EQ(open_count(stations, 2030), 3u);
 }
 
 TEST(RehabStations, GivenLayoutHasOnlyTheListedStations) {
   const Scenario scenario = load_scenario(test::data_path("small"), {"rehab.layout=given"});
   RehabStations stations(scenario, 1, 0);
-  for (int year = 2019; year <= 2025; ++year) stations.update(year, patients({500, 500, 500, 500, 500, 500}));
+  for (int year = 2019; year <= 2025; ++year) stations.update(year, patients({500, 500, 500, 500, 500, 500}), 100.0);
   EXPECT_EQ(open_count(stations, 2030), 1u);
 }
 

@@ -24,7 +24,8 @@ struct Factory {
   ComplianceModel compliance{scenario};
   EnterpriseTable enterprises = build_enterprises(scenario, rng);
   WorkerFactory factory{scenario, rng, enterprises, course, surveillance, compliance};
-  Factory() { update_enterprises_for_year(scenario, rng, enterprises, 2000); }
+  InterventionEffects no_interventions{scenario, rng};
+  Factory() { update_enterprises_for_year(scenario, rng, enterprises, 2000, no_interventions); }
 
   // n hires of `enterprise` in 2000, in a table of their own.
   WorkerTable hires(std::uint32_t enterprise, std::size_t n) {

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "command_line.hpp"
+#include "scenario_options.hpp"
 #include "progress_line.hpp"
 #include "pneumoplan/atomic_output.hpp"
 #include "pneumoplan/error.hpp"
@@ -88,48 +89,33 @@ int run_command(const std::vector<std::string>& args) {
       ("out,o", po::value<std::string>(),
        "Results file to write (HDF5). Default: output/<scenario>/<scenario>.h5. Written atomically: an existing "
        "file is replaced only when the new one is complete.")
-      ("replicates,r", po::value<std::int64_t>(), "Number of replicates (default: simulation.replicates in scenario.ini).")
-      ("seed,s", po::value<std::int64_t>(), "Random seed (default: simulation.seed in scenario.ini).")
-      ("threads,t", po::value<int>(), "Worker threads (default: all cores). Results do not depend on it.")
-      ("set", po::value<std::vector<std::string>>()->composing(),
-       "Override a scenario.ini parameter, as section.key=value (repeatable), e.g. --set rehab.layout=optimised. "
-       "Checked like the file's values; recorded in the results file.")
+      ("package,p", po::value<std::string>()->default_value(std::string(kBaselinePackage)),
+       "Policy package to simulate: a [package.NAME] of scenario.ini, or 'baseline' (no interventions). "
+       "The default results file of a package is output/<scenario>/<scenario>-<package>.h5.")
       ("check", "Only load and validate the scenario; simulate nothing, write nothing.")
       ("quiet,q", "Print only the path of the results file.")
       ("scorecard-years", po::value<std::string>()->default_value("2023,2025"),
        "Years of the scorecard written after the run when the scenario has targets.csv.");
+  add_scenario_options(options);
   po::positional_options_description positional;
   positional.add("scenario", 1);
   po::variables_map values;
-  if (!parse_options(args, options, positional, values, "pneumoplan run DIR [--out FILE] [--replicates N] [--seed S] "
-                     "[--threads T] [--set KEY=VALUE ...] [--check]",
+  if (!parse_options(args, options, positional, values, "pneumoplan run DIR [--out FILE] [--package NAME] "
+                     "[--replicates N] [--seed S] [--threads T] [--set KEY=VALUE ...] [--check]",
                      "Simulates a city scenario worker by worker, replicate by replicate, and writes every output "
                      "per replicate and summarised over replicates to an HDF5 file (docs/output-format.md).")) {
     return 0;
   }
   if (!values.count("scenario")) throw UsageError("expected a scenario folder, e.g. 'pneumoplan run scenarios/xuzhou'");
 
-  const std::string directory = values["scenario"].as<std::string>();
-  const auto overrides =
-      values.count("set") ? values["set"].as<std::vector<std::string>>() : std::vector<std::string>{};
-  Scenario scenario = load_scenario(directory, overrides);
-  if (values.count("replicates")) {
-    const auto n = values["replicates"].as<std::int64_t>();
-    if (n < 1 || n > 100000) throw UsageError("--replicates: expected a whole number in [1, 100000]");
-    scenario.parameters.simulation.replicates = n;
-  }
-  if (values.count("seed")) {
-    const auto seed = values["seed"].as<std::int64_t>();
-    if (seed < 0) throw UsageError("--seed: expected a whole number >= 0");
-    scenario.parameters.simulation.seed = seed;
-  }
-  int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  if (values.count("threads")) {
-    threads = values["threads"].as<int>();
-    if (threads < 1 || threads > 4096) throw UsageError("--threads: expected a whole number in [1, 4096]");
-  }
+  LoadedScenario loaded = load_scenario_from_options(values["scenario"].as<std::string>(), values);
+  Scenario& scenario = loaded.scenario;
+  const int threads = loaded.threads;
+  scenario.select_package(values["package"].as<std::string>());
+  const std::string file_name =
+      scenario.active_package == kBaselinePackage ? scenario.name : scenario.name + "-" + scenario.active_package;
   const std::string out = values.count("out") ? values["out"].as<std::string>()
-                                              : "output/" + scenario.name + "/" + scenario.name + ".h5";
+                                              : "output/" + scenario.name + "/" + file_name + ".h5";
   const bool quiet = values.count("quiet") > 0;
   const std::vector<int> scorecard_years = parse_years(values["scorecard-years"].as<std::string>());
 
@@ -137,7 +123,8 @@ int run_command(const std::vector<std::string>& args) {
     std::cout << "scenario " << scenario.name << " is valid: " << scenario.geography.counties.size() << " counties, "
               << scenario.geography.townships.size() << " townships, " << scenario.strata.size() << " strata, "
               << scenario.base_year_workers() << " dust workers in " << scenario.parameters.simulation.base_year
-              << ", years " << scenario.first_year() << "-" << scenario.last_year() << "\n";
+              << ", years " << scenario.first_year() << "-" << scenario.last_year() << ", "
+              << scenario.interventions.size() << " interventions, " << scenario.packages.size() << " packages\n";
     return 0;
   }
 
@@ -165,8 +152,8 @@ int run_command(const std::vector<std::string>& args) {
     }
     return 0;
   }
-  std::printf("pneumoplan run %s: %lld replicates x %d years (%d-%d), seed %lld, %d threads, %.2f s\n",
-              scenario.name.c_str(), static_cast<long long>(request.replicates), scenario.year_count(),
+  std::printf("pneumoplan run %s (package %s): %lld replicates x %d years (%d-%d), seed %lld, %d threads, %.2f s\n",
+              scenario.name.c_str(), scenario.active_package.c_str(), static_cast<long long>(request.replicates), scenario.year_count(),
               scenario.first_year(), scenario.last_year(), static_cast<long long>(request.seed), threads, seconds);
   print_summary(scenario, replicates);
   std::printf("\nResults: %s\n", out.c_str());

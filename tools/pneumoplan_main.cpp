@@ -18,6 +18,8 @@ void print_usage(std::ostream& out) {
          "  run DIR        simulate a city scenario and write an HDF5 results file\n"
          "  cohort FILE    simulate a closed cohort and write its exposure-response life table\n"
          "  scorecard FILE score a results file against the city's plan targets\n"
+         "  compare DIR    run policy packages on common random numbers and compare them\n"
+         "  target DIR     smallest intensity of an intervention that meets a target\n"
          "  stations FILE...  compare rehabilitation station layouts of results files\n"
          "  params         list every scenario parameter with its default, unit and source\n"
          "  locate         solve an OR-Library p-median instance (station-location solver check)\n\n"
@@ -45,6 +47,8 @@ int main(int argc, char** argv) {
     if (command == "cohort") return pneumo::cli::cohort_command(args);
     if (command == "scorecard") return pneumo::cli::scorecard_command(args);
     if (command == "stations") return pneumo::cli::stations_command(args);
+    if (command == "compare") return pneumo::cli::compare_command(args);
+    if (command == "target") return pneumo::cli::target_command(args);
     if (command == "locate") return pneumo::cli::locate_command(args);
     std::cerr << "pneumoplan: unknown command '" << command << "'\n\n";
     print_usage(std::cerr);

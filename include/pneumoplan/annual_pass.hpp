@@ -41,7 +41,6 @@ class AnnualPass {
   const Surveillance& surveillance_;
   const EnterpriseTable& enterprises_;
   const YearConditions& conditions_;
-  std::uint64_t migrant_insured_threshold_ = 0;  // share_threshold_32 of compliance.migrant_insured_share
   std::uint16_t outside_index_ = 0;  // township index used for "outside the city"
 };
 

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "pneumoplan/enterprise_table.hpp"
+#include "pneumoplan/intervention_effects.hpp"
 #include "pneumoplan/random_stream.hpp"
 #include "pneumoplan/scenario.hpp"
 
@@ -33,9 +34,10 @@ class ComplianceModel {
 
   // Sets this year's compliance and help flags of every enterprise, then inspects, finds violations and
   // handles cases (which keep enterprises compliant in the coming years). `coordinator` flags townships with
-  // a supervision coordinator this year.
+  // a supervision coordinator this year. Interventions close compliance gaps, widen help, add inspections
+  // and case-handling capacity (`effects`, prepared for `year`).
   EnforcementTally update(const RandomStream& rng, EnterpriseTable& enterprises, int year,
-                          const std::vector<std::uint8_t>& coordinator) const;
+                          const std::vector<std::uint8_t>& coordinator, const InterventionEffects& effects) const;
 
  private:
   const Scenario& scenario_;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "pneumoplan/enterprise_table.hpp"
+#include "pneumoplan/intervention_effects.hpp"
 #include "pneumoplan/random_stream.hpp"
 #include "pneumoplan/scenario.hpp"
 
@@ -13,10 +14,12 @@ namespace pneumo {
 // that shares the strata table.
 EnterpriseTable build_enterprises(const Scenario& scenario, const RandomStream& rng);
 
+// This year's conditions, with the active interventions' effects on concentrations, respirator wearing and
+// training.
 void update_enterprises_for_year(const Scenario& scenario, const RandomStream& rng, EnterpriseTable& enterprises,
-                                 int year);
+                                 int year, const InterventionEffects& effects);
 
-// Jobs at `enterprise` in `year`.
+// Jobs at `enterprise` in `year` (none once it is closed).
 std::uint32_t enterprise_jobs(const Scenario& scenario, const EnterpriseTable& enterprises, std::size_t enterprise,
                               int year);
 

@@ -35,6 +35,7 @@ struct EnterpriseTable {
   // State carried from year to year.
   std::vector<std::int16_t> compelled_until; // a handled violation case keeps it compliant through this year
   std::vector<float> knowledge_share;        // share of its workers aware of occupational-health knowledge
+  std::vector<std::int16_t> closed_from_year; // closed by a closure programme from this year (no jobs); max if open
 
   // This year.
   std::vector<float> dust_mg_m3;             // annual mean respirable dust at the workplace

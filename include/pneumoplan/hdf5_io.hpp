@@ -59,6 +59,8 @@ void write_dataset(hid_t parent, const std::string& name, const std::vector<hsiz
 void write_dataset(hid_t parent, const std::string& name, const std::vector<hsize_t>& dims,
                    const std::vector<std::int64_t>& data);
 void write_strings(hid_t parent, const std::string& name, const std::vector<std::string>& values);
+void write_strings(hid_t parent, const std::string& name, const std::vector<hsize_t>& dims,
+                   const std::vector<std::string>& values);  // row-major, any rank
 void write_string(hid_t parent, const std::string& name, const std::string& value);
 
 // Reading back (used by later commands and by tests).

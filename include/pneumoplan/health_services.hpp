@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "pneumoplan/enterprise_table.hpp"
+#include "pneumoplan/intervention_effects.hpp"
 #include "pneumoplan/scenario.hpp"
 #include "pneumoplan/year_conditions.hpp"
 #include "pneumoplan/year_tally.hpp"
@@ -31,11 +32,13 @@ class HealthServices {
   // Conditions of the first year: no demand is known yet, so every share is 1.
   YearConditions first_conditions() const;
 
-  // Accounts for `year` (whose conditions were `now`) and returns next year's conditions in `next`.
-  // `hires` are this year's hires per enterprise.
+  // Accounts for `year` (whose conditions were `now`) and returns next year's capacity shares in `next`.
+  // `hires` are this year's hires per enterprise; `effects` add capacity.
   ServiceVolumes account(int year, const EnterpriseTable& enterprises, const YearTally& tally,
-                         const std::vector<std::int64_t>& hires, const YearConditions& now, YearConditions& next);
+                         const std::vector<std::int64_t>& hires, const YearConditions& now, YearConditions& next,
+                         const InterventionEffects& effects);
 
+  // Capacities of the institutions in the scenario (exams or diagnoses a year), interventions excluded.
   double exam_capacity(std::size_t county, int year) const;  // county's own institutions
   double pooled_exam_capacity(int year) const;                // city-level institutions
   double diagnosis_capacity(int year) const;

@@ -32,7 +32,8 @@ class IniDocument {
   static IniDocument parse(const TextFile& file, const IniSchema& schema);
   static IniDocument read(const std::string& path, const IniSchema& schema);
 
-  // Names of the named sections of `kind` in the file ("intervention" -> {"dust_control", ...}), sorted.
+  // Names of the named sections of `kind` in the file ("intervention" -> {"dust_control", ...}), in the order
+  // they first appear.
   std::vector<std::string> section_names(const std::string& kind) const;
 
   const std::string& path() const { return path_; }

@@ -6,6 +6,7 @@
 // not a draw, not a result (tested).
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <vector>
@@ -36,23 +37,23 @@ class InterventionEffects {
     return help_coverage_.empty() ? baseline : std::max(baseline, help_coverage_[e]);
   }
   double training_reach_added(std::size_t e) const { return training_.empty() ? 0.0 : training_[e]; }
-
   double inspection_rate_added(std::size_t e) const { return inspections_.empty() ? 0.0 : inspections_[e]; }
 
-  // Per county and city.
+  // Per county and city, for the prepared year.
   double cases_added(std::size_t county) const { return cases_.empty() ? 0.0 : cases_[county]; }
-  double exam_capacity_added(std::size_t county) const { return exam_capacity_.empty() ? 0.0 : exam_capacity_[county]; }
-  double pooled_exam_capacity_added() const { return pooled_exam_capacity_; }
-  double diagnosis_capacity_added() const { return diagnosis_capacity_; }
   double followup_coverage(double baseline) const { return std::max(baseline, followup_coverage_); }
   double migrant_insured_share(double baseline) const { return baseline + (1.0 - baseline) * migrant_insurance_; }
   double coordinator_coverage(double baseline) const { return std::max(baseline, coordinator_coverage_); }
   double station_threshold(double baseline) const { return station_threshold_ > 0.0 ? station_threshold_ : baseline; }
 
-  // Closures: decided for `year` from the enterprises' current concentrations (call before sizing that
-  // year's workforce); an enterprise closed stays closed.
-  void plan_closures(int year, const EnterpriseTable& enterprises);
-  bool closed(std::size_t e, int year) const { return !closed_from_.empty() && closed_from_[e] <= year; }
+  // Capacity added in any `year` (next year's capacity shares are set before that year is prepared).
+  double exam_capacity_added(std::size_t county, int year) const;  // to the county's own institutions
+  double diagnosis_capacity_added(int year) const;
+
+  // Closures from `year`: targeted enterprises whose mean concentration this year (the one before `year`)
+  // reached the closure multiple of their limit get no jobs from `year` on (EnterpriseTable::closed_from_year),
+  // so their workers are laid off at the end of this year. Call before the layoffs and hiring for `year`.
+  void plan_closures(int year, EnterpriseTable& enterprises);
 
   // Cost of each intervention of the scenario in `year` (RMB; zero for inactive ones). `followup_exams` is
   // the year's follow-up exam volume and `new_stations` the stations the rule opened this year.
@@ -60,23 +61,23 @@ class InterventionEffects {
     double followup_exams = 0.0;       // follow-up exams performed this year
     double followup_baseline = 0.0;    // the follow-up coverage without interventions
     double coordinator_baseline = 0.0; // the coordinator coverage without interventions
-    std::int64_t new_stations = 0;     // stations the rule opened this year
+    std::int64_t new_stations = 0;     // stations opening this year
   };
   std::vector<double> costs(int year, const EnterpriseTable& enterprises, const YearTally& tally,
                             const CostInputs& inputs) const;
 
  private:
+  double capacity_added(int year, InterventionKind kind, int county) const;  // county −1: city-wide ones
+
   const Scenario& scenario_;
   const RandomStream& rng_;
   bool active_ = false;
   std::vector<float> concentration_factor_;
   std::vector<double> respirator_, help_coverage_, training_;
   std::array<std::vector<double>, kComplianceStateCount> compliance_;
-  std::vector<double> inspections_;            // per enterprise
-  std::vector<double> cases_, exam_capacity_;  // per county
-  double pooled_exam_capacity_ = 0.0, diagnosis_capacity_ = 0.0, followup_coverage_ = 0.0, migrant_insurance_ = 0.0,
-         coordinator_coverage_ = 0.0, station_threshold_ = 0.0;
-  std::vector<int> closed_from_;       // per enterprise; a year after the end of time when open
+  std::vector<double> inspections_;  // per enterprise
+  std::vector<double> cases_;        // per county
+  double followup_coverage_ = 0.0, migrant_insurance_ = 0.0, coordinator_coverage_ = 0.0, station_threshold_ = 0.0;
   std::vector<std::vector<std::pair<int, double>>> jobs_closed_;  // per intervention: (year, jobs closed)
 };
 

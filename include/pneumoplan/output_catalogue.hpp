@@ -18,6 +18,7 @@ enum class Axis {
   Stage,      // I, II, III
   Township,   // townships in townships.csv order, then "outside the city"
   Industry,   // industries in kIndustryNames order
+  Intervention,  // the scenario's interventions in scenario.ini order, then the total
 };
 
 enum class OutputId : std::size_t {
@@ -63,6 +64,7 @@ enum class OutputId : std::size_t {
   RehabMeanDistance,
   RehabP90Distance,
   RehabStationCost,
+  InterventionCost,
   FirstIndicator,  // then one output per IndicatorId, in kIndicators order
   Count = FirstIndicator + kIndicatorCount
 };

@@ -28,10 +28,13 @@ class RehabStations {
   RehabStations(const Scenario& scenario, std::uint64_t seed, std::uint64_t replicate);
 
   // Given the counted patients living in each township at the end of `year` (townships + 1 entries, the
-  // last outside the city), schedules new stations by the layout.
-  void update(int year, const std::vector<std::int64_t>& patients_by_township);
+  // last outside the city), schedules new stations by the layout. Under the rule a township gets one from
+  // `build_threshold` patients (the plan's threshold, or a lower one of a station programme). Returns the
+  // stations scheduled this year in townships below the plan's threshold (those only a programme builds).
+  std::int64_t update(int year, const std::vector<std::int64_t>& patients_by_township, double build_threshold);
 
   bool open(std::size_t township, int year) const { return opened_year_[township] <= year; }
+  // Patients concentrate in a township from the plan's threshold on (the coverage indicator's denominator).
   bool concentrated(std::int64_t patients) const { return static_cast<double>(patients) >= threshold_; }
 
   // Service of `year`'s patients by the stations open that year.

@@ -13,6 +13,7 @@ struct AxisSizes {
   std::size_t years = 0;
   std::size_t regions = 0;    // counties + 1 (city)
   std::size_t townships = 0;  // townships + 1 (outside the city)
+  std::size_t interventions = 1;  // the scenario's interventions + 1 (total)
   std::size_t size(Axis axis) const;
 };
 

@@ -9,6 +9,7 @@
 //   not applicable when no replicate has a value (e.g. no township reaches the station threshold).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,13 @@ struct Scorecard {
 };
 
 Scorecard build_scorecard(const ResultsFile& results, const std::vector<int>& years);
+
+// One replicate's series, `value(year)` for simulated years: whether it rose every year from the plan's first
+// year (against the year before) to `year`, and whether it meets `target` in `year` (NaN never meets).
+bool rose_every_year(const PlanTarget& target, int year, int first_simulated_year,
+                     const std::function<double(int year)>& value);
+bool replicate_meets(const PlanTarget& target, int year, int first_simulated_year,
+                     const std::function<double(int year)>& value);
 
 std::string verdict_name(Verdict verdict);
 std::string scorecard_csv(const Scorecard& scorecard);

@@ -2,13 +2,15 @@
 // read-only Scenario. Replicates can therefore run side by side on any number of threads.
 //
 // Each year runs the same phases in the same order (step_year):
+//   0. interventions — the effects of the active package's interventions this year (InterventionEffects);
 //   1. enterprises  — this year's concentrations, respirator use, jobs, hazard grade and knowledge;
 //   2. compliance   — township coordinators, enterprises' compliance states, inspections and cases;
 //   3. people       — the annual pass over every person (death, exposure, disease, surveillance, tallies);
-//   4. layoffs      — where next year's jobs are fewer than the workers staying;
+//   4. layoffs      — closures decided for next year, then layoffs where next year's jobs are fewer than the
+//                     workers staying;
 //   5. services     — exam volumes, false positives, next year's exam and diagnosis capacity shares;
 //   6. stations     — rehabilitation stations by the rule, from where patients live;
-//   7. record       — the year's tallies and indicators become this replicate's outputs;
+//   7. record       — the year's tallies, indicators and intervention costs become this replicate's outputs;
 //   8. hiring       — hires to fill next year's jobs, into rows released in step 3 first.
 // Rows are compacted only when many stay free.
 #pragma once
@@ -25,6 +27,7 @@
 #include "pneumoplan/enterprise_table.hpp"
 #include "pneumoplan/health_services.hpp"
 #include "pneumoplan/indicators.hpp"
+#include "pneumoplan/intervention_effects.hpp"
 #include "pneumoplan/random_stream.hpp"
 #include "pneumoplan/rehab_stations.hpp"
 #include "pneumoplan/replicate_results.hpp"
@@ -58,13 +61,15 @@ class Simulation {
   void create_initial_workforce();
   YearTally process_people(int year);
   void record(int year, const YearTally& tally, const ServiceVolumes& services, const EnforcementTally& enforcement,
-              const IndicatorYear& indicators, const RehabService& rehab);
+              const IndicatorYear& indicators, const RehabService& rehab,
+              const std::vector<double>& intervention_costs);
   void lay_off(int year, YearTally& tally);
   std::size_t hire_for(int year, const YearTally& tally);  // returns the rows still free afterwards
   void compact_if_sparse(std::size_t free_rows);
 
   const Scenario& scenario_;
   RandomStream rng_;
+  InterventionEffects effects_;  // of the scenario's active package, prepared at the start of each year
   DiseaseCourse course_;
   Surveillance surveillance_;
   ComplianceModel compliance_;

@@ -25,6 +25,7 @@ struct ExamAccess {
   int interval_years = 1;            // periodic exam interval (in work), years
   double exam_capacity_share = 1.0;  // share of requested exams the county can perform this year
   double diagnosis_capacity_share = 1.0;  // share of diagnosis requests the city can serve this year
+  double followup_coverage = 0.0;         // former workers due a follow-up exam who attend
 };
 
 struct SurveillanceOutcome {

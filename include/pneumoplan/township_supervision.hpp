@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "pneumoplan/intervention_effects.hpp"
 #include "pneumoplan/random_stream.hpp"
 #include "pneumoplan/scenario.hpp"
 
@@ -16,8 +17,9 @@ class TownshipSupervision {
  public:
   TownshipSupervision(const Scenario& scenario, const RandomStream& rng);
 
-  double coverage(int year) const;
-  void update(int year);  // sets has_coordinator() for the year
+  double coverage(int year) const;  // without interventions
+  // Sets has_coordinator() for the year; a coordinator programme can raise the coverage (`effects`).
+  void update(int year, const InterventionEffects& effects);
   const std::vector<std::uint8_t>& has_coordinator() const { return has_coordinator_; }
 
  private:

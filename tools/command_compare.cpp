@@ -1,0 +1,167 @@
+// pneumoplan compare DIR --packages baseline,A,B: runs policy packages on common random numbers and puts
+// them side by side — outcomes, paired differences against the first package, cases and deaths averted,
+// costs, and the plan's targets each package meets.
+#include <tbb/global_control.h>
+
+#include <filesystem>
+#include <iostream>
+#include <sstream>
+
+#include "command_line.hpp"
+#include "progress_line.hpp"
+#include "scenario_options.hpp"
+#include "pneumoplan/atomic_output.hpp"
+#include "pneumoplan/comparison_file.hpp"
+#include "pneumoplan/csv.hpp"
+#include "pneumoplan/error.hpp"
+#include "pneumoplan/package_comparison.hpp"
+#include "pneumoplan/replicate_runner.hpp"
+#include "pneumoplan/results_file.hpp"
+
+namespace pneumo::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<std::string> package_list(const std::string& text, const Scenario& scenario) {
+  std::vector<std::string> names;
+  if (text.empty()) {
+    names.emplace_back(kBaselinePackage);
+    for (const auto& p : scenario.packages) names.push_back(p.name);
+    return names;
+  }
+  std::stringstream stream(text);
+  std::string item;
+  while (std::getline(stream, item, ',')) {
+    item = trim(item);
+    if (item.empty()) continue;
+    if (std::find(names.begin(), names.end(), item) != names.end()) {
+      throw UsageError("--packages: '" + item + "' is listed twice");
+    }
+    Scenario probe = scenario;
+    probe.select_package(item);  // throws on an unknown package, naming the known ones
+    names.push_back(item);
+  }
+  if (names.size() < 2) throw UsageError("--packages: expected at least two packages, the first the reference");
+  return names;
+}
+
+// "2021-2035" -> {2021, 2035}
+std::pair<int, int> parse_period(const std::string& text, const Scenario& scenario) {
+  const auto dash = text.find('-');
+  const auto first = dash == std::string::npos ? std::nullopt : parse_int64(text.substr(0, dash));
+  const auto last = dash == std::string::npos ? std::nullopt : parse_int64(text.substr(dash + 1));
+  if (!first || !last || *first > *last || *first < scenario.first_year() || *last > scenario.last_year()) {
+    throw UsageError("--period: expected FIRST-LAST within the simulated years " + std::to_string(scenario.first_year()) +
+                     "-" + std::to_string(scenario.last_year()) + ", found '" + text + "'");
+  }
+  return {static_cast<int>(*first), static_cast<int>(*last)};
+}
+
+}  // namespace
+
+int compare_command(const std::vector<std::string>& args) {
+  po::options_description options("Options");
+  options.add_options()
+      ("scenario", po::value<std::string>(), "Scenario folder with [package.NAME] sections in scenario.ini.")
+      ("packages", po::value<std::string>()->default_value(""),
+       "Comma-separated packages to compare; the first is the reference the others are paired against "
+       "(default: baseline, then every package of the scenario).")
+      ("out,o", po::value<std::string>(),
+       "Folder for the results (default output/<scenario>/compare): one results file per package "
+       "(<scenario>-<package>.h5, scored like any run), comparison.h5, comparison.csv and comparison.md.")
+      ("period", po::value<std::string>(),
+       "Years FIRST-LAST over which counts and costs are summed (default: the plan's first year, or 2021, to the "
+       "last simulated year).")
+      ("target-year", po::value<int>(),
+       "Year in which indicators are read and targets judged (default: the plan's last year, or 2025).")
+      ("quiet,q", "Print only the path of comparison.h5.");
+  add_scenario_options(options);
+  po::positional_options_description positional;
+  positional.add("scenario", 1);
+  po::variables_map values;
+  if (!parse_options(args, options, positional, values,
+                     "pneumoplan compare DIR [--packages baseline,A,B] [--out DIR] [--period 2021-2035] "
+                     "[--target-year 2025] [--replicates N] [--seed S] [--threads T] [--set KEY=VALUE ...]",
+                     "Runs policy packages on common random numbers (the same workers draw the same numbers in "
+                     "every package) and reports each package's outcomes, the paired difference against the first "
+                     "package with its 90 % interval, cases and deaths averted, cost per case averted and the plan "
+                     "targets each package meets (docs/interventions.md).")) {
+    return 0;
+  }
+  if (!values.count("scenario")) throw UsageError("expected a scenario folder, e.g. 'pneumoplan compare scenarios/xuzhou'");
+  LoadedScenario loaded = load_scenario_from_options(values["scenario"].as<std::string>(), values);
+  const Scenario& scenario = loaded.scenario;
+  const std::vector<std::string> packages = package_list(values["packages"].as<std::string>(), scenario);
+
+  int plan_first = 2021, plan_last = 2025;
+  if (!scenario.targets.empty()) {
+    plan_first = scenario.targets.front().plan_first_year;
+    plan_last = scenario.targets.front().plan_last_year;
+  }
+  const auto [period_first, period_last] =
+      values.count("period") ? parse_period(values["period"].as<std::string>(), scenario)
+                             : parse_period(std::to_string(std::max(plan_first, scenario.first_year())) + "-" +
+                                                std::to_string(scenario.last_year()),
+                                            scenario);
+  const int target_year = values.count("target-year") ? values["target-year"].as<int>() : plan_last;
+  if (target_year < scenario.first_year() || target_year > scenario.last_year()) {
+    throw UsageError("--target-year: expected a simulated year, found " + std::to_string(target_year));
+  }
+
+  const std::string folder =
+      values.count("out") ? values["out"].as<std::string>() : "output/" + scenario.name + "/compare";
+  const auto package_file = [&](const std::string& name) { return scenario.name + "-" + name + ".h5"; };
+  const std::string comparison_path = (fs::path(folder) / "comparison.h5").string();
+  check_output_writable(comparison_path);  // fail now, not after the simulations
+  for (const auto& name : packages) check_output_writable((fs::path(folder) / package_file(name)).string());
+
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(loaded.threads));
+  RunRequest request;
+  request.seed = static_cast<std::uint64_t>(scenario.parameters.simulation.seed);
+  request.replicates = scenario.parameters.simulation.replicates;
+  std::vector<std::vector<ReplicateResults>> runs;
+  std::vector<Scenario> package_scenarios;
+  {
+    ProgressLine progress("pneumoplan compare " + scenario.name,
+                          static_cast<std::int64_t>(packages.size()) * request.replicates * scenario.year_count(),
+                          "replicate-years");
+    request.year_done = [&progress] { progress.advance(); };
+    for (const auto& name : packages) {
+      package_scenarios.push_back(scenario);
+      package_scenarios.back().select_package(name);
+      runs.push_back(run_replicates(package_scenarios.back(), request));
+    }
+  }
+
+  PackageComparison comparison =
+      compare_packages(scenario, packages, runs, request.seed, period_first, period_last, target_year);
+  comparison.targets = scenario.targets;
+  for (std::size_t p = 0; p < packages.size(); ++p) {
+    const std::string path = (fs::path(folder) / package_file(packages[p])).string();
+    write_results_file(path, package_scenarios[p], runs[p], request.seed);
+    comparison.results_files.push_back(package_file(packages[p]));
+    std::vector<Verdict> verdicts;
+    if (!scenario.targets.empty()) {
+      const ResultsFile results = open_results_file(path);
+      const Scorecard card = build_scorecard(results, {target_year});
+      const std::size_t city = results.region_codes.size() - 1;
+      for (const auto& row : card.rows) {
+        if (row.region == city) verdicts.push_back(row.verdict);
+      }
+    }
+    comparison.verdicts.push_back(std::move(verdicts));
+  }
+  write_comparison_file(comparison_path, comparison);
+  write_text_atomically((fs::path(folder) / "comparison.csv").string(), comparison_csv(comparison));
+  write_text_atomically((fs::path(folder) / "comparison.md").string(), comparison_markdown(comparison));
+  if (values.count("quiet")) {
+    std::cout << comparison_path << "\n";
+    return 0;
+  }
+  std::cout << comparison_terminal(comparison);
+  std::cout << "Comparison: " << comparison_path << ", comparison.csv and comparison.md in " << folder << "\n";
+  return 0;
+}
+
+}  // namespace pneumo::cli

@@ -1,0 +1,204 @@
+// pneumoplan target DIR --intervention NAME --indicator KEY: the weakest intensity of an intervention that
+// meets a plan target with a chosen probability, by bisection on common random numbers.
+#include <tbb/global_control.h>
+
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <sstream>
+
+#include "command_line.hpp"
+#include "progress_line.hpp"
+#include "scenario_options.hpp"
+#include "pneumoplan/atomic_output.hpp"
+#include "pneumoplan/error.hpp"
+#include "pneumoplan/table_text.hpp"
+#include "pneumoplan/target_finder.hpp"
+
+namespace pneumo::cli {
+namespace {
+
+std::size_t find_intervention(const Scenario& scenario, const std::string& name) {
+  std::string known;
+  for (std::size_t k = 0; k < scenario.interventions.size(); ++k) {
+    if (scenario.interventions[k].name == name) return k;
+    known += (known.empty() ? "" : ", ") + scenario.interventions[k].name;
+  }
+  throw UsageError("--intervention: no [intervention." + name + "] in the scenario" +
+                   (known.empty() ? std::string(" (it has none)") : "; it has: " + known));
+}
+
+std::size_t find_region(const Scenario& scenario, const std::string& text) {
+  const auto& counties = scenario.geography.counties;
+  if (text == "city") return counties.size();
+  for (std::size_t c = 0; c < counties.size(); ++c) {
+    if (std::to_string(counties[c].code) == text) return c;
+  }
+  throw UsageError("--region: expected 'city' or a county code of counties.csv, found '" + text + "'");
+}
+
+// The target: the plan's row for the indicator, with --target and --comparator overriding it.
+PlanTarget choose_target(const Scenario& scenario, const po::variables_map& values) {
+  const std::string key = values["indicator"].as<std::string>();
+  const auto id = find_indicator(key);
+  if (!id) throw UsageError("--indicator: unknown indicator '" + key + "' (see docs/indicators.md)");
+  PlanTarget target;
+  bool from_plan = false;
+  for (const auto& t : scenario.targets) {
+    if (t.indicator == *id) {
+      target = t;
+      from_plan = true;
+      break;
+    }
+  }
+  if (!from_plan) {
+    target.indicator = *id;
+    target.plan_first_year = 2021;
+    target.plan_last_year = 2025;
+  }
+  if (values.count("comparator")) {
+    const std::string c = values["comparator"].as<std::string>();
+    if (c == ">=") target.comparator = Comparator::AtLeast;
+    else if (c == "<=") target.comparator = Comparator::AtMost;
+    else if (c == "increasing") target.comparator = Comparator::Increasing;
+    else throw UsageError("--comparator: expected '>=', '<=' or 'increasing', found '" + c + "'");
+  }
+  if (values.count("target")) {
+    target.target = values["target"].as<double>();
+    if (!std::isfinite(target.target)) throw UsageError("--target: expected a finite number");
+  } else if (!from_plan && target.comparator != Comparator::Increasing) {
+    throw UsageError("--target: the scenario's targets.csv has no row for '" + key + "'; give --target");
+  }
+  return target;
+}
+
+std::string trials_csv(const TargetSearch& search) {
+  std::ostringstream out;
+  out << "trial,intensity,share_meeting,indicator_mean,indicator_p5,indicator_p95,cost_rmb\n";
+  for (std::size_t k = 0; k < search.trials.size(); ++k) {
+    const auto& t = search.trials[k];
+    out << k << ',' << number_text(t.intensity) << ',' << number_text(t.share_meeting) << ','
+        << number_text(t.indicator.mean) << ',' << number_text(t.indicator.p5) << ',' << number_text(t.indicator.p95)
+        << ',' << number_text(t.cost_rmb) << '\n';
+  }
+  return out.str();
+}
+
+}  // namespace
+
+int target_command(const std::vector<std::string>& args) {
+  po::options_description options("Options");
+  options.add_options()
+      ("scenario", po::value<std::string>(), "Scenario folder.")
+      ("intervention", po::value<std::string>(),
+       "The [intervention.NAME] of scenario.ini whose intensity is searched (its scope, timing and costs stay).")
+      ("indicator", po::value<std::string>(), "Indicator key, e.g. hazard_declaration_rate (docs/indicators.md).")
+      ("target", po::value<double>(), "Threshold (default: the plan's, from targets.csv).")
+      ("comparator", po::value<std::string>(), "'>=', '<=' or 'increasing' (default: the plan's).")
+      ("year", po::value<int>(), "Year in which the target is judged (default: the plan's last year).")
+      ("region", po::value<std::string>()->default_value("city"), "'city' or a county code.")
+      ("probability", po::value<double>()->default_value(0.8),
+       "Share of replicates that must meet the target, in (0, 1].")
+      ("package", po::value<std::string>()->default_value(std::string(kBaselinePackage)),
+       "Package the intervention is added to (its own intensity replaced if the package has it).")
+      ("low", po::value<double>(), "Lowest intensity searched (default: the smallest the intervention's type allows).")
+      ("high", po::value<double>(),
+       "Highest intensity searched (default: the largest the type allows when that is at most 1, else 4 x the "
+       "intensity in scenario.ini).")
+      ("steps", po::value<int>()->default_value(8), "Bisection steps after the two ends (each halves the bracket).")
+      ("out,o", po::value<std::string>(), "Also write every trial as CSV to this file.");
+  add_scenario_options(options);
+  po::positional_options_description positional;
+  positional.add("scenario", 1);
+  po::variables_map values;
+  if (!parse_options(args, options, positional, values,
+                     "pneumoplan target DIR --intervention NAME --indicator KEY [--target X] [--probability P] "
+                     "[--year Y] [--region city|CODE] [--package BASE] [--low L] [--high H] [--steps N] [--out FILE]",
+                     "Finds, by bisection over its intensity on common random numbers, the weakest intensity of an "
+                     "intervention with which the indicator meets the target in at least the given share of "
+                     "replicates, and what it costs (docs/interventions.md).")) {
+    return 0;
+  }
+  if (!values.count("scenario")) throw UsageError("expected a scenario folder");
+  if (!values.count("intervention")) throw UsageError("expected --intervention NAME");
+  if (!values.count("indicator")) throw UsageError("expected --indicator KEY");
+  LoadedScenario loaded = load_scenario_from_options(values["scenario"].as<std::string>(), values);
+  const Scenario& scenario = loaded.scenario;
+
+  TargetQuery query;
+  query.intervention = find_intervention(scenario, values["intervention"].as<std::string>());
+  query.base_package = values["package"].as<std::string>();
+  {
+    Scenario probe = scenario;
+    probe.select_package(query.base_package);  // throws on an unknown package
+  }
+  query.target = choose_target(scenario, values);
+  query.year = values.count("year") ? values["year"].as<int>() : query.target.plan_last_year;
+  if (query.year < scenario.first_year() || query.year > scenario.last_year()) {
+    throw UsageError("--year: expected a simulated year, found " + std::to_string(query.year));
+  }
+  query.region = find_region(scenario, values["region"].as<std::string>());
+  query.probability = values["probability"].as<double>();
+  if (!(query.probability > 0.0 && query.probability <= 1.0)) throw UsageError("--probability: expected a share in (0, 1]");
+  const Intervention& chosen = scenario.interventions[query.intervention];
+  const auto& info = kind_info(chosen.kind);
+  query.low = values.count("low") ? values["low"].as<double>() : info.min;
+  query.high = values.count("high") ? values["high"].as<double>()
+                                    : (info.max <= 1.0 ? info.max : std::min(info.max, 4.0 * chosen.intensity));
+  if (!(query.low >= info.min && query.high <= info.max && query.low < query.high)) {
+    char range[128];
+    std::snprintf(range, sizeof range, "[%g, %g]", info.min, info.max);
+    throw UsageError("--low/--high: expected low < high within " + std::string(range) + " for type " +
+                     std::string(info.name));
+  }
+  query.bisection_steps = values["steps"].as<int>();
+  if (query.bisection_steps < 0 || query.bisection_steps > 40) throw UsageError("--steps: expected 0 to 40");
+  query.seed = static_cast<std::uint64_t>(scenario.parameters.simulation.seed);
+  query.replicates = scenario.parameters.simulation.replicates;
+  if (values.count("out")) check_output_writable(values["out"].as<std::string>());
+
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(loaded.threads));
+  TargetSearch search;
+  {
+    ProgressLine progress("pneumoplan target " + scenario.name,
+                          (2 + query.bisection_steps) * query.replicates * scenario.year_count(), "replicate-years");
+    search = find_target_intensity(scenario, query, [&progress] { progress.advance(); });
+  }
+  if (values.count("out")) write_text_atomically(values["out"].as<std::string>(), trials_csv(search));
+
+  const auto& indicator = indicator_info(query.target.indicator);
+  const bool share = indicator.kind == IndicatorKind::Share;
+  const auto shown = [&](double v) {
+    char cell[64];
+    std::snprintf(cell, sizeof cell, share ? "%.1f%%" : "%.0f", share ? 100.0 * v : v);
+    return std::string(cell);
+  };
+  std::string goal = query.target.comparator == Comparator::Increasing
+                         ? "rising every year"
+                         : std::string(query.target.comparator == Comparator::AtLeast ? ">= " : "<= ") +
+                               shown(query.target.target);
+  std::printf("Target: %s (%s) %s in %d, %s, in at least %.0f%% of %lld replicates\n",
+              std::string(indicator.name_en).c_str(), std::string(indicator.name_zh).c_str(), goal.c_str(), query.year,
+              query.region == scenario.geography.counties.size() ? "city" : scenario.geography.counties[query.region].name_en.c_str(),
+              100.0 * query.probability, static_cast<long long>(query.replicates));
+  std::printf("Searching intervention %s (%s: %s) on package %s\n", chosen.name.c_str(), std::string(info.name).c_str(),
+              std::string(info.intensity).c_str(), query.base_package.c_str());
+  std::printf("  %12s %10s %26s %16s\n", "intensity", "meeting", "indicator mean [90%]", "cost (RMB)");
+  for (const auto& t : search.trials) {
+    const std::string cell = shown(t.indicator.mean) + " [" + shown(t.indicator.p5) + ", " + shown(t.indicator.p95) + "]";
+    std::printf("  %12.6g %9.0f%% %26s %16.0f\n", t.intensity, 100.0 * t.share_meeting, cell.c_str(), t.cost_rmb);
+  }
+  if (search.found) {
+    std::printf("Weakest intensity meeting the target: %.6g (met in %.0f%% of replicates; cost %.0f RMB over %d-%d)\n",
+                search.found->intensity, 100.0 * search.found->share_meeting, search.found->cost_rmb,
+                std::max(query.target.plan_first_year, scenario.first_year()), query.year);
+  } else {
+    std::printf("Not reachable: even intensity %.6g meets the target in only %.0f%% of replicates\n",
+                search.stronger_is_higher ? query.high : query.low,
+                100.0 * (search.stronger_is_higher ? search.trials[1].share_meeting : search.trials[0].share_meeting));
+  }
+  if (values.count("out")) std::printf("Trials: %s\n", values["out"].as<std::string>().c_str());
+  return 0;
+}
+
+}  // namespace pneumo::cli
