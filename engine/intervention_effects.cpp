@@ -155,15 +155,18 @@ std::vector<double> InterventionEffects::costs(int year, const EnterpriseTable& 
       return total;
     };
     switch (iv.kind) {
+      // Programmes acting on a share of the workforce cost in proportion to that share: worker-years
+      // covered times the intensity.
       case InterventionKind::EngineeringControl:
       case InterventionKind::RespiratorProgramme:
       case InterventionKind::ScreeningExpansion:
       case InterventionKind::InsuranceExpansion:
       case InterventionKind::TrainingCampaign:
-        units = s * sum_targeted([&](std::size_t i) { return static_cast<double>(tally.employed_by_enterprise[i]); });
+        units = iv.intensity * s *
+                sum_targeted([&](std::size_t i) { return static_cast<double>(tally.employed_by_enterprise[i]); });
         break;
       case InterventionKind::HearingProtectionProgramme:
-        units = s * sum_targeted([&](std::size_t i) {
+        units = iv.intensity * s * sum_targeted([&](std::size_t i) {
           return static_cast<double>(tally.employed_by_enterprise[i]) * e.noise_share[i];
         });
         break;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every city pack under scenarios/ validates and runs a short simulation (one replicate) that ends with a
-# scorecard covering every row of the city's indicator table.
+# scorecard covering every row of the city's indicator table; every pack with targets ships at least two
+# policy packages, and `compare` runs them all (one replicate) and judges every target for each.
 set -eu
 bin="$1"; scenarios="$2"
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
@@ -18,6 +19,13 @@ for dir in "$scenarios"/*/; do
     if [ "$scored" -ne $((2 * rows)) ]; then
       echo "FAIL $name: scorecard has $scored city rows, expected $((2 * rows))"; exit 1
     fi
+  fi
+  if [ -f "$dir/targets.csv" ]; then
+    packages=$("$bin" run "$dir" --check | sed -n 's/.* \([0-9]*\) packages$/\1/p')
+    [ "${packages:-0}" -ge 2 ] || { echo "FAIL $name: expected at least two policy packages, found ${packages:-none}"; exit 1; }
+    "$bin" compare "$dir" --replicates 1 --out "$work/$name-compare" --quiet >/dev/null
+    verdicts=$(/usr/bin/python3 -c 'import h5py,sys; f=h5py.File(sys.argv[1],"r"); v=f["verdicts/verdict"]; print(v.shape[0], v.shape[1])' "$work/$name-compare/comparison.h5")
+    [ "$verdicts" = "$((packages + 1)) $rows" ] || { echo "FAIL $name: verdicts $verdicts, expected $((packages + 1)) $rows"; exit 1; }
   fi
   echo "$name: ok"
   count=$((count + 1))
