@@ -181,6 +181,15 @@ std::int64_t read_int_attribute(hid_t object, const std::string& name) {
   return value;
 }
 
+double read_double_attribute(hid_t object, const std::string& name) {
+  Handle attribute(check(H5Aopen(object, name.c_str(), H5P_DEFAULT), "open attribute " + name), H5Aclose);
+  double value = 0.0;
+  check_status(H5Aread(attribute.id(), H5T_NATIVE_DOUBLE, &value), "read attribute " + name);
+  return value;
+}
+
+bool has_attribute(hid_t object, const std::string& name) { return H5Aexists(object, name.c_str()) > 0; }
+
 std::vector<hsize_t> dataset_dims(hid_t parent, const std::string& name) {
   Handle dataset = open_dataset(parent, name);
   Handle space(check(H5Dget_space(dataset.id()), "get dataspace of " + name), H5Sclose);

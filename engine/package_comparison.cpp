@@ -11,21 +11,6 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// The city's (or the total's) cell of a year row: the last entry, or the last region's stages.
-double city_cell(const OutputArray& a, std::size_t year_index, bool stage_one_only) {
-  const double* row = a.year_row(year_index);
-  const std::size_t width = a.values.size() / a.shape[0];
-  if (a.shape.size() == 3) {
-    const std::size_t stages = a.shape[2];
-    const double* city = row + width - stages;
-    if (stage_one_only) return city[0];
-    double total = 0.0;
-    for (std::size_t s = 0; s < stages; ++s) total += city[s];
-    return total;
-  }
-  return row[width - 1];
-}
-
 }  // namespace
 
 std::vector<ComparisonOutcome> comparison_outcomes(const Scenario& scenario) {

@@ -194,7 +194,9 @@ TEST(Interventions, GapClosingProgrammesRaiseTheirComplianceState) {
     EXPECT_GT(after, before) << type;
     // Monotone on common random numbers: every enterprise compliant without it stays compliant.
     for (std::size_t i = 0; i < s.baseline.enterprises().count(); ++i) {
-      if (s.baseline.enterprises().complies(i, state)) EXPECT_TRUE(s.package.enterprises().complies(i, state)) << type;
+      if (s.baseline.enterprises().complies(i, state)) {
+        EXPECT_TRUE(s.package.enterprises().complies(i, state)) << type;
+      }
     }
   }
 }

@@ -24,6 +24,10 @@ int stations_command(const std::vector<std::string>& args);
 int locate_command(const std::vector<std::string>& args);
 int compare_command(const std::vector<std::string>& args);
 int target_command(const std::vector<std::string>& args);
+int sweep_command(const std::vector<std::string>& args);
+int merge_command(const std::vector<std::string>& args);
+int sensitivity_command(const std::vector<std::string>& args);
+int calibrate_command(const std::vector<std::string>& args);
 
 // Shared by run and scorecard.
 std::vector<int> parse_years(const std::string& text);

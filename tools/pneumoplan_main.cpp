@@ -20,6 +20,10 @@ void print_usage(std::ostream& out) {
          "  scorecard FILE score a results file against the city's plan targets\n"
          "  compare DIR    run policy packages on common random numbers and compare them\n"
          "  target DIR     smallest intensity of an intervention that meets a target\n"
+         "  sweep SPEC     run a parameter sweep (threads, mpirun or Slurm array shards), resumable\n"
+         "  merge SHARD... join the shards of a sweep\n"
+         "  sensitivity F  Sobol indices or Morris effects of a sweep's output\n"
+         "  calibrate F    fit swept parameters to observed counts (ABC rejection)\n"
          "  stations FILE...  compare rehabilitation station layouts of results files\n"
          "  params         list every scenario parameter with its default, unit and source\n"
          "  locate         solve an OR-Library p-median instance (station-location solver check)\n\n"
@@ -49,6 +53,10 @@ int main(int argc, char** argv) {
     if (command == "stations") return pneumo::cli::stations_command(args);
     if (command == "compare") return pneumo::cli::compare_command(args);
     if (command == "target") return pneumo::cli::target_command(args);
+    if (command == "sweep") return pneumo::cli::sweep_command(args);
+    if (command == "merge") return pneumo::cli::merge_command(args);
+    if (command == "sensitivity") return pneumo::cli::sensitivity_command(args);
+    if (command == "calibrate") return pneumo::cli::calibrate_command(args);
     if (command == "locate") return pneumo::cli::locate_command(args);
     std::cerr << "pneumoplan: unknown command '" << command << "'\n\n";
     print_usage(std::cerr);

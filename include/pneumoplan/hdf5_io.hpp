@@ -66,6 +66,8 @@ void write_string(hid_t parent, const std::string& name, const std::string& valu
 // Reading back (used by later commands and by tests).
 std::string read_string_attribute(hid_t object, const std::string& name);
 std::int64_t read_int_attribute(hid_t object, const std::string& name);
+double read_double_attribute(hid_t object, const std::string& name);
+bool has_attribute(hid_t object, const std::string& name);
 std::vector<hsize_t> dataset_dims(hid_t parent, const std::string& name);
 std::vector<double> read_doubles(hid_t parent, const std::string& name);
 std::vector<std::int64_t> read_int64s(hid_t parent, const std::string& name);

@@ -31,6 +31,8 @@ enum class Purpose : std::uint64_t {
   ExamPhase = 16,             // the year in the exam cycle a person is examined
   LocationSearch = 17,        // location heuristics: entity = perturbation round, index = swap number
   Closure = 18,               // which severe-hazard enterprises a ramping closure programme closes first
+  SweepDesign = 19,           // sweep designs: entity = parameter, year = point or trajectory, index = use
+  Bootstrap = 20,             // bootstrap resamples: entity = resample, year = position
 };
 
 using Uniforms4 = std::array<double, 4>;

@@ -26,6 +26,10 @@ struct OutputArray {
   const double* year_row(std::size_t year) const { return values.data() + offset(year); }
 };
 
+// The city's value of a year row: the last entry (the city of the region axis, the total of the intervention
+// axis), or the sum of the last region's stages (only stage I with `stage_one_only`).
+double city_cell(const OutputArray& array, std::size_t year_index, bool stage_one_only = false);
+
 class ReplicateResults {
  public:
   ReplicateResults() = default;
