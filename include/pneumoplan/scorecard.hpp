@@ -9,6 +9,7 @@
 //   not applicable when no replicate has a value (e.g. no township reaches the station threshold).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,7 +37,9 @@ struct Scorecard {
 
 Scorecard build_scorecard(const ResultsFile& results, const std::vector<int>& years);
 
-std::string verdict_name(Verdict verdict);
+std::string verdict_name(Verdict verdict);                          // "met", "not met", "uncertain", "n/a"
+std::optional<Verdict> parse_verdict(const std::string& name);     // the inverse of verdict_name
+std::string format_indicator_value(double value, IndicatorKind kind);  // "95.0%", "1234" or "n/a"
 std::string scorecard_csv(const Scorecard& scorecard);
 std::string scorecard_markdown(const Scorecard& scorecard);
 std::string scorecard_terminal(const Scorecard& scorecard);
