@@ -8,6 +8,8 @@ packages=(
   libtbb-dev libhdf5-dev hdf5-tools librandom123-dev libboost-program-options-dev
   libgtest-dev libbenchmark-dev
   coinor-libcbc-dev
+  gnuplot-nox libgnuplot-iostream-dev libboost-iostreams-dev libboost-filesystem-dev libboost-system-dev
+  fonts-noto-cjk
   python3 python3-h5py python3-numpy
 )
 
