@@ -22,6 +22,8 @@ int cohort_command(const std::vector<std::string>& args);
 int scorecard_command(const std::vector<std::string>& args);
 int stations_command(const std::vector<std::string>& args);
 int locate_command(const std::vector<std::string>& args);
+int plot_command(const std::vector<std::string>& args);
+int report_command(const std::vector<std::string>& args);
 
 // Shared by run and scorecard.
 std::vector<int> parse_years(const std::string& text);
