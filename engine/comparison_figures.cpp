@@ -76,9 +76,9 @@ Figure comparison_outcome_figure(const ComparisonFile& c, std::size_t outcome, L
       "set border 3 lw 1.2\nset xtics nomirror scale 0\nset ytics nomirror out\nset grid ytics lc rgb \"#dddddd\"\n"
       "set ylabel " + gnuplot_quote(o.unit) + "\n"
       "set boxwidth 0.6\nset style fill solid 0.85 noborder\n"
-      "set key top left opaque box lc rgb \"#cccccc\"\n"
+      "set key outside bottom center vertical samplen 2\n"
       "plot $packages using 1:4:($10 == 1 ? 0x9e9e9e : 0x1b9e77):xtic(3) with boxes fillcolor rgb variable notitle, \\\n"
-      "  $packages using 1:4:5:6 with yerrorbars pointtype -1 linewidth 1.5 linecolor rgb \"#333333\" title " +
+      "  $packages using 1:4:5:6 with yerrorbars pointtype 7 pointsize 0.6 linewidth 1.5 linecolor rgb \"#333333\" title " +
       gnuplot_quote(fill(text.comparison_key, {std::to_string(c.replicates)})) +
       ", \\\n  $packages using 1:6:11 with labels offset 0,1.2 textcolor rgb \"#333333\" notitle"
       ", \\\n  keyentry with lines linecolor rgb \"#ffffff\" title " + gnuplot_quote(text.difference_axis) + "\n";
@@ -115,7 +115,7 @@ std::optional<Figure> comparison_verdict_figure(const ComparisonFile& c, Languag
   }
   figure.data.push_back(std::move(cells));
   const int label_px = zh ? 430 : 520;
-  figure.width_px = std::max(900, label_px + 150 * static_cast<int>(c.packages.size()) + 60);
+  figure.width_px = std::max(1100, label_px + 150 * static_cast<int>(c.packages.size()) + 60);
   figure.height_px = std::max(420, 34 * static_cast<int>(c.verdict_columns.size()) + 260);
   char margin[96];
   std::snprintf(margin, sizeof margin, "set lmargin at screen %.4f\nset rmargin at screen 0.98\n",

@@ -15,10 +15,11 @@ std::string target_key_text(const PlanTarget* target, const Scorecard* card, std
   const auto& text = localised_text(language);
   if (!target) return std::string(text.no_target);
   const IndicatorKind kind = indicator_info(target->indicator).kind;
-  std::string out = target->comparator == Comparator::Increasing
-                        ? std::string(text.target_increasing)
-                        : fill(target->comparator == Comparator::AtLeast ? text.target_at_least : text.target_at_most,
-                               {format_indicator_value(target->target, kind)});
+  std::string out = fill(text.target_key, {target->comparator == Comparator::Increasing
+                                               ? std::string(text.target_increasing)
+                                               : fill(target->comparator == Comparator::AtLeast ? text.target_at_least
+                                                                                                 : text.target_at_most,
+                                                      {format_indicator_value(target->target, kind)})});
   if (!card) return out;
   std::string verdicts;
   for (const auto& row : card->rows) {

@@ -82,13 +82,13 @@ void add_plan_numbers(ReportDocument& doc, const ResultsFile& r, const Localised
     const Interval90 v = period_total_over_replicates(r, r.read_output(output), city, stage, span);
     t.rows.push_back({{label}, {count_text(v.mean)}, {count_text(v.p5) + " – " + count_text(v.p95)}});
   };
-  add(fill(text.sum_over_plan, {std::string(text.reported_cases), first, last}), "new_diagnoses", std::nullopt, *plan);
-  add(fill(text.sum_over_plan, {std::string(text.true_cases), first, last}), "new_cases_true", 0, *plan);
+  add(fill(text.sum_over_plan, {std::string(text.reported_short), first, last}), "new_diagnoses", std::nullopt, *plan);
+  add(fill(text.sum_over_plan, {std::string(text.true_short), first, last}), "new_cases_true", 0, *plan);
   add(fill(text.sum_over_plan, {std::string(text.deaths_pneumoconiosis), first, last}), "deaths_pneumoconiosis",
       std::nullopt, *plan);
   add(fill(text.at_end_of_plan, {std::string(text.living_true), last}), "prevalent_true", std::nullopt,
       {plan->last, plan->last});
-  add(fill(text.at_end_of_plan, {std::string(text.diagnosed_living), last}), "prevalent_diagnosed", std::nullopt,
+  add(fill(text.at_end_of_plan, {std::string(text.diagnosed_short), last}), "prevalent_diagnosed", std::nullopt,
       {plan->last, plan->last});
   doc.table(std::move(t));
 }

@@ -25,8 +25,8 @@ struct LocalisedText {
   std::string_view prevalence_title, diagnosed_living;
   std::array<std::string_view, 3> stage_true;
   std::string_view deaths_title, deaths_pneumoconiosis, deaths_other_causes;
-  std::string_view indicator_title, indicator_city_mean, target_at_least, target_at_most, target_increasing,
-      no_target, percent_axis, count_axis;
+  std::string_view indicator_title, indicator_city_mean, target_key, target_at_least, target_at_most,
+      target_increasing, no_target, percent_axis, count_axis;
   std::array<std::string_view, 4> verdicts;  // met, not met, uncertain, n/a
   std::string_view scorecard_title;
   std::string_view map_title, patients_diagnosed, patients_true, longitude, latitude, patients_count, station_most,
@@ -38,7 +38,7 @@ struct LocalisedText {
   std::string_view assumptions, assumptions_intro, scenario_description, counties_townships, station_layout,
       patients_counted, overrides, non_default_parameters, parameter, value, default_value, unit, none;
   std::string_view projections, projections_intro, plan_period_numbers, quantity, mean, interval_90, sum_over_plan,
-      at_end_of_plan, living_true, rose_share;
+      at_end_of_plan, reported_short, true_short, living_true, diagnosed_short, rose_share;
   std::string_view scorecard, scorecard_intro, indicator, target, verdict, counties_verdicts, indicators,
       indicators_intro, skipped_indicators, map, map_intro;
   std::string_view packages, package, outcomes, outcome, difference, package_reports, results_missing,
