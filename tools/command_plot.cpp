@@ -27,9 +27,9 @@ int plot_command(const std::vector<std::string>& args) {
                      "pneumoplan plot FILE.h5 --out DIR [--lang en|zh] [--format png|svg|pdf] [--figures LIST]",
                      "Draws the figures of a results file with gnuplot, in English or Chinese. A run gives: new_cases "
                      "(reported and true new cases), prevalence (by stage), deaths — each with 90 % bands over "
-                     "replicates and the plan period shaded; indicator_<key> (each indicator against its target "
-                     "line); scorecard (the verdicts as a colour table); township_map (patients by township, stations "
-                     "marked). A comparison gives comparison_<outcome> (bars with 90 % intervals per package) and "
+                     "replicates and the plan period shaded; indicator_<key> (each of the plan's indicators against "
+                     "its target line); scorecard (the verdicts as a colour table); township_map (patients by "
+                     "township, stations marked). A comparison gives comparison_<outcome> (bars with 90 % intervals per package) and "
                      "comparison_verdicts. Every file is checked after gnuplot wrote it; exit code 1 if gnuplot is "
                      "missing or fails. docs/figures.md describes each figure.")) {
     return 0;
@@ -63,6 +63,11 @@ int plot_command(const std::vector<std::string>& args) {
   std::cout << "Figures (" << written.size() << ", " << figure_extension(format) << ") in " << folder << ":";
   for (const auto& f : written) std::cout << " " << f.file;
   std::cout << "\n";
+  if (!set.indicators_left_out.empty()) {
+    std::cout << "Not drawn, no value in any shown year:";
+    for (const auto id : set.indicators_left_out) std::cout << " indicator_" << indicator_info(id).key;
+    std::cout << "\n";
+  }
   return 0;
 }
 
