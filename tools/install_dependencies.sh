@@ -9,7 +9,7 @@ packages=(
   libgtest-dev libbenchmark-dev
   coinor-libcbc-dev
   gnuplot-nox libgnuplot-iostream-dev libboost-iostreams-dev libboost-filesystem-dev libboost-system-dev
-  fonts-noto-cjk
+  fonts-noto-cjk fontconfig
   python3 python3-h5py python3-numpy
 )
 
