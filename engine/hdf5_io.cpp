@@ -164,6 +164,18 @@ void write_string(hid_t parent, const std::string& name, const std::string& valu
   check_status(H5Dwrite(dataset.id(), type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, &text), "write dataset " + name);
 }
 
+bool has_attribute(hid_t object, const std::string& name) {
+  const htri_t exists = H5Aexists(object, name.c_str());
+  if (exists < 0) throw IoError("HDF5: could not look for attribute " + name);
+  return exists > 0;
+}
+
+bool has_link(hid_t parent, const std::string& name) {
+  const htri_t exists = H5Lexists(parent, name.c_str(), H5P_DEFAULT);
+  if (exists < 0) throw IoError("HDF5: could not look for " + name);
+  return exists > 0;
+}
+
 std::string read_string_attribute(hid_t object, const std::string& name) {
   Handle attribute(check(H5Aopen(object, name.c_str(), H5P_DEFAULT), "open attribute " + name), H5Aclose);
   Handle type = utf8_string_type();
@@ -187,8 +199,6 @@ double read_double_attribute(hid_t object, const std::string& name) {
   check_status(H5Aread(attribute.id(), H5T_NATIVE_DOUBLE, &value), "read attribute " + name);
   return value;
 }
-
-bool has_attribute(hid_t object, const std::string& name) { return H5Aexists(object, name.c_str()) > 0; }
 
 std::vector<hsize_t> dataset_dims(hid_t parent, const std::string& name) {
   Handle dataset = open_dataset(parent, name);
@@ -219,11 +229,16 @@ std::vector<std::int64_t> read_int64s(hid_t parent, const std::string& name) {
 }
 
 std::vector<std::string> read_strings(hid_t parent, const std::string& name) {
+  if (dataset_dims(parent, name).size() != 1) throw IoError("HDF5: " + name + " is not a list of strings");
+  return read_string_array(parent, name);
+}
+
+std::vector<std::string> read_string_array(hid_t parent, const std::string& name) {
   const auto dims = dataset_dims(parent, name);
-  if (dims.size() != 1) throw IoError("HDF5: " + name + " is not a list of strings");
+  const hsize_t total = std::accumulate(dims.begin(), dims.end(), hsize_t{1}, std::multiplies<>());
   Handle dataset = open_dataset(parent, name);
   Handle type = utf8_string_type();
-  std::vector<char*> pointers(dims[0], nullptr);
+  std::vector<char*> pointers(total, nullptr);
   std::vector<std::string> values;
   if (!pointers.empty()) {
     check_status(H5Dread(dataset.id(), type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()), "read " + name);

@@ -1,6 +1,8 @@
 #include "pneumoplan/results_reader.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <sstream>
 
 #include "pneumoplan/error.hpp"
 #include "pneumoplan/hdf5_io.hpp"
@@ -36,6 +38,20 @@ ResultsFile open_results_file(const std::string& path) {
     r.region_codes = h5::read_int64s(axes.id(), "region_code");
     r.region_names_zh = h5::read_strings(axes.id(), "region_name_zh");
     r.region_names_en = h5::read_strings(axes.id(), "region_name_en");
+    r.stage_names = h5::read_strings(axes.id(), "stage");
+    r.township_codes = h5::read_int64s(axes.id(), "township_code");
+    r.township_names_zh = h5::read_strings(axes.id(), "township_name_zh");
+    r.township_region_index = h5::read_int64s(axes.id(), "township_region_index");
+    r.township_lon = h5::read_doubles(axes.id(), "township_lon");
+    r.township_lat = h5::read_doubles(axes.id(), "township_lat");
+    r.township_point_approximate = h5::read_int64s(axes.id(), "township_point_approximate");
+    const std::size_t townships = r.township_codes.size();
+    if (r.years.empty() || r.region_codes.empty() || r.region_names_zh.size() != r.region_codes.size() ||
+        r.region_names_en.size() != r.region_codes.size() || r.township_names_zh.size() != townships ||
+        r.township_region_index.size() != townships || r.township_lon.size() != townships ||
+        r.township_lat.size() != townships || r.township_point_approximate.size() != townships) {
+      throw IoError(path + ": damaged results file (/axes datasets of inconsistent lengths)");
+    }
     auto targets = h5::open_group(root, "targets");
     const auto keys = h5::read_strings(targets.id(), "indicator_key");
     const auto numbers = h5::read_int64s(targets.id(), "indicator_no");
@@ -70,6 +86,70 @@ ResultsFile open_results_file(const std::string& path) {
     throw IoError(path + ": damaged results file (/targets datasets of different lengths)");
   }
   return r;
+}
+
+ResultsSummary ResultsFile::read_summary(const std::string& name) const {
+  auto file = h5::open_file_read_only(path);
+  try {
+    auto summaries = h5::open_group(file.id(), "summary");
+    auto group = h5::open_group(summaries.id(), name);
+    ResultsSummary s;
+    for (const auto d : h5::dataset_dims(group.id(), "mean")) s.shape.push_back(static_cast<std::size_t>(d));
+    s.mean = h5::read_doubles(group.id(), "mean");
+    s.p5 = h5::read_doubles(group.id(), "p5");
+    s.p50 = h5::read_doubles(group.id(), "p50");
+    s.p95 = h5::read_doubles(group.id(), "p95");
+    if (s.p5.size() != s.mean.size() || s.p50.size() != s.mean.size() || s.p95.size() != s.mean.size()) {
+      throw IoError("mean and percentiles of different sizes");
+    }
+    return s;
+  } catch (const IoError& error) {
+    throw IoError(path + ": cannot read summary " + name + " (" + error.what() + ")");
+  }
+}
+
+std::optional<std::string> ResultsFile::read_input(const std::string& file_name) const {
+  auto file = h5::open_file_read_only(path);
+  try {
+    auto scenario = h5::open_group(file.id(), "scenario");
+    auto inputs = h5::open_group(scenario.id(), "inputs");
+    if (!h5::has_link(inputs.id(), file_name)) return std::nullopt;
+    return h5::read_string(inputs.id(), file_name);
+  } catch (const IoError& error) {
+    throw IoError(path + ": cannot read input file " + file_name + " (" + error.what() + ")");
+  }
+}
+
+std::string ResultsFile::resolved_parameter(const std::string& section_dot_key) const {
+  const auto dot = section_dot_key.rfind('.');
+  std::string section(1, '[');  // appended: GCC 12 warns falsely (-Wrestrict) about "[" + std::string
+  section += section_dot_key.substr(0, dot);
+  section += ']';
+  const std::string key = section_dot_key.substr(dot + 1);
+  std::istringstream lines(resolved_ini);
+  std::string line, current;
+  while (std::getline(lines, line)) {
+    if (!line.empty() && line.front() == '[') {
+      current = line;
+      continue;
+    }
+    if (current != section || line.rfind(key + " = ", 0) != 0) continue;
+    std::string value = line.substr(key.size() + 3);
+    const auto comment = value.find("  #");
+    if (comment != std::string::npos) value.resize(comment);
+    return value;
+  }
+  return "";
+}
+
+std::optional<YearSpan> ResultsFile::plan_period() const {
+  if (targets.empty()) return std::nullopt;
+  YearSpan span{targets.front().plan_first_year, targets.front().plan_last_year};
+  for (const auto& t : targets) {
+    span.first = std::min(span.first, t.plan_first_year);
+    span.last = std::max(span.last, t.plan_last_year);
+  }
+  return span;
 }
 
 ResultsArray ResultsFile::read_output(const std::string& name) const {

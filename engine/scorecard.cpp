@@ -18,20 +18,9 @@ std::string comparator_text(Comparator c) {
   return c == Comparator::AtLeast ? ">=" : c == Comparator::AtMost ? "<=" : "increasing";
 }
 
-std::string format_value(double value, IndicatorKind kind) {
-  if (std::isnan(value)) return "n/a";
-  char buffer[64];
-  if (kind == IndicatorKind::Share) {
-    std::snprintf(buffer, sizeof buffer, "%.1f%%", 100.0 * value);
-  } else {
-    std::snprintf(buffer, sizeof buffer, "%.0f", value);
-  }
-  return buffer;
-}
-
 std::string target_text(const PlanTarget& t) {
   if (t.comparator == Comparator::Increasing) return "rises every year";
-  return comparator_text(t.comparator) + " " + format_value(t.target, indicator_info(t.indicator).kind);
+  return comparator_text(t.comparator) + " " + format_indicator_value(t.target, indicator_info(t.indicator).kind);
 }
 
 }  // namespace
@@ -54,6 +43,24 @@ bool replicate_meets(const PlanTarget& target, int year, int first_simulated_yea
     case Comparator::Increasing: return rose_every_year(target, year, first_simulated_year, value);
   }
   return false;
+}
+
+std::string format_indicator_value(double value, IndicatorKind kind) {
+  if (std::isnan(value)) return "n/a";
+  char buffer[64];
+  if (kind == IndicatorKind::Share) {
+    std::snprintf(buffer, sizeof buffer, "%.1f%%", 100.0 * value);
+  } else {
+    std::snprintf(buffer, sizeof buffer, "%.0f", value);
+  }
+  return buffer;
+}
+
+std::optional<Verdict> parse_verdict(const std::string& name) {
+  for (const Verdict v : {Verdict::Met, Verdict::NotMet, Verdict::Uncertain, Verdict::NotApplicable}) {
+    if (verdict_name(v) == name) return v;
+  }
+  return std::nullopt;
 }
 
 std::string verdict_name(Verdict verdict) {
@@ -176,14 +183,14 @@ std::string scorecard_markdown(const Scorecard& card) {
           << "|---|---|---|---|---|---|---|---|\n";
     }
     const auto& info = indicator_info(row.target.indicator);
-    std::string interval = std::isnan(row.mean) ? "" : format_value(row.p5, info.kind) + " – " + format_value(row.p95, info.kind);
+    std::string interval = std::isnan(row.mean) ? "" : format_indicator_value(row.p5, info.kind) + " – " + format_indicator_value(row.p95, info.kind);
     if (row.target.comparator == Comparator::Increasing && !std::isnan(row.mean)) {
       char share[64];
       std::snprintf(share, sizeof share, " (rose in %.0f%%)", 100.0 * row.share_meeting);
       interval += share;
     }
     out << "| " << row.target.number << " | " << info.name_en << " | " << info.name_zh << " | " << row.year << " | "
-        << target_text(row.target) << " | " << format_value(row.mean, info.kind) << " | " << interval << " | **"
+        << target_text(row.target) << " | " << format_indicator_value(row.mean, info.kind) << " | " << interval << " | **"
         << verdict_name(row.verdict) << "** |\n";
   }
   return out.str();
@@ -202,9 +209,9 @@ std::string scorecard_terminal(const Scorecard& card) {
   for (const auto& row : card.rows) {
     if (row.region != city) continue;
     const auto& info = indicator_info(row.target.indicator);
-    const std::string interval = std::isnan(row.mean) ? "" : format_value(row.p5, info.kind) + " - " + format_value(row.p95, info.kind);
+    const std::string interval = std::isnan(row.mean) ? "" : format_indicator_value(row.p5, info.kind) + " - " + format_indicator_value(row.p95, info.kind);
     std::snprintf(line, sizeof line, "  %-48.48s %5d %-18s %9s  %-19s %s\n", std::string(info.name_en).c_str(),
-                  row.year, target_text(row.target).c_str(), format_value(row.mean, info.kind).c_str(),
+                  row.year, target_text(row.target).c_str(), format_indicator_value(row.mean, info.kind).c_str(),
                   interval.c_str(), verdict_name(row.verdict).c_str());
     out << line;
   }

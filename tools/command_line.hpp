@@ -28,6 +28,8 @@ int sweep_command(const std::vector<std::string>& args);
 int merge_command(const std::vector<std::string>& args);
 int sensitivity_command(const std::vector<std::string>& args);
 int calibrate_command(const std::vector<std::string>& args);
+int plot_command(const std::vector<std::string>& args);
+int report_command(const std::vector<std::string>& args);
 
 // Shared by run and scorecard.
 std::vector<int> parse_years(const std::string& text);

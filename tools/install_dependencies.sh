@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages pneumoplan needs, skipping those already present. Run as root (or
-# with sudo). Safe to run again.
+# with sudo). Safe to run again. With --for-tests it also installs what only the test suite uses: a Slurm
+# workload manager and munge, which the Slurm test starts on this machine (tests/cli/slurm.sh).
 set -euo pipefail
 
 packages=(
@@ -8,8 +9,14 @@ packages=(
   libtbb-dev libhdf5-dev hdf5-tools librandom123-dev libboost-program-options-dev
   libgtest-dev libbenchmark-dev
   coinor-libcbc-dev
+  gnuplot-nox libgnuplot-iostream-dev libboost-iostreams-dev libboost-filesystem-dev libboost-system-dev
+  fonts-noto-cjk fontconfig
+  openmpi-bin libopenmpi-dev
   python3 python3-h5py python3-numpy
 )
+if [ "${1:-}" = "--for-tests" ]; then
+  packages+=(slurm-wlm slurmctld slurmd slurm-client munge)
+fi
 
 missing=()
 for package in "${packages[@]}"; do

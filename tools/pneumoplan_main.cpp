@@ -25,6 +25,8 @@ void print_usage(std::ostream& out) {
          "  sensitivity F  Sobol indices or Morris effects of a sweep's output\n"
          "  calibrate F    fit swept parameters to observed counts (ABC rejection)\n"
          "  stations FILE...  compare rehabilitation station layouts of results files\n"
+         "  plot FILE      draw the figures of a results or comparison file (gnuplot; PNG, SVG or PDF)\n"
+         "  report FILE    write a Markdown and HTML report of a results or comparison file, with its figures\n"
          "  params         list every scenario parameter with its default, unit and source\n"
          "  locate         solve an OR-Library p-median instance (station-location solver check)\n\n"
          "Run 'pneumoplan COMMAND --help' for the options of a command.\n"
@@ -58,6 +60,8 @@ int main(int argc, char** argv) {
     if (command == "sensitivity") return pneumo::cli::sensitivity_command(args);
     if (command == "calibrate") return pneumo::cli::calibrate_command(args);
     if (command == "locate") return pneumo::cli::locate_command(args);
+    if (command == "plot") return pneumo::cli::plot_command(args);
+    if (command == "report") return pneumo::cli::report_command(args);
     std::cerr << "pneumoplan: unknown command '" << command << "'\n\n";
     print_usage(std::cerr);
     return 2;

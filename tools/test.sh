@@ -4,7 +4,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-tools/install_dependencies.sh
+tools/install_dependencies.sh --for-tests
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DPNEUMO_BUILD_TESTS=ON
 cmake --build build -j "$(nproc)"
 ctest --test-dir build --output-on-failure -j "$(nproc)"

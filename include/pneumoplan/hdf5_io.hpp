@@ -64,14 +64,16 @@ void write_strings(hid_t parent, const std::string& name, const std::vector<hsiz
 void write_string(hid_t parent, const std::string& name, const std::string& value);
 
 // Reading back (used by later commands and by tests).
+bool has_attribute(hid_t object, const std::string& name);
+bool has_link(hid_t parent, const std::string& name);  // a dataset or group directly under `parent`
 std::string read_string_attribute(hid_t object, const std::string& name);
 std::int64_t read_int_attribute(hid_t object, const std::string& name);
 double read_double_attribute(hid_t object, const std::string& name);
-bool has_attribute(hid_t object, const std::string& name);
 std::vector<hsize_t> dataset_dims(hid_t parent, const std::string& name);
 std::vector<double> read_doubles(hid_t parent, const std::string& name);
 std::vector<std::int64_t> read_int64s(hid_t parent, const std::string& name);
-std::vector<std::string> read_strings(hid_t parent, const std::string& name);
+std::vector<std::string> read_strings(hid_t parent, const std::string& name);       // 1-D
+std::vector<std::string> read_string_array(hid_t parent, const std::string& name);  // any rank, row-major
 std::string read_string(hid_t parent, const std::string& name);
 
 }  // namespace pneumo::h5

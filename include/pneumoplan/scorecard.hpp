@@ -10,6 +10,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,9 @@ bool replicate_meets(const PlanTarget& target, int year, int first_simulated_yea
                      const std::function<double(int year)>& value);
 
 std::string verdict_name(Verdict verdict);
+std::string verdict_name(Verdict verdict);                          // "met", "not met", "uncertain", "n/a"
+std::optional<Verdict> parse_verdict(const std::string& name);     // the inverse of verdict_name
+std::string format_indicator_value(double value, IndicatorKind kind);  // "95.0%", "1234" or "n/a"
 std::string scorecard_csv(const Scorecard& scorecard);
 std::string scorecard_markdown(const Scorecard& scorecard);
 std::string scorecard_terminal(const Scorecard& scorecard);

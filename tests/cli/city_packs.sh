@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Every city pack under scenarios/ validates and runs a short simulation (one replicate) that ends with a
-# scorecard covering every row of the city's indicator table; every pack with targets ships at least two
-# policy packages, and `compare` runs them all (one replicate) and judges every target for each.
+# scorecard covering every row of the city's indicator table, and gets a report with the city's own
+# scorecard table and township map (the figures that depend on the pack's geography and plan); every pack
+# with targets ships at least two policy packages, and `compare` runs them all (one replicate) and judges
+# every target for each.
 set -eu
 bin="$1"; scenarios="$2"
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
@@ -20,6 +22,11 @@ for dir in "$scenarios"/*/; do
       echo "FAIL $name: scorecard has $scored city rows, expected $((2 * rows))"; exit 1
     fi
   fi
+  "$bin" report "$work/$name.h5" --out "$work/$name-report" --figures scorecard,map >/dev/null
+  for figure in township_map $([ -f "$dir/targets.csv" ] && echo scorecard); do
+    grep -q "](figures/$figure.png)" "$work/$name-report/report.md" || { echo "FAIL $name: report lacks $figure"; exit 1; }
+    [ -s "$work/$name-report/figures/$figure.png" ]
+  done
   if [ -f "$dir/targets.csv" ]; then
     packages=$("$bin" run "$dir" --check | sed -n 's/.* \([0-9]*\) packages$/\1/p')
     [ "${packages:-0}" -ge 2 ] || { echo "FAIL $name: expected at least two policy packages, found ${packages:-none}"; exit 1; }

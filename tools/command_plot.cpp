@@ -1,0 +1,74 @@
+// pneumoplan plot FILE.h5 --out DIR: the figures of a run (projections, indicators, scorecard, township
+// map) or of a comparison of packages (outcome bars, verdict table), drawn by gnuplot and checked.
+#include <iostream>
+
+#include "command_line.hpp"
+#include "figure_command_options.hpp"
+#include "pneumoplan/comparison_reader.hpp"
+#include "pneumoplan/error.hpp"
+#include "pneumoplan/figure_folder.hpp"
+#include "pneumoplan/figure_renderer.hpp"
+#include "pneumoplan/figure_set.hpp"
+#include "pneumoplan/results_file_kind.hpp"
+
+namespace pneumo::cli {
+
+int plot_command(const std::vector<std::string>& args) {
+  po::options_description options("Options");
+  options.add_options()
+      ("results", po::value<std::string>(), "Results file of 'pneumoplan run' or comparison file of 'pneumoplan compare'.")
+      ("out", po::value<std::string>(), "Folder for the figures (created if needed; figures of the same name are replaced).")
+      ("scripts", "Also write each figure's gnuplot script with its data as NAME.gp (cd DIR; gnuplot -d NAME.gp).");
+  add_figure_command_options(options, "png, svg or pdf");
+  po::positional_options_description positional;
+  positional.add("results", 1);
+  po::variables_map values;
+  if (!parse_options(args, options, positional, values,
+                     "pneumoplan plot FILE.h5 --out DIR [--lang en|zh] [--format png|svg|pdf] [--figures LIST]",
+                     "Draws the figures of a results file with gnuplot, in English or Chinese. A run gives: new_cases "
+                     "(reported and true new cases), prevalence (by stage), deaths — each with 90 % bands over "
+                     "replicates and the plan period shaded; indicator_<key> (each of the plan's indicators against "
+                     "its target line); scorecard (the verdicts as a colour table); township_map (patients by "
+                     "township, stations marked). A comparison gives comparison_<outcome> (bars with 90 % intervals per package) and "
+                     "comparison_verdicts. Every file is checked after gnuplot wrote it; exit code 1 if gnuplot is "
+                     "missing or fails. docs/figures.md describes each figure.")) {
+    return 0;
+  }
+  if (!values.count("results")) throw UsageError("expected a results file, e.g. 'pneumoplan plot output/xuzhou/xuzhou.h5 --out figures'");
+  if (!values.count("out")) throw UsageError("expected --out DIR, the folder for the figures");
+  const std::string path = values["results"].as<std::string>(), folder = values["out"].as<std::string>();
+  const Language language = language_option(values);
+  const FigureFormat format = format_option(values, true);
+  const std::set<FigureKind> wanted = figures_option(values);
+
+  FigureSet set;
+  if (detect_results_file_kind(path) == ResultsFileKind::Run) {
+    const ResultsFile results = open_results_file(path);
+    const FigureOptions figure_options = figure_options_for(results, values);
+    const auto card = scorecard_option(results, values);
+    set = run_figure_set(results, card.get(), figure_options, wanted);
+  } else {
+    set = comparison_figure_set(open_comparison_file(path), language, wanted);
+  }
+  if (set.figures.empty()) {
+    std::cout << path << ": none of the figures asked for applies to this file; nothing drawn\n";
+    return 0;
+  }
+  const FigureRenderer renderer;
+  if (language == Language::Chinese) check_figure_font_installed();
+  const auto written = write_figure_folder(renderer, set.figures, format, folder, values.count("scripts") > 0);
+  for (const auto& f : written) {
+    if (!f.gnuplot_messages.empty()) std::cerr << "gnuplot (" << f.name << "): " << f.gnuplot_messages << "\n";
+  }
+  std::cout << "Figures (" << written.size() << ", " << figure_extension(format) << ") in " << folder << ":";
+  for (const auto& f : written) std::cout << " " << f.file;
+  std::cout << "\n";
+  if (!set.indicators_left_out.empty()) {
+    std::cout << "Not drawn, no value in any shown year:";
+    for (const auto id : set.indicators_left_out) std::cout << " indicator_" << indicator_info(id).key;
+    std::cout << "\n";
+  }
+  return 0;
+}
+
+}  // namespace pneumo::cli

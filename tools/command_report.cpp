@@ -1,0 +1,142 @@
+// pneumoplan report FILE.h5 --out DIR: a Markdown and an HTML report of a run or of a comparison, with its
+// figures in DIR/figures. For a comparison, each package whose results file is at hand gets its own run
+// report in DIR/packages/NAME, linked from the comparison report.
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "command_line.hpp"
+#include "figure_command_options.hpp"
+#include "pneumoplan/atomic_output.hpp"
+#include "pneumoplan/comparison_report.hpp"
+#include "pneumoplan/error.hpp"
+#include "pneumoplan/figure_renderer.hpp"
+#include "pneumoplan/results_file_kind.hpp"
+#include "pneumoplan/run_report.hpp"
+
+namespace fs = std::filesystem;
+
+namespace pneumo::cli {
+namespace {
+
+constexpr const char* kFigureFolder = "figures";
+
+// Everything one run report needs, read and built before anything is drawn.
+struct PreparedRun {
+  ResultsFile results;
+  std::unique_ptr<Scorecard> card;
+  FigureOptions options;
+  FigureSet set;
+};
+
+std::unique_ptr<PreparedRun> prepare_run(const std::string& path, const po::variables_map& values,
+                                         const std::set<FigureKind>& wanted) {
+  auto run = std::make_unique<PreparedRun>();
+  run->results = open_results_file(path);
+  run->options = figure_options_for(run->results, values);
+  run->card = scorecard_option(run->results, values);  // points at run->results, which stays put
+  run->set = run_figure_set(run->results, run->card.get(), run->options, wanted);
+  return run;
+}
+
+void write_report_files(const std::string& folder, const ReportDocument& document) {
+  write_text_atomically((fs::path(folder) / "report.md").string(), render_markdown(document));
+  write_text_atomically((fs::path(folder) / "report.html").string(), render_html(document));
+}
+
+void write_run_report(const FigureRenderer& renderer, const PreparedRun& run, FigureFormat format, const std::string& folder) {
+  RunReportFigures figures;
+  figures.folder = kFigureFolder;
+  figures.written = write_figure_folder(renderer, run.set.figures, format, (fs::path(folder) / kFigureFolder).string(), false);
+  figures.indicators_left_out = run.set.indicators_left_out;
+  for (const auto& f : figures.written) {
+    if (!f.gnuplot_messages.empty()) std::cerr << "gnuplot (" << f.name << "): " << f.gnuplot_messages << "\n";
+  }
+  write_report_files(folder, run_report(run.results, run.card.get(), run.options, figures));
+}
+
+// A package name as a folder name: letters, digits, '_' and '-' kept, anything else replaced.
+std::string folder_name(const std::string& name) {
+  std::string out;
+  for (const char c : name) {
+    const bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    out += keep ? c : '_';
+  }
+  return out.empty() ? "_" : out;
+}
+
+}  // namespace
+
+int report_command(const std::vector<std::string>& args) {
+  po::options_description options("Options");
+  options.add_options()
+      ("results", po::value<std::string>(), "Results file of 'pneumoplan run' or comparison file of 'pneumoplan compare'.")
+      ("out", po::value<std::string>(), "Folder for report.md, report.html and figures/ (created if needed).");
+  add_figure_command_options(options, "png or svg (figures embedded in the report)");
+  po::positional_options_description positional;
+  positional.add("results", 1);
+  po::variables_map values;
+  if (!parse_options(args, options, positional, values, "pneumoplan report FILE.h5 --out DIR [--lang en|zh] [--format png|svg]",
+                     "Writes DIR/report.md and DIR/report.html with the figures of 'pneumoplan plot' in DIR/figures: "
+                     "for a run, the provenance (version, commit, seed), the scenario's key assumptions (its "
+                     "description, station layout, overrides and every parameter that differs from the defaults), "
+                     "the projections and the plan period in numbers, the scorecard (figure and city table), the "
+                     "indicator trajectories and the township map; for a comparison, the packages, each outcome as "
+                     "bars and a table of values and differences from the baseline, and the verdicts per package, "
+                     "with a run report per package in DIR/packages/NAME when its results file is present.")) {
+    return 0;
+  }
+  if (!values.count("results")) throw UsageError("expected a results file, e.g. 'pneumoplan report output/xuzhou/xuzhou.h5 --out report'");
+  if (!values.count("out")) throw UsageError("expected --out DIR, the folder for the report");
+  const std::string path = values["results"].as<std::string>(), folder = values["out"].as<std::string>();
+  const Language language = language_option(values);
+  const FigureFormat format = format_option(values, false);
+  const std::set<FigureKind> wanted = figures_option(values);
+
+  if (detect_results_file_kind(path) == ResultsFileKind::Run) {
+    const auto run = prepare_run(path, values, wanted);
+    const FigureRenderer renderer;
+    if (language == Language::Chinese) check_figure_font_installed();
+    write_run_report(renderer, *run, format, folder);
+    std::cout << "Report: " << (fs::path(folder) / "report.md").string() << " and "
+              << (fs::path(folder) / "report.html").string() << " (" << run->set.figures.size() << " figures in "
+              << (fs::path(folder) / kFigureFolder).string() << ")\n";
+    return 0;
+  }
+
+  const ComparisonFile comparison = open_comparison_file(path);
+  const FigureSet set = comparison_figure_set(comparison, language, wanted);
+  // Every package's results are read and checked before anything is drawn.
+  std::vector<std::unique_ptr<PreparedRun>> runs(comparison.packages.size());
+  std::vector<PackageReportLink> links(comparison.packages.size());
+  for (std::size_t p = 0; p < comparison.packages.size(); ++p) {
+    const std::string results_path = comparison.results_path(p);
+    if (!fs::is_regular_file(results_path)) {
+      links[p].problem = fill(localised_text(language).results_missing, {comparison.packages[p].results_file});
+      std::cerr << "warning: " << path << ": package " << comparison.packages[p].name << ": results file " << results_path
+                << " not found; its run report is left out\n";
+      continue;
+    }
+    if (detect_results_file_kind(results_path) != ResultsFileKind::Run) {
+      throw InputError(path, 0, "/packages/results_file of " + comparison.packages[p].name + ": " + results_path +
+                                    " is not the results file of a run");
+    }
+    runs[p] = prepare_run(results_path, values, wanted);
+    links[p].report = "packages/" + folder_name(comparison.packages[p].name) + "/report.md";
+  }
+  const FigureRenderer renderer;
+  if (language == Language::Chinese) check_figure_font_installed();
+  for (std::size_t p = 0; p < runs.size(); ++p) {
+    if (runs[p]) write_run_report(renderer, *runs[p], format, (fs::path(folder) / "packages" / folder_name(comparison.packages[p].name)).string());
+  }
+  const auto written = write_figure_folder(renderer, set.figures, format, (fs::path(folder) / kFigureFolder).string(), false);
+  write_report_files(folder, comparison_report(comparison, language, written, kFigureFolder, links));
+  std::cout << "Report: " << (fs::path(folder) / "report.md").string() << " and "
+            << (fs::path(folder) / "report.html").string() << " (" << written.size() << " figures; run reports of "
+            << std::count_if(runs.begin(), runs.end(), [](const auto& r) { return r != nullptr; }) << " packages in "
+            << (fs::path(folder) / "packages").string() << ")\n";
+  return 0;
+}
+
+}  // namespace pneumo::cli
