@@ -19,9 +19,14 @@ std::string compact_number(double value, bool with_sign) {
   return text;
 }
 
+// A package's label under its bar or column: its own label where that fits the space of one package, its
+// short name otherwise (the report's package table gives the full labels).
 std::string package_label(const ComparisonPackage& p, Language language) {
   const std::string& label = language == Language::Chinese ? p.label_zh : p.label_en;
-  return label.empty() ? p.name : label;
+  const std::size_t fits = language == Language::Chinese ? 8 : 18;  // characters (CJK count as one)
+  std::size_t characters = 0;
+  for (const unsigned char c : label) characters += (c & 0xC0) != 0x80;  // UTF-8 lead bytes
+  return label.empty() || characters > fits ? p.name : label;
 }
 
 }  // namespace
@@ -56,7 +61,7 @@ Figure comparison_outcome_figure(const ComparisonFile& c, std::size_t outcome, L
     const std::size_t p = order[i], cell = c.cell(p, outcome);
     const bool is_baseline = p == baseline;
     std::string bar_label = package_label(c.packages[p], language);
-    if (is_baseline) bar_label += std::string(text.baseline_suffix);
+    if (is_baseline && bar_label != c.packages[p].name) bar_label += std::string(text.baseline_suffix);
     block.rows.push_back({static_cast<double>(i), c.packages[p].name, bar_label, c.value.mean[cell], c.value.p5[cell],
                           c.value.p95[cell], c.difference.mean[cell], c.difference.p5[cell], c.difference.p95[cell],
                           is_baseline ? 1.0 : 0.0,

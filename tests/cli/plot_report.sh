@@ -64,13 +64,12 @@ done
 [ "$(grep -c '](figures/' "$md")" -eq 2 ]
 grep -q '<img src="figures/scorecard.png"' "$work/report/report.html"
 
-# A comparison of two packages (fixture in the layout of 'pneumoplan compare'): bars and verdicts checked
-# against it, and a report linking each package's own run report.
-mkdir "$work/cmp"
-"$bin" run "$scenario" --out "$work/cmp/baseline.h5" --replicates 3 --quiet >/dev/null
-"$bin" run "$scenario" --out "$work/cmp/low_threshold.h5" --replicates 3 --quiet \
-  --set rehab.station_threshold_patients=10 >/dev/null
-$py "$here/make_comparison.py" "$work/cmp/comparison.h5" baseline=baseline.h5 low_threshold=low_threshold.h5
+# A comparison of two packages by 'pneumoplan compare': bars and verdicts checked against its comparison
+# file, and a report linking each package's own run report.
+"$bin" compare "$scenario" --replicates 3 --out "$work/cmp" --packages baseline,low_threshold --quiet \
+  --set intervention.stations_10.type=rehab_threshold --set intervention.stations_10.intensity=10 \
+  --set intervention.stations_10.start_year=2019 --set "intervention.stations_10.source=assumed: test" \
+  --set package.low_threshold.interventions=stations_10 >/dev/null
 "$bin" plot "$work/cmp/comparison.h5" --out "$work/cmpfigs" --scripts >/dev/null
 $py "$here/check_figures.py" comparison "$work/cmp/comparison.h5" "$work/cmpfigs"
 "$bin" report "$work/cmp/comparison.h5" --out "$work/cmprep" --figures verdicts,new_cases --lang zh >/dev/null
@@ -79,7 +78,7 @@ grep -q '(packages/low_threshold/report.md)' "$work/cmprep/report.md"
 grep -q 'href="packages/low_threshold/report.html"' "$work/cmprep/report.html"
 [ -s "$work/cmprep/packages/low_threshold/figures/new_cases.png" ]
 [ -s "$work/cmprep/packages/baseline/report.html" ]
-rm "$work/cmp/low_threshold.h5"
-expect_exit 0 "low_threshold.h5 not found" "$bin" report "$work/cmp/comparison.h5" --out "$work/cmprep2" --figures verdicts
-grep -q 'results file low_threshold.h5 not found' "$work/cmprep2/report.md"
+rm "$work/cmp/small-low_threshold.h5"
+expect_exit 0 "small-low_threshold.h5 not found" "$bin" report "$work/cmp/comparison.h5" --out "$work/cmprep2" --figures verdicts
+grep -q 'results file small-low_threshold.h5 not found' "$work/cmprep2/report.md"
 echo "plot and report ok"
