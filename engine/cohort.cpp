@@ -125,7 +125,10 @@ CohortSpec load_cohort_spec(const std::string& path) {
   spec.model = default_scenario_parameters();
   const auto& table = cohort_parameter_table();
   table.apply_defaults(spec);
-  const IniDocument document = IniDocument::read(path, table.keys());
+  IniSchema schema;
+  schema.keys = table.keys();
+  schema.documentation = "docs/cohort-format.md";
+  const IniDocument document = IniDocument::read(path, schema);
   table.apply(document, spec);
   const auto line = [&](const char* key) {
     const IniEntry* entry = document.find(key);

@@ -145,7 +145,7 @@ IniDocument IniDocument::parse(const TextFile& file, const IniSchema& schema) {
       const std::string suggestion = closest_key(key, known_keys);
       throw InputError(file.path, line,
                        "unknown key '" + key + "'" +
-                           (suggestion.empty() ? std::string(" (see docs/scenario-format.md for the keys)")
+                           (suggestion.empty() ? " (see " + schema.documentation + " for the keys)"
                                                : "; did you mean '" + suggestion + "'?"));
     }
     if (!line_of_key.emplace(key, line).second) {

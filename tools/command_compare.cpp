@@ -46,16 +46,13 @@ std::vector<std::string> package_list(const std::string& text, const Scenario& s
   return names;
 }
 
-// "2021-2035" -> {2021, 2035}
 std::pair<int, int> parse_period(const std::string& text, const Scenario& scenario) {
-  const auto dash = text.find('-');
-  const auto first = dash == std::string::npos ? std::nullopt : parse_int64(text.substr(0, dash));
-  const auto last = dash == std::string::npos ? std::nullopt : parse_int64(text.substr(dash + 1));
-  if (!first || !last || *first > *last || *first < scenario.first_year() || *last > scenario.last_year()) {
-    throw UsageError("--period: expected FIRST-LAST within the simulated years " + std::to_string(scenario.first_year()) +
-                     "-" + std::to_string(scenario.last_year()) + ", found '" + text + "'");
+  const auto [first, last] = parse_year_span(text, "--period");
+  if (first < scenario.first_year() || last > scenario.last_year()) {
+    throw UsageError("--period: expected years within the simulated " + std::to_string(scenario.first_year()) + "-" +
+                     std::to_string(scenario.last_year()) + ", found '" + text + "'");
   }
-  return {static_cast<int>(*first), static_cast<int>(*last)};
+  return {first, last};
 }
 
 }  // namespace

@@ -27,6 +27,16 @@ std::vector<int> parse_years(const std::string& text) {
   return years;
 }
 
+std::pair<int, int> parse_year_span(const std::string& text, const std::string& option) {
+  const auto dash = text.find('-');
+  const auto first = dash == std::string::npos ? std::nullopt : parse_int64(text.substr(0, dash));
+  const auto last = dash == std::string::npos ? std::nullopt : parse_int64(text.substr(dash + 1));
+  if (!first || !last || *first > *last || *first < 1800 || *last > 2300) {
+    throw UsageError(option + ": expected FIRST-LAST years such as 2021-2025, found '" + text + "'");
+  }
+  return {static_cast<int>(*first), static_cast<int>(*last)};
+}
+
 void write_scorecard_files(const std::string& results_path, const Scorecard& card, bool print) {
   const fs::path base = fs::path(results_path).replace_extension("");
   const std::string csv = base.string() + ".scorecard.csv";

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <iostream>
 #include <sstream>
+#include <tuple>
 
 #include "command_line.hpp"
 #include "pneumoplan/atomic_output.hpp"
@@ -19,15 +20,7 @@ namespace {
 std::pair<int, int> years_of(const po::variables_map& values, const SweepData& sweep) {
   int first = static_cast<int>(sweep.years.back()), last = first;
   if (values.count("year")) first = last = values["year"].as<int>();
-  if (values.count("period")) {
-    const std::string text = values["period"].as<std::string>();
-    const auto dash = text.find('-');
-    const auto a = dash == std::string::npos ? std::nullopt : parse_int64(text.substr(0, dash));
-    const auto b = dash == std::string::npos ? std::nullopt : parse_int64(text.substr(dash + 1));
-    if (!a || !b || *a > *b) throw UsageError("--period: expected FIRST-LAST, found '" + text + "'");
-    first = static_cast<int>(*a);
-    last = static_cast<int>(*b);
-  }
+  if (values.count("period")) std::tie(first, last) = parse_year_span(values["period"].as<std::string>(), "--period");
   if (first < sweep.years.front() || last > sweep.years.back()) {
     throw UsageError("--year/--period: expected years within the sweep's " + std::to_string(sweep.years.front()) + "-" +
                      std::to_string(sweep.years.back()));
@@ -79,6 +72,9 @@ int sensitivity_command(const std::vector<std::string>& args) {
                                         static_cast<std::uint64_t>(values["seed"].as<std::int64_t>()));
     std::printf("Sobol indices of %s (%zu of %lld base rows, variance %.6g; %.0f%% bootstrap intervals, %d resamples)\n",
                 what.c_str(), r.base_rows, static_cast<long long>(sweep.saltelli_base), r.variance, 100.0 * level, resamples);
+    if (std::isnan(r.indices.front().first)) {
+      std::printf("  %s does not vary over the sweep's points: no parameter explains any of it\n", what.c_str());
+    }
     std::printf("  %-24s %-36s %26s %26s\n", "parameter", "key", "first order S1", "total ST");
     csv << "parameter,key,first,first_low,first_high,total,total_low,total_high\n";
     for (std::size_t k = 0; k < K; ++k) {

@@ -1,5 +1,6 @@
 #include "pneumoplan/sensitivity.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -30,7 +31,8 @@ Estimate estimate(const std::vector<const double*>& complete, const std::vector<
   e.variance = squares / (2.0 * n);
   e.first.assign(K, kNaN);
   e.total.assign(K, kNaN);
-  if (!(e.variance > 0.0)) return e;
+  // An output that does not vary (beyond rounding) has no indices to share out.
+  if (!(e.variance > 1e-20 * std::max(1.0, mean * mean))) return e;
   for (std::size_t i = 0; i < K; ++i) {
     double first = 0.0, total = 0.0;
     for (const std::size_t j : rows) {

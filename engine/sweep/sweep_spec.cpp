@@ -80,6 +80,7 @@ SweepSpec read_sweep_spec(const std::string& path) {
   IniSchema schema;
   schema.keys = kSweepKeys;
   schema.named_sections["parameter"] = kParameterKeys;
+  schema.documentation = "docs/research.md";
   const TextFile file = read_text_file(path);
   const IniDocument doc = IniDocument::parse(file, schema);
   const Reader r(doc);

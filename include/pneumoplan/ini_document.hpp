@@ -22,6 +22,7 @@ struct IniEntry {
 struct IniSchema {
   std::set<std::string> keys;
   std::map<std::string, std::set<std::string>> named_sections;  // "intervention" -> {"type", ...}
+  std::string documentation = "docs/scenario-format.md";         // where the keys are listed, for messages
 };
 
 class IniDocument {

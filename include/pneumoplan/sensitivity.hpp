@@ -25,7 +25,8 @@ struct SobolResult {
 };
 
 // `f` in Saltelli block order: row j holds K + 2 values (A_j, B_j, AB_j^1..K); NaN marks a missing value.
-// Intervals: the central `level` of `resamples` bootstrap replicates over rows (seeded, reproducible).
+// Intervals: the central `level` of `resamples` bootstrap replicates over rows (seeded, reproducible). An
+// output that does not vary over the design (variance within rounding of 0) gets NaN indices.
 SobolResult sobol_indices(const std::vector<double>& f, std::size_t parameters, std::size_t resamples,
                           double level, std::uint64_t seed);
 

@@ -103,7 +103,7 @@ cmp "$work/threads1.h5" "$work/failing.h5"
 # A bad sweep file: refused with file:line, exit 2, nothing written.
 sed 's/^design = lhs/design = lhs\ncolour = red/' "$spec" >"$work/bad.ini"
 set +e; "$bin" sweep "$work/bad.ini" --out "$work/bad.h5" 2>"$work/bad.txt"; code=$?; set -e
-[ "$code" -eq 2 ] && grep -q "bad.ini:5: unknown key" "$work/bad.txt" || { echo "bad sweep file: exit $code"; cat "$work/bad.txt"; exit 1; }
+[ "$code" -eq 2 ] && grep -q "bad.ini:5: unknown key .sweep.colour. (see docs/research.md" "$work/bad.txt" || { echo "bad sweep file: exit $code"; cat "$work/bad.txt"; exit 1; }
 [ ! -e "$work/bad.h5" ] && [ ! -e "$work/bad.h5.parts" ]
 
 # Calibration on the sweep (ABC rejection) writes its posterior table.
