@@ -68,6 +68,12 @@ for _ in $(seq 1 50); do
 done
 sinfo -h -o %t | grep -q idle || skip "the Slurm node did not become idle: $(sinfo -h 2>&1 | head -1)"
 
+# Preflight: a trivial job. If even that cannot run, this machine does not allow Slurm jobs (skip); if it runs,
+# the sweep's array must too.
+printf '#!/bin/bash\necho ready\n' >"$work/hello.sh"
+timeout 60 sbatch --wait --output="$work/hello.out" "$work/hello.sh" >/dev/null 2>&1 && grep -q ready "$work/hello.out" \
+  || skip "a trivial Slurm job did not run here: $(tail -3 "$work/log/slurmd.log" 2>/dev/null | tr '\n' ' ')"
+
 spec="$work/sweep.ini"
 cat >"$spec" <<SPEC
 [sweep]
