@@ -64,6 +64,12 @@ Handle open_dataset(hid_t parent, const std::string& name) {
   return Handle(check(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), "open dataset " + name), H5Dclose);
 }
 
+// Reading one value into one variable is only safe when the object holds exactly one value.
+void expect_single_value(hid_t space_id, const std::string& what) {
+  Handle space(check(space_id, "get the dataspace of " + what), H5Sclose);
+  if (H5Sget_simple_extent_npoints(space.id()) != 1) throw IoError("HDF5: " + what + " is not a single value");
+}
+
 }  // namespace
 
 void quiet_errors() {
@@ -71,9 +77,10 @@ void quiet_errors() {
   std::call_once(once, [] { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); });
 }
 
-Handle create_file(const std::string& path) {
+Handle create_file(const std::string& path, hsize_t user_block_bytes) {
   quiet_errors();
   Handle create = untracked_plist(H5P_FILE_CREATE);
+  if (user_block_bytes > 0) check_status(H5Pset_userblock(create.id(), user_block_bytes), "reserve a user block");
   return Handle(check(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, create.id(), H5P_DEFAULT), "create file " + path),
                 H5Fclose);
 }
@@ -161,6 +168,7 @@ void write_string(hid_t parent, const std::string& name, const std::string& valu
 
 std::string read_string_attribute(hid_t object, const std::string& name) {
   Handle attribute(check(H5Aopen(object, name.c_str(), H5P_DEFAULT), "open attribute " + name), H5Aclose);
+  expect_single_value(H5Aget_space(attribute.id()), "attribute " + name);
   Handle type = utf8_string_type();
   char* text = nullptr;
   check_status(H5Aread(attribute.id(), type.id(), &text), "read attribute " + name);
@@ -171,6 +179,7 @@ std::string read_string_attribute(hid_t object, const std::string& name) {
 
 std::int64_t read_int_attribute(hid_t object, const std::string& name) {
   Handle attribute(check(H5Aopen(object, name.c_str(), H5P_DEFAULT), "open attribute " + name), H5Aclose);
+  expect_single_value(H5Aget_space(attribute.id()), "attribute " + name);
   std::int64_t value = 0;
   check_status(H5Aread(attribute.id(), H5T_NATIVE_INT64, &value), "read attribute " + name);
   return value;
@@ -223,6 +232,7 @@ std::vector<std::string> read_strings(hid_t parent, const std::string& name) {
 
 std::string read_string(hid_t parent, const std::string& name) {
   Handle dataset = open_dataset(parent, name);
+  expect_single_value(H5Dget_space(dataset.id()), "dataset " + name);
   Handle type = utf8_string_type();
   char* text = nullptr;
   check_status(H5Dread(dataset.id(), type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, &text), "read " + name);

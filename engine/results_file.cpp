@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "pneumoplan/atomic_output.hpp"
+#include "pneumoplan/file_seal.hpp"
 #include "pneumoplan/hdf5_io.hpp"
 #include "pneumoplan/replicate_summary.hpp"
 #include "pneumoplan/version.hpp"
@@ -110,7 +111,7 @@ void write_results_file(const std::string& path, const Scenario& scenario,
   ensure_parent_folder(path);
   AtomicOutput output(path);
   {
-    auto file = h5::create_file(output.temporary_path());
+    auto file = h5::create_file(output.temporary_path(), kSealBytes);
     const hid_t root = file.id();
     h5::write_attribute(root, "format", std::string("pneumoplan-results"));
     h5::write_attribute(root, "format_version", kResultsFormatVersion);
@@ -166,7 +167,8 @@ void write_results_file(const std::string& path, const Scenario& scenario,
       h5::write_dataset(group.id(), "p50", cell_dims, s.p50);
       h5::write_dataset(group.id(), "p95", cell_dims, s.p95);
     }
-  }  // file closed here, before it is moved into place
+  }  // file closed here, then sealed, then moved into place
+  seal_file(output.temporary_path());
   output.commit();
 }
 

@@ -44,7 +44,8 @@ class Handle {
 // Silences HDF5's automatic error printing for the life of the process (errors become exceptions).
 void quiet_errors();
 
-Handle create_file(const std::string& path);
+// `user_block_bytes` reserves that many bytes at the start of the file for its owner (0, or a power of two >= 512).
+Handle create_file(const std::string& path, hsize_t user_block_bytes = 0);
 Handle open_file_read_only(const std::string& path);
 Handle create_group(hid_t parent, const std::string& name);
 Handle open_group(hid_t parent, const std::string& name);

@@ -1,6 +1,8 @@
 // Reads a results file written by pneumoplan run (docs/output-format.md): provenance, axes, the plan's
 // targets and any per-replicate output. A file that is not a pneumoplan results file, has another format
-// version or lacks what is asked for is refused with IoError naming the file.
+// version, is damaged (its seal does not match, file_seal.hpp) or lacks what is asked for is refused with
+// IoError naming the file. What it returns is consistent: years consecutive, regions ending with the city,
+// targets complete, and every output shaped [replicates, years, ...] along the file's own axes.
 #pragma once
 
 #include <cstdint>
@@ -23,10 +25,13 @@ struct ResultsFile {
   std::vector<std::int64_t> years;
   std::vector<std::int64_t> region_codes;  // last = 0, the city
   std::vector<std::string> region_names_zh, region_names_en;
+  std::size_t townships = 0;               // township axis length (last = outside the city)
   std::vector<PlanTarget> targets;
   std::string resolved_ini;  // every parameter as the run used it
 
-  ResultsArray read_output(const std::string& name) const;  // /replicates/<name>
+  // /replicates/<name>, of shape output_shape(name); throws IoError when the file holds anything else.
+  ResultsArray read_output(const std::string& name) const;
+  std::vector<std::size_t> output_shape(const std::string& name) const;  // from the catalogue and the axes
 };
 
 ResultsFile open_results_file(const std::string& path);
