@@ -119,9 +119,9 @@ void read_counties(const std::string& path, Geography& geography, InputFiles& in
     county.seat_lon = row.number("seat_lon", -180, 180);
     county.seat_lat = row.number("seat_lat", -90, 90);
     geography.counties.push_back(county);
+    if (geography.counties.size() > 60000) row.fail("expected at most 60000 counties; this is one more");
   }
-  if (geography.counties.empty()) throw InputError(path, 0, "expected at least one county");
-  if (geography.counties.size() > 60000) throw InputError(path, 0, "expected at most 60000 counties");
+  if (geography.counties.empty()) throw InputError(path, table.header_line(), "expected at least one county after the header");
   geography.build_indices();
 }
 
@@ -156,8 +156,8 @@ void read_townships(const std::string& path, const std::string& counties_path, G
     if (row.has("point_approximate")) township.point_approximate = row.integer("point_approximate", 0, 1) == 1;
     if (row.has("weight")) township.weight = row.number("weight", 0, 1e9);
     geography.townships.push_back(township);
+    if (geography.townships.size() >= 65535) row.fail("expected fewer than 65535 townships; this is the 65535th");
   }
-  if (geography.townships.size() >= 65535) throw InputError(path, 0, "expected fewer than 65535 townships");
   geography.build_indices();
   for (std::size_t c = 0; c < geography.counties.size(); ++c) {
     double weight = 0.0;
@@ -227,7 +227,7 @@ std::vector<Stratum> read_strata(const std::string& path, const Geography& geogr
     s.radiation_share = row.optional_number("radiation_share", 0, 1).value_or(0.0);
     strata.push_back(s);
   }
-  if (strata.empty()) throw InputError(path, 0, "expected at least one stratum of dust enterprises");
+  if (strata.empty()) throw InputError(path, table.header_line(), "expected at least one stratum of dust enterprises after the header");
   return strata;
 }
 
@@ -513,7 +513,7 @@ LifeTable read_life_table(const std::string& path, std::string* contents) {
     group.mx_female = row.number("mx_female", 1e-9, 10);
     groups.push_back(group);
   }
-  if (periods.empty()) throw InputError(path, 0, "expected at least one period of death rates");
+  if (periods.empty()) throw InputError(path, table.header_line(), "expected at least one period of death rates after the header");
   if (periods.back().groups.back().age_width != 0) {
     throw InputError(path, last_line, "expected the last age group of every period to be open (age_width empty or 'open')");
   }
