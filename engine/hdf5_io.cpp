@@ -58,6 +58,7 @@ void write_numeric(hid_t parent, const std::string& name, const std::vector<hsiz
     check_status(H5Dwrite(dataset.id(), memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data.data()),
                  "write dataset " + name);
   }
+  dataset.close("write out dataset " + name);
 }
 
 Handle open_dataset(hid_t parent, const std::string& name) {
@@ -72,9 +73,24 @@ void expect_single_value(hid_t space_id, const std::string& what) {
 
 }  // namespace
 
+void Handle::close(const std::string& what) {
+  const hid_t id = id_;
+  id_ = H5I_INVALID_HID;  // never closed twice, even when this close fails
+  if (id >= 0 && closer_ && closer_(id) < 0) throw IoError("HDF5: could not " + what);
+}
+
 void quiet_errors() {
   static std::once_flag once;
-  std::call_once(once, [] { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); });
+  std::call_once(once, [] {
+    H5dont_atexit();  // must come before any other HDF5 call
+    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+  });
+}
+
+void close_written_file(Handle& file, const std::string& path) {
+  const herr_t flushed = H5Fflush(file.id(), H5F_SCOPE_LOCAL);
+  file.close("close " + path);
+  if (flushed < 0) throw IoError("HDF5: could not write out " + path);
 }
 
 Handle create_file(const std::string& path, hsize_t user_block_bytes) {
@@ -153,6 +169,7 @@ void write_strings(hid_t parent, const std::string& name, const std::vector<std:
     check_status(H5Dwrite(dataset.id(), type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()),
                  "write dataset " + name);
   }
+  dataset.close("write out dataset " + name);
 }
 
 void write_string(hid_t parent, const std::string& name, const std::string& value) {
@@ -164,6 +181,7 @@ void write_string(hid_t parent, const std::string& name, const std::string& valu
                  H5Dclose);
   const char* text = value.c_str();
   check_status(H5Dwrite(dataset.id(), type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, &text), "write dataset " + name);
+  dataset.close("write out dataset " + name);
 }
 
 std::string read_string_attribute(hid_t object, const std::string& name) {
