@@ -21,6 +21,7 @@ namespace {
 
 // The largest workforce a scenario may describe; beyond it memory, not the model, is the limit.
 constexpr std::int64_t kMaxWorkersPerStratum = 50'000'000;
+constexpr std::int64_t kMaxWorkers = 1'000'000'000;
 
 std::string join(const fs::path& dir, const char* file) { return (dir / file).string(); }
 
@@ -339,8 +340,15 @@ std::vector<Scenario::ExistingStation> read_stations(const std::string& path, co
 // worker's identity, and no enterprise ever has more than 10^8 jobs.
 void check_sizes(const Scenario& scenario, const std::string& strata_path) {
   std::int64_t enterprises = 0;
+  std::int64_t workers = 0;
   for (const auto& s : scenario.strata) {
     enterprises += s.enterprises;
+    workers += s.workers;
+    // Fifty times China's dust-exposed workforce: beyond it a number was mistyped.
+    if (workers > kMaxWorkers) {
+      throw InputError(strata_path, s.line, "expected at most 1,000,000,000 dust workers in all; the strata up to this "
+                                            "line have " + std::to_string(workers));
+    }
     if (enterprises > (std::int64_t{1} << 24) - 1) {
       throw InputError(strata_path, s.line, "expected at most 16,777,215 enterprises in all; the strata up to this line have " +
                                                 std::to_string(enterprises));
@@ -526,7 +534,8 @@ std::int64_t Scenario::base_year_workers() const {
   return total;
 }
 
-Scenario load_scenario(const std::string& directory, const std::vector<std::string>& overrides) {
+Scenario load_scenario(const std::string& directory, const std::vector<std::string>& overrides,
+                       const std::function<void(const Scenario&)>& check_size) {
   const fs::path dir(directory);
   if (!fs::is_directory(dir)) {
     throw InputError(directory, 0, "expected a scenario folder holding scenario.ini and its CSV tables");
@@ -558,15 +567,16 @@ Scenario load_scenario(const std::string& directory, const std::vector<std::stri
   if (fs::exists(dir / "stations.csv")) {
     scenario.existing_stations = read_stations(join(dir, "stations.csv"), scenario.geography, inputs);
   }
-  scenario.township_distance_km = township_distances_km(scenario);
-  if (fs::exists(dir / "distances.csv")) {
-    read_distances(join(dir, "distances.csv"), scenario.geography, scenario.township_distance_km, inputs);
-  }
-
   for (std::size_t i = 0; i < kIndustryCount; ++i) {
     scenario.profile_of_industry[i] = find_exposure_response_profile(scenario.parameters.disease.profile[i]);
   }
   check_sizes(scenario, join(dir, "strata.csv"));
+  if (check_size) check_size(scenario);  // before the township distances, which grow with their square
+
+  scenario.township_distance_km = township_distances_km(scenario);
+  if (fs::exists(dir / "distances.csv")) {
+    read_distances(join(dir, "distances.csv"), scenario.geography, scenario.township_distance_km, inputs);
+  }
 
   // Cohort tables for everyone who can appear: nobody alive at the start is older than kMaxAge, and
   // nobody hired before the end is born after it.

@@ -6,12 +6,15 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <thread>
 
 #include "command_line.hpp"
 #include "progress_line.hpp"
 #include "pneumoplan/atomic_output.hpp"
+#include "pneumoplan/available_memory.hpp"
 #include "pneumoplan/error.hpp"
+#include "pneumoplan/memory_estimate.hpp"
 #include "pneumoplan/replicate_runner.hpp"
 #include "pneumoplan/replicate_summary.hpp"
 #include "pneumoplan/results_file.hpp"
@@ -90,7 +93,13 @@ int run_command(const std::vector<std::string>& args) {
        "file is replaced only when the new one is complete.")
       ("replicates,r", po::value<std::int64_t>(), "Number of replicates (default: simulation.replicates in scenario.ini).")
       ("seed,s", po::value<std::int64_t>(), "Random seed (default: simulation.seed in scenario.ini).")
-      ("threads,t", po::value<int>(), "Worker threads (default: all cores). Results do not depend on it.")
+      ("threads,t", po::value<int>(), "Worker threads (default: all cores). Results do not depend on it; memory "
+       "does: min(threads, replicates) replicates run at once.")
+      ("max-memory", po::value<std::string>(),
+       "Memory the run may use, e.g. 8G or 512M (K, M, G, T: powers of 1024). Before loading the large tables, "
+       "the run's peak memory is estimated from the scenario, --replicates and --threads, and the run is refused "
+       "(exit code 2) when the estimate exceeds this. Default: the memory available now (MemAvailable, or the "
+       "cgroup limit when lower).")
       ("set", po::value<std::vector<std::string>>()->composing(),
        "Override a scenario.ini parameter, as section.key=value (repeatable), e.g. --set rehab.layout=optimised. "
        "Checked like the file's values; recorded in the results file.")
@@ -112,21 +121,44 @@ int run_command(const std::vector<std::string>& args) {
   const std::string directory = values["scenario"].as<std::string>();
   const auto overrides =
       values.count("set") ? values["set"].as<std::vector<std::string>>() : std::vector<std::string>{};
-  Scenario scenario = load_scenario(directory, overrides);
+  std::optional<std::int64_t> replicates_option;
   if (values.count("replicates")) {
-    const auto n = values["replicates"].as<std::int64_t>();
-    if (n < 1 || n > 100000) throw UsageError("--replicates: expected a whole number in [1, 100000]");
-    scenario.parameters.simulation.replicates = n;
-  }
-  if (values.count("seed")) {
-    const auto seed = values["seed"].as<std::int64_t>();
-    if (seed < 0) throw UsageError("--seed: expected a whole number >= 0");
-    scenario.parameters.simulation.seed = seed;
+    replicates_option = values["replicates"].as<std::int64_t>();
+    if (*replicates_option < 1 || *replicates_option > 100000) {
+      throw UsageError("--replicates: expected a whole number in [1, 100000]");
+    }
   }
   int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   if (values.count("threads")) {
     threads = values["threads"].as<int>();
     if (threads < 1 || threads > 4096) throw UsageError("--threads: expected a whole number in [1, 4096]");
+  }
+  std::optional<std::uint64_t> max_memory;
+  if (values.count("max-memory")) {
+    max_memory = parse_memory_size(values["max-memory"].as<std::string>());
+    if (!max_memory) {
+      throw UsageError("--max-memory: expected a size such as 8G or 512M, found '" + values["max-memory"].as<std::string>() + "'");
+    }
+  }
+  // Refuse a run that cannot fit before the loader builds its large tables and before anything runs.
+  MemoryEstimate memory;
+  std::string memory_limit;
+  const auto check_memory = [&](const Scenario& loaded) {
+    memory = estimate_run_memory(loaded, replicates_option.value_or(loaded.parameters.simulation.replicates), threads);
+    if (max_memory) {
+      memory_limit = format_bytes(static_cast<double>(*max_memory)) + " allowed by --max-memory";
+      check_run_fits(loaded, memory, *max_memory, "allowed by --max-memory");
+    } else if (const auto available = available_memory()) {
+      memory_limit = format_bytes(static_cast<double>(available->bytes)) + " available (" + available->source + ")";
+      check_run_fits(loaded, memory, available->bytes, "available (" + available->source + ")");
+    }
+  };
+  Scenario scenario = load_scenario(directory, overrides, check_memory);
+  if (replicates_option) scenario.parameters.simulation.replicates = *replicates_option;
+  if (values.count("seed")) {
+    const auto seed = values["seed"].as<std::int64_t>();
+    if (seed < 0) throw UsageError("--seed: expected a whole number >= 0");
+    scenario.parameters.simulation.seed = seed;
   }
   const std::string out = values.count("out") ? values["out"].as<std::string>()
                                               : "output/" + scenario.name + "/" + scenario.name + ".h5";
@@ -137,7 +169,9 @@ int run_command(const std::vector<std::string>& args) {
     std::cout << "scenario " << scenario.name << " is valid: " << scenario.geography.counties.size() << " counties, "
               << scenario.geography.townships.size() << " townships, " << scenario.strata.size() << " strata, "
               << scenario.base_year_workers() << " dust workers in " << scenario.parameters.simulation.base_year
-              << ", years " << scenario.first_year() << "-" << scenario.last_year() << "\n";
+              << ", years " << scenario.first_year() << "-" << scenario.last_year() << "\n"
+              << "estimated peak memory: " << memory.describe()
+              << (memory_limit.empty() ? std::string() : "; " + memory_limit) << "\n";
     return 0;
   }
 
