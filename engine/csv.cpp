@@ -1,5 +1,6 @@
 #include "pneumoplan/csv.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <set>
@@ -107,8 +108,9 @@ CsvTable CsvTable::parse(const TextFile& file, const std::vector<std::string>& r
     std::ostringstream expected;
     expected << "expected a header row with columns ";
     for (std::size_t i = 0; i < required.size(); ++i) expected << (i ? "," : "") << required[i];
-    expected << " (the file is empty)";
-    throw InputError(file.path, 0, expected.str());
+    // Line 1 of an empty file is where the header belongs; after comments, the last line is where it ends.
+    expected << (file.lines.empty() ? " (the file is empty)" : " (the file has only comments and blank lines)");
+    throw InputError(file.path, std::max<long>(1, static_cast<long>(file.lines.size())), expected.str());
   }
   table.header_line_ = static_cast<long>(index) + 1;
   schema->header = split_csv_line(file.lines[index], file.path, table.header_line_);

@@ -58,22 +58,45 @@ void write_numeric(hid_t parent, const std::string& name, const std::vector<hsiz
     check_status(H5Dwrite(dataset.id(), memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data.data()),
                  "write dataset " + name);
   }
+  dataset.close("write out dataset " + name);
 }
 
 Handle open_dataset(hid_t parent, const std::string& name) {
   return Handle(check(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), "open dataset " + name), H5Dclose);
 }
 
+// Reading one value into one variable is only safe when the object holds exactly one value.
+void expect_single_value(hid_t space_id, const std::string& what) {
+  Handle space(check(space_id, "get the dataspace of " + what), H5Sclose);
+  if (H5Sget_simple_extent_npoints(space.id()) != 1) throw IoError("HDF5: " + what + " is not a single value");
+}
+
 }  // namespace
+
+void Handle::close(const std::string& what) {
+  const hid_t id = id_;
+  id_ = H5I_INVALID_HID;  // never closed twice, even when this close fails
+  if (id >= 0 && closer_ && closer_(id) < 0) throw IoError("HDF5: could not " + what);
+}
 
 void quiet_errors() {
   static std::once_flag once;
-  std::call_once(once, [] { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); });
+  std::call_once(once, [] {
+    H5dont_atexit();  // must come before any other HDF5 call
+    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+  });
 }
 
-Handle create_file(const std::string& path) {
+void close_written_file(Handle& file, const std::string& path) {
+  const herr_t flushed = H5Fflush(file.id(), H5F_SCOPE_LOCAL);
+  file.close("close " + path);
+  if (flushed < 0) throw IoError("HDF5: could not write out " + path);
+}
+
+Handle create_file(const std::string& path, hsize_t user_block_bytes) {
   quiet_errors();
   Handle create = untracked_plist(H5P_FILE_CREATE);
+  if (user_block_bytes > 0) check_status(H5Pset_userblock(create.id(), user_block_bytes), "reserve a user block");
   return Handle(check(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, create.id(), H5P_DEFAULT), "create file " + path),
                 H5Fclose);
 }
@@ -151,6 +174,7 @@ void write_strings(hid_t parent, const std::string& name, const std::vector<hsiz
     check_status(H5Dwrite(dataset.id(), type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()),
                  "write dataset " + name);
   }
+  dataset.close("write out dataset " + name);
 }
 
 void write_string(hid_t parent, const std::string& name, const std::string& value) {
@@ -162,6 +186,7 @@ void write_string(hid_t parent, const std::string& name, const std::string& valu
                  H5Dclose);
   const char* text = value.c_str();
   check_status(H5Dwrite(dataset.id(), type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, &text), "write dataset " + name);
+  dataset.close("write out dataset " + name);
 }
 
 bool has_attribute(hid_t object, const std::string& name) {
@@ -178,6 +203,7 @@ bool has_link(hid_t parent, const std::string& name) {
 
 std::string read_string_attribute(hid_t object, const std::string& name) {
   Handle attribute(check(H5Aopen(object, name.c_str(), H5P_DEFAULT), "open attribute " + name), H5Aclose);
+  expect_single_value(H5Aget_space(attribute.id()), "attribute " + name);
   Handle type = utf8_string_type();
   char* text = nullptr;
   check_status(H5Aread(attribute.id(), type.id(), &text), "read attribute " + name);
@@ -188,6 +214,7 @@ std::string read_string_attribute(hid_t object, const std::string& name) {
 
 std::int64_t read_int_attribute(hid_t object, const std::string& name) {
   Handle attribute(check(H5Aopen(object, name.c_str(), H5P_DEFAULT), "open attribute " + name), H5Aclose);
+  expect_single_value(H5Aget_space(attribute.id()), "attribute " + name);
   std::int64_t value = 0;
   check_status(H5Aread(attribute.id(), H5T_NATIVE_INT64, &value), "read attribute " + name);
   return value;
@@ -252,6 +279,7 @@ std::vector<std::string> read_string_array(hid_t parent, const std::string& name
 
 std::string read_string(hid_t parent, const std::string& name) {
   Handle dataset = open_dataset(parent, name);
+  expect_single_value(H5Dget_space(dataset.id()), "dataset " + name);
   Handle type = utf8_string_type();
   char* text = nullptr;
   check_status(H5Dread(dataset.id(), type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, &text), "read " + name);

@@ -41,6 +41,17 @@ class Lookup {
     if (const IniEntry* e = file_.find(key)) return {e, &file_.path()};
     return {};
   }
+  // The first key of a named section ("intervention.NAME."), for complaints about the section as a whole.
+  Found first_in_section(const std::string& prefix) const {
+    for (const IniDocument* document : {&file_, &overrides_}) {
+      Found first;
+      for (const auto& [key, entry] : document->entries()) {
+        if (key.rfind(prefix, 0) == 0 && (!first.entry || entry.line < first.entry->line)) first = {&entry, &document->path()};
+      }
+      if (first.entry) return first;
+    }
+    return {};
+  }
   [[noreturn]] void fail(const Found& where, const std::string& expectation) const {
     throw InputError(where.path ? *where.path : file_.path(), where.entry ? where.entry->line : 0, expectation);
   }
@@ -125,11 +136,7 @@ InterventionSet read_interventions(const IniDocument& file, const IniDocument& o
     Intervention i;
     i.name = name;
     const auto type = lookup.find(base + "type");
-    if (!type.entry) {
-      const auto any = lookup.find(base + "intensity");
-      lookup.fail(any.entry ? any : lookup.find(base + "source"),
-                  "expected 'type' in [intervention." + name + "]");
-    }
+    if (!type.entry) lookup.fail(lookup.first_in_section(base), "expected 'type' in [intervention." + name + "]");
     const auto kind = find_intervention_kind(trim(type.entry->value));
     if (!kind) {
       std::string kinds;
@@ -179,10 +186,10 @@ InterventionSet read_interventions(const IniDocument& file, const IniDocument& o
     const std::string base = "package." + name + ".";
     const auto list = lookup.find(base + "interventions");
     if (name == kBaselinePackage) {
-      lookup.fail(list.entry ? list : lookup.find(base + "label_en"),
+      lookup.fail(list.entry ? list : lookup.first_in_section(base),
                   "expected no [package.baseline]: baseline is the package without interventions");
     }
-    if (!list.entry) lookup.fail(lookup.find(base + "label_en"), "expected 'interventions' in [package." + name + "]");
+    if (!list.entry) lookup.fail(lookup.first_in_section(base), "expected 'interventions' in [package." + name + "]");
     PolicyPackage p;
     p.name = name;
     for (const auto& item : split_list(list.entry->value)) {

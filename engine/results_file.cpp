@@ -5,6 +5,8 @@
 #include <limits>
 
 #include "pneumoplan/atomic_output.hpp"
+#include "pneumoplan/error.hpp"
+#include "pneumoplan/file_seal.hpp"
 #include "pneumoplan/hdf5_io.hpp"
 #include "pneumoplan/replicate_summary.hpp"
 #include "pneumoplan/version.hpp"
@@ -119,71 +121,80 @@ void write_targets(hid_t file, const Scenario& scenario) {
   h5::write_dataset(group.id(), "binding", {binding.size()}, binding);
 }
 
+// Everything inside the file; every group and dataset it opens is closed when it returns.
+void write_contents(hid_t root, const Scenario& scenario, const std::vector<ReplicateResults>& replicates,
+                    std::uint64_t seed) {
+  h5::write_attribute(root, "format", std::string("pneumoplan-results"));
+  h5::write_attribute(root, "format_version", kResultsFormatVersion);
+  h5::write_attribute(root, "program_version", std::string(kProgramVersion));
+  h5::write_attribute(root, "git_commit", std::string(kGitCommit));
+  h5::write_attribute(root, "scenario_name", scenario.name);
+  h5::write_attribute(root, "package", scenario.active_package);
+  h5::write_attribute(root, "seed", static_cast<std::int64_t>(seed));
+  h5::write_attribute(root, "replicates", static_cast<std::int64_t>(replicates.size()));
+  h5::write_attribute(root, "first_year", static_cast<std::int64_t>(scenario.first_year()));
+  h5::write_attribute(root, "last_year", static_cast<std::int64_t>(scenario.last_year()));
+
+  {
+    auto group = h5::create_group(root, "scenario");
+    h5::write_string(group.id(), "resolved_ini", scenario.resolved_ini);
+    auto inputs = h5::create_group(group.id(), "inputs");
+    for (const auto& [name, contents] : scenario.input_files) h5::write_string(inputs.id(), name, contents);
+  }
+  write_axes(root, scenario);
+  write_targets(root, scenario);
+
+  auto per_replicate = h5::create_group(root, "replicates");
+  auto summary = h5::create_group(root, "summary");
+  for (std::size_t i = 0; i < kOutputCount; ++i) {
+    const auto id = static_cast<OutputId>(i);
+    const OutputSpec& spec = output_catalogue()[i];
+    const std::string name(spec.name);
+    std::vector<hsize_t> dims = {replicates.size()};
+    for (const auto extent : replicates.front()[id].shape) dims.push_back(extent);
+    std::vector<double> values;
+    for (const auto& r : replicates) values.insert(values.end(), r[id].values.begin(), r[id].values.end());
+    if (spec.integer) {
+      std::vector<std::int64_t> counts(values.size());
+      for (std::size_t k = 0; k < values.size(); ++k) counts[k] = std::llround(values[k]);
+      h5::write_dataset(per_replicate.id(), name, dims, counts);
+    } else {
+      h5::write_dataset(per_replicate.id(), name, dims, values);
+    }
+    {
+      h5::Handle dataset(H5Dopen2(per_replicate.id(), name.c_str(), H5P_DEFAULT), H5Dclose);
+      h5::write_attribute(dataset.id(), "unit", std::string(spec.unit));
+      h5::write_attribute(dataset.id(), "description", std::string(spec.description));
+      h5::write_attribute(dataset.id(), "axes", axes_text(spec, true));
+    }
+
+    const OutputSummary s = summarise(replicates, id);
+    auto group = h5::create_group(summary.id(), name);
+    h5::write_attribute(group.id(), "unit", std::string(spec.unit));
+    h5::write_attribute(group.id(), "description", std::string(spec.description));
+    h5::write_attribute(group.id(), "axes", axes_text(spec, false));
+    const std::vector<hsize_t> cell_dims(dims.begin() + 1, dims.end());
+    h5::write_dataset(group.id(), "mean", cell_dims, s.mean);
+    h5::write_dataset(group.id(), "p5", cell_dims, s.p5);
+    h5::write_dataset(group.id(), "p50", cell_dims, s.p50);
+    h5::write_dataset(group.id(), "p95", cell_dims, s.p95);
+  }
+}
+
 }  // namespace
 
 void write_results_file(const std::string& path, const Scenario& scenario,
                         const std::vector<ReplicateResults>& replicates, std::uint64_t seed) {
   ensure_parent_folder(path);
   AtomicOutput output(path);
-  {
-    auto file = h5::create_file(output.temporary_path());
-    const hid_t root = file.id();
-    h5::write_attribute(root, "format", std::string("pneumoplan-results"));
-    h5::write_attribute(root, "format_version", kResultsFormatVersion);
-    h5::write_attribute(root, "program_version", std::string(kProgramVersion));
-    h5::write_attribute(root, "git_commit", std::string(kGitCommit));
-    h5::write_attribute(root, "scenario_name", scenario.name);
-    h5::write_attribute(root, "package", scenario.active_package);
-    h5::write_attribute(root, "seed", static_cast<std::int64_t>(seed));
-    h5::write_attribute(root, "replicates", static_cast<std::int64_t>(replicates.size()));
-    h5::write_attribute(root, "first_year", static_cast<std::int64_t>(scenario.first_year()));
-    h5::write_attribute(root, "last_year", static_cast<std::int64_t>(scenario.last_year()));
-
-    {
-      auto group = h5::create_group(root, "scenario");
-      h5::write_string(group.id(), "resolved_ini", scenario.resolved_ini);
-      auto inputs = h5::create_group(group.id(), "inputs");
-      for (const auto& [name, contents] : scenario.input_files) h5::write_string(inputs.id(), name, contents);
-    }
-    write_axes(root, scenario);
-    write_targets(root, scenario);
-
-    auto per_replicate = h5::create_group(root, "replicates");
-    auto summary = h5::create_group(root, "summary");
-    for (std::size_t i = 0; i < kOutputCount; ++i) {
-      const auto id = static_cast<OutputId>(i);
-      const OutputSpec& spec = output_catalogue()[i];
-      const std::string name(spec.name);
-      std::vector<hsize_t> dims = {replicates.size()};
-      for (const auto extent : replicates.front()[id].shape) dims.push_back(extent);
-      std::vector<double> values;
-      for (const auto& r : replicates) values.insert(values.end(), r[id].values.begin(), r[id].values.end());
-      if (spec.integer) {
-        std::vector<std::int64_t> counts(values.size());
-        for (std::size_t k = 0; k < values.size(); ++k) counts[k] = std::llround(values[k]);
-        h5::write_dataset(per_replicate.id(), name, dims, counts);
-      } else {
-        h5::write_dataset(per_replicate.id(), name, dims, values);
-      }
-      {
-        h5::Handle dataset(H5Dopen2(per_replicate.id(), name.c_str(), H5P_DEFAULT), H5Dclose);
-        h5::write_attribute(dataset.id(), "unit", std::string(spec.unit));
-        h5::write_attribute(dataset.id(), "description", std::string(spec.description));
-        h5::write_attribute(dataset.id(), "axes", axes_text(spec, true));
-      }
-
-      const OutputSummary s = summarise(replicates, id);
-      auto group = h5::create_group(summary.id(), name);
-      h5::write_attribute(group.id(), "unit", std::string(spec.unit));
-      h5::write_attribute(group.id(), "description", std::string(spec.description));
-      h5::write_attribute(group.id(), "axes", axes_text(spec, false));
-      const std::vector<hsize_t> cell_dims(dims.begin() + 1, dims.end());
-      h5::write_dataset(group.id(), "mean", cell_dims, s.mean);
-      h5::write_dataset(group.id(), "p5", cell_dims, s.p5);
-      h5::write_dataset(group.id(), "p50", cell_dims, s.p50);
-      h5::write_dataset(group.id(), "p95", cell_dims, s.p95);
-    }
-  }  // file closed here, before it is moved into place
+  try {
+    auto file = h5::create_file(output.temporary_path(), kSealBytes);
+    write_contents(file.id(), scenario, replicates, seed);
+    h5::close_written_file(file, output.temporary_path());
+  } catch (const IoError& error) {
+    throw IoError("cannot write " + path + " (disk full or unwritable?): " + error.what());
+  }
+  seal_file(output.temporary_path());  // only a complete, closed file gets a seal
   output.commit();
 }
 

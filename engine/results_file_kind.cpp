@@ -11,20 +11,20 @@ namespace pneumo {
 
 ResultsFileKind detect_results_file_kind(const std::string& path) {
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) throw InputError(path, 0, "no such file");
+  // Like every reader of results files: a missing or damaged file is an I/O failure (exit 1), named.
+  if (!std::filesystem::is_regular_file(path, ec)) throw IoError(path + ": no such file");
   h5::quiet_errors();
   if (H5Fis_hdf5(path.c_str()) <= 0) {
-    throw InputError(path, 0, "expected a pneumoplan HDF5 file (results of 'pneumoplan run' or 'pneumoplan compare'); "
-                              "this is not HDF5");
+    throw IoError(path + ": expected a pneumoplan HDF5 file (results of 'pneumoplan run' or 'pneumoplan compare'); "
+                         "this is not HDF5");
   }
   auto file = h5::open_file_read_only(path);
   std::string format;
   if (h5::has_attribute(file.id(), "format")) format = h5::read_string_attribute(file.id(), "format");
   if (format == "pneumoplan-results") return ResultsFileKind::Run;
   if (format == "pneumoplan-comparison") return ResultsFileKind::Comparison;
-  throw InputError(path, 0,
-                   "expected root attribute format = pneumoplan-results or pneumoplan-comparison, found " +
-                       (format.empty() ? std::string("none") : "'" + format + "'"));
+  throw IoError(path + ": expected root attribute format = pneumoplan-results or pneumoplan-comparison, found " +
+                (format.empty() ? std::string("none") : "'" + format + "'"));
 }
 
 }  // namespace pneumo

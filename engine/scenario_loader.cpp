@@ -21,6 +21,7 @@ namespace {
 
 // The largest workforce a scenario may describe; beyond it memory, not the model, is the limit.
 constexpr std::int64_t kMaxWorkersPerStratum = 50'000'000;
+constexpr std::int64_t kMaxWorkers = 1'000'000'000;
 
 std::string join(const fs::path& dir, const char* file) { return (dir / file).string(); }
 
@@ -119,9 +120,9 @@ void read_counties(const std::string& path, Geography& geography, InputFiles& in
     county.seat_lon = row.number("seat_lon", -180, 180);
     county.seat_lat = row.number("seat_lat", -90, 90);
     geography.counties.push_back(county);
+    if (geography.counties.size() > 60000) row.fail("expected at most 60000 counties; this is one more");
   }
-  if (geography.counties.empty()) throw InputError(path, 0, "expected at least one county");
-  if (geography.counties.size() > 60000) throw InputError(path, 0, "expected at most 60000 counties");
+  if (geography.counties.empty()) throw InputError(path, table.header_line(), "expected at least one county after the header");
   geography.build_indices();
 }
 
@@ -156,8 +157,8 @@ void read_townships(const std::string& path, const std::string& counties_path, G
     if (row.has("point_approximate")) township.point_approximate = row.integer("point_approximate", 0, 1) == 1;
     if (row.has("weight")) township.weight = row.number("weight", 0, 1e9);
     geography.townships.push_back(township);
+    if (geography.townships.size() >= 65535) row.fail("expected fewer than 65535 townships; this is the 65535th");
   }
-  if (geography.townships.size() >= 65535) throw InputError(path, 0, "expected fewer than 65535 townships");
   geography.build_indices();
   for (std::size_t c = 0; c < geography.counties.size(); ++c) {
     double weight = 0.0;
@@ -227,7 +228,7 @@ std::vector<Stratum> read_strata(const std::string& path, const Geography& geogr
     s.radiation_share = row.optional_number("radiation_share", 0, 1).value_or(0.0);
     strata.push_back(s);
   }
-  if (strata.empty()) throw InputError(path, 0, "expected at least one stratum of dust enterprises");
+  if (strata.empty()) throw InputError(path, table.header_line(), "expected at least one stratum of dust enterprises after the header");
   return strata;
 }
 
@@ -339,8 +340,15 @@ std::vector<Scenario::ExistingStation> read_stations(const std::string& path, co
 // worker's identity, and no enterprise ever has more than 10^8 jobs.
 void check_sizes(const Scenario& scenario, const std::string& strata_path) {
   std::int64_t enterprises = 0;
+  std::int64_t workers = 0;
   for (const auto& s : scenario.strata) {
     enterprises += s.enterprises;
+    workers += s.workers;
+    // Fifty times China's dust-exposed workforce: beyond it a number was mistyped.
+    if (workers > kMaxWorkers) {
+      throw InputError(strata_path, s.line, "expected at most 1,000,000,000 dust workers in all; the strata up to this "
+                                            "line have " + std::to_string(workers));
+    }
     if (enterprises > (std::int64_t{1} << 24) - 1) {
       throw InputError(strata_path, s.line, "expected at most 16,777,215 enterprises in all; the strata up to this line have " +
                                                 std::to_string(enterprises));
@@ -513,7 +521,7 @@ LifeTable read_life_table(const std::string& path, std::string* contents) {
     group.mx_female = row.number("mx_female", 1e-9, 10);
     groups.push_back(group);
   }
-  if (periods.empty()) throw InputError(path, 0, "expected at least one period of death rates");
+  if (periods.empty()) throw InputError(path, table.header_line(), "expected at least one period of death rates after the header");
   if (periods.back().groups.back().age_width != 0) {
     throw InputError(path, last_line, "expected the last age group of every period to be open (age_width empty or 'open')");
   }
@@ -526,7 +534,8 @@ std::int64_t Scenario::base_year_workers() const {
   return total;
 }
 
-Scenario load_scenario(const std::string& directory, const std::vector<std::string>& overrides) {
+Scenario load_scenario(const std::string& directory, const std::vector<std::string>& overrides,
+                       const std::function<void(const Scenario&)>& check_size) {
   const fs::path dir(directory);
   if (!fs::is_directory(dir)) {
     throw InputError(directory, 0, "expected a scenario folder holding scenario.ini and its CSV tables");
@@ -558,15 +567,16 @@ Scenario load_scenario(const std::string& directory, const std::vector<std::stri
   if (fs::exists(dir / "stations.csv")) {
     scenario.existing_stations = read_stations(join(dir, "stations.csv"), scenario.geography, inputs);
   }
-  scenario.township_distance_km = township_distances_km(scenario);
-  if (fs::exists(dir / "distances.csv")) {
-    read_distances(join(dir, "distances.csv"), scenario.geography, scenario.township_distance_km, inputs);
-  }
-
   for (std::size_t i = 0; i < kIndustryCount; ++i) {
     scenario.profile_of_industry[i] = find_exposure_response_profile(scenario.parameters.disease.profile[i]);
   }
   check_sizes(scenario, join(dir, "strata.csv"));
+  if (check_size) check_size(scenario);  // before the township distances, which grow with their square
+
+  scenario.township_distance_km = township_distances_km(scenario);
+  if (fs::exists(dir / "distances.csv")) {
+    read_distances(join(dir, "distances.csv"), scenario.geography, scenario.township_distance_km, inputs);
+  }
 
   // Cohort tables for everyone who can appear: nobody alive at the start is older than kMaxAge, and
   // nobody hired before the end is born after it.

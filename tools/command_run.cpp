@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <thread>
 
 #include "command_line.hpp"
@@ -124,7 +125,9 @@ int run_command(const std::vector<std::string>& args) {
               << scenario.geography.townships.size() << " townships, " << scenario.strata.size() << " strata, "
               << scenario.base_year_workers() << " dust workers in " << scenario.parameters.simulation.base_year
               << ", years " << scenario.first_year() << "-" << scenario.last_year() << ", "
-              << scenario.interventions.size() << " interventions, " << scenario.packages.size() << " packages\n";
+              << scenario.interventions.size() << " interventions, " << scenario.packages.size() << " packages\n"
+              << "estimated peak memory: " << loaded.memory.describe()
+              << (loaded.memory_limit.empty() ? std::string() : "; " + loaded.memory_limit) << "\n";
     return 0;
   }
 

@@ -62,14 +62,18 @@ int stations_command(const std::vector<std::string>& args) {
   }
   if (!values.count("results")) throw UsageError("expected one or more results files");
   const std::vector<int> years = parse_years(values["years"].as<std::string>());
+  // Every file is opened (and its seal checked) before the table starts, so a damaged one stops the
+  // command with its error instead of half a table.
+  std::vector<ResultsFile> files;
+  for (const auto& path : values["results"].as<std::vector<std::string>>()) files.push_back(open_results_file(path));
   std::ostringstream csv;
   csv << "file,layout,year,stations,concentrated_townships,coverage_indicator,patients,served,within_reach,"
          "within_reach_per_station,unmet,mean_km,p90_km,cost_rmb\n";
   std::printf("%-28s %-24s %5s %8s %6s %8s %8s %8s %8s %9s %8s %7s %7s %12s\n", "file", "layout", "year", "stations",
               "concen", "coverage", "patients", "served", "in reach", "reach/stn", "unmet", "mean km", "p90 km",
               "cost RMB");
-  for (const auto& path : values["results"].as<std::vector<std::string>>()) {
-    const ResultsFile results = open_results_file(path);
+  for (const ResultsFile& results : files) {
+    const std::string& path = results.path;
     const std::string layout = layout_of(results);
     for (const int year : years) {
       if (year < results.years.front() || year > results.years.back()) continue;

@@ -13,6 +13,7 @@ packages=(
   fonts-noto-cjk fontconfig
   openmpi-bin libopenmpi-dev
   python3 python3-h5py python3-numpy
+  clang-14 libclang-rt-14-dev llvm-14
 )
 if [ "${1:-}" = "--for-tests" ]; then
   packages+=(slurm-wlm slurmctld slurmd slurm-client munge)

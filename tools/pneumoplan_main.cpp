@@ -1,5 +1,6 @@
 // The pneumoplan executable: parses the subcommand and hands over to it. Exit codes: 0 success,
 // 1 the run failed (I/O, internal error), 2 bad input or bad command line (nothing written).
+#include <csignal>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -36,6 +37,9 @@ void print_usage(std::ostream& out) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Past a file-size limit (ulimit -f, a quota) a write should fail with EFBIG and be reported like a full
+  // disk, not kill the program by SIGXFSZ with a half-written temporary left behind.
+  std::signal(SIGXFSZ, SIG_IGN);
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     print_usage(std::cout);

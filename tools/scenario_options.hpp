@@ -1,10 +1,11 @@
-// The options every simulating command shares (run, compare, target): replicates, seed, threads and
-// --set overrides, with the same checks and help text everywhere.
+// The options every simulating command shares (run, compare, target): replicates, seed, threads, the memory a
+// run may use and --set overrides, with the same checks and help text everywhere.
 #pragma once
 
 #include <string>
 
 #include "command_line.hpp"
+#include "pneumoplan/memory_estimate.hpp"
 #include "pneumoplan/scenario.hpp"
 
 namespace pneumo::cli {
@@ -14,10 +15,14 @@ void add_scenario_options(po::options_description& options);
 struct LoadedScenario {
   Scenario scenario;
   int threads = 1;
+  MemoryEstimate memory;     // the peak memory estimated for one run of the scenario with these options
+  std::string memory_limit;  // what it was checked against ("" when nothing was known)
 };
 
-// Loads `directory` with the --set overrides, then applies --replicates and --seed; throws UsageError on
-// out-of-range values and InputError on a bad scenario.
+// Loads `directory` with the --set overrides, then applies --replicates and --seed. Before the loader builds
+// its large tables the run's peak memory is estimated and checked against --max-memory (or the memory
+// available); a run that would not fit is refused. Throws UsageError on out-of-range options and InputError
+// on a bad scenario.
 LoadedScenario load_scenario_from_options(const std::string& directory, const po::variables_map& values);
 
 }  // namespace pneumo::cli

@@ -1,7 +1,8 @@
 // Outputs appear under their final name only when complete: they are written to a temporary file in
-// the same folder, flushed to disk, then renamed over the final name. A run that fails or is killed
-// leaves at most a stray temporary (".NAME.tmp-PID"), never a half-written result, and never touches
-// an existing result until the new one is complete.
+// the same folder, flushed to disk, then renamed over the final name. A run that fails removes its
+// temporary; one that is killed leaves at most a stray ".NAME.tmp-HOST-PID-N", never a half-written
+// result, and never touches an existing result until the new one is complete. The next write of NAME on
+// that machine removes temporaries whose process is gone.
 #pragma once
 
 #include <string>

@@ -31,20 +31,27 @@ class Handle {
   Handle& operator=(const Handle&) = delete;
 
   hid_t id() const { return id_; }
-  void reset() {
+  void reset() {  // for unwinding: a failure to close is not reported
     if (id_ >= 0 && closer_) closer_(id_);
     id_ = H5I_INVALID_HID;
   }
+  // Closes now and throws IoError("HDF5: could not <what>") when that fails: closing a dataset or a file
+  // is when HDF5 writes out what it buffered, so a full disk often shows only here.
+  void close(const std::string& what);
 
  private:
   hid_t id_ = H5I_INVALID_HID;
   herr_t (*closer_)(hid_t) = nullptr;
 };
 
-// Silences HDF5's automatic error printing for the life of the process (errors become exceptions).
+// Silences HDF5's automatic error printing for the life of the process (errors become exceptions), and
+// keeps HDF5 from closing files at exit: after a failed write (disk full) libhdf5 1.10 crashes there.
 void quiet_errors();
 
-Handle create_file(const std::string& path);
+// `user_block_bytes` reserves that many bytes at the start of the file for its owner (0, or a power of two >= 512).
+Handle create_file(const std::string& path, hsize_t user_block_bytes = 0);
+// Writes out everything HDF5 holds for a file being written and closes it; throws IoError naming `path`.
+void close_written_file(Handle& file, const std::string& path);
 Handle open_file_read_only(const std::string& path);
 Handle create_group(hid_t parent, const std::string& name);
 Handle open_group(hid_t parent, const std::string& name);

@@ -12,7 +12,7 @@
 
 namespace pneumo {
 
-inline constexpr std::int64_t kResultsFormatVersion = 1;
+inline constexpr std::int64_t kResultsFormatVersion = 2;  // 2: the intervention axis and its costs
 
 void write_results_file(const std::string& path, const Scenario& scenario,
                         const std::vector<ReplicateResults>& replicates, std::uint64_t seed);

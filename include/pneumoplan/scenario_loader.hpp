@@ -12,6 +12,7 @@
 // Any problem throws InputError naming the file, the line and what was expected.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -21,7 +22,11 @@ namespace pneumo {
 
 // `overrides` are "section.key=value" settings applied over scenario.ini (pneumoplan run --set), checked
 // like the file's own values; their errors name "--set" and the override's position.
-Scenario load_scenario(const std::string& directory, const std::vector<std::string>& overrides = {});
+// `check_size`, when given, is called once every table is read and checked, before the loader builds its
+// large derived tables (the township distances grow with the square of the townships), so a caller can
+// refuse a scenario too large to run (memory_estimate.hpp) before it is attempted.
+Scenario load_scenario(const std::string& directory, const std::vector<std::string>& overrides = {},
+                       const std::function<void(const Scenario&)>& check_size = {});
 
 // Reads a plan's indicator table; used by the loader and by tests.
 std::vector<PlanTarget> read_targets(const std::string& path, std::string* contents = nullptr);
