@@ -458,9 +458,10 @@ TEST(ComparisonReader, RefusesIncompleteOrWrongFilesNamingWhat) {
   write_comparison(scratch.file("d.h5"), c, "value/mean:flat");
   EXPECT_NE(message(scratch.file("d.h5")).find("/value/mean: expected shape [2,2], found [4]"), std::string::npos)
       << message(scratch.file("d.h5"));
-  // A text file and an HDF5 file of another kind are refused as input (exit code 2), naming the file.
+  // A text file and an HDF5 file of another kind are refused like every damaged results file (IoError, exit
+  // code 1), naming the file.
   test::write_file(scratch.file("text.h5"), "not hdf5");
-  EXPECT_THROW(detect_results_file_kind(scratch.file("text.h5")), InputError);
+  EXPECT_THROW(detect_results_file_kind(scratch.file("text.h5")), IoError);
   {
     auto other = h5::create_file(scratch.file("other.h5"));
     h5::write_attribute(other.id(), "format", std::string("something-else"));
@@ -468,10 +469,11 @@ TEST(ComparisonReader, RefusesIncompleteOrWrongFilesNamingWhat) {
   try {
     detect_results_file_kind(scratch.file("other.h5"));
     ADD_FAILURE() << "accepted a file of another format";
-  } catch (const InputError& error) {
+  } catch (const IoError& error) {
     EXPECT_NE(std::string(error.what()).find("'something-else'"), std::string::npos);
+    EXPECT_EQ(std::string(error.what()).rfind(scratch.file("other.h5"), 0), 0u) << error.what();
   }
-  EXPECT_THROW(detect_results_file_kind(scratch.file("missing.h5")), InputError);
+  EXPECT_THROW(detect_results_file_kind(scratch.file("missing.h5")), IoError);
 }
 
 std::string png_bytes(std::uint32_t width, std::uint32_t height, bool complete) {
