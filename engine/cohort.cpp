@@ -2,7 +2,7 @@
 
 #include <tbb/blocked_range.h>
 #include <tbb/enumerable_thread_specific.h>
-#include <tbb/parallel_for.h>
+#include "pneumoplan/parallel_for.hpp"
 
 #include <cmath>
 #include <filesystem>
@@ -183,7 +183,7 @@ CohortResult simulate_cohort(const CohortSpec& spec) {
   const auto bands = static_cast<std::size_t>(spec.band_count);
 
   tbb::enumerable_thread_specific<BandCounts> locals([bands] { return BandCounts(bands); });
-  tbb::parallel_for(tbb::blocked_range<std::int64_t>(0, spec.size, 4096), [&](const auto& range) {
+  pneumo::parallel_for(tbb::blocked_range<std::int64_t>(0, spec.size, 4096), [&](const auto& range) {
     BandCounts& counts = locals.local();
     for (std::int64_t m = range.begin(); m != range.end(); ++m) {
       const auto id = static_cast<std::uint64_t>(m);

@@ -1,6 +1,6 @@
 #include "pneumoplan/replicate_runner.hpp"
 
-#include <tbb/parallel_for.h>
+#include "pneumoplan/parallel_for.hpp"
 #include <tbb/task_arena.h>
 
 #include "pneumoplan/simulation.hpp"
@@ -9,7 +9,7 @@ namespace pneumo {
 
 std::vector<ReplicateResults> run_replicates(const Scenario& scenario, const RunRequest& request) {
   std::vector<ReplicateResults> results(static_cast<std::size_t>(request.replicates));
-  tbb::parallel_for(std::int64_t{0}, request.replicates, [&](std::int64_t r) {
+  pneumo::parallel_for(std::int64_t{0}, request.replicates, [&](std::int64_t r) {
     // Isolation keeps a thread that waits inside this replicate from starting another replicate, which
     // would hold two simulations' memory at once.
     tbb::this_task_arena::isolate([&] {

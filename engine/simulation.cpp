@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
+#include "pneumoplan/parallel_for.hpp"
 
 #include "pneumoplan/enterprise_dynamics.hpp"
 
@@ -53,7 +53,7 @@ void Simulation::create_initial_workforce() {
   // Room for the years of hiring ahead; reserved pages cost no memory until used.
   workers_.reserve(first_row.back() * 2);
   workers_.resize(first_row.back());
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, enterprises_.count()), [&](const auto& range) {
+  pneumo::parallel_for(tbb::blocked_range<std::size_t>(0, enterprises_.count()), [&](const auto& range) {
     for (std::size_t e = range.begin(); e != range.end(); ++e) {
       for (std::size_t k = 0; k < enterprises_.target_workers[e]; ++k) {
         factory_.initial(workers_, first_row[e] + k, static_cast<std::uint32_t>(e), static_cast<std::uint32_t>(k));
@@ -96,7 +96,7 @@ void Simulation::step_year() {
 }
 
 YearTally Simulation::process_people(int year) {
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, workers_.size(), kRowsPerTask), [&](const auto& range) {
+  pneumo::parallel_for(tbb::blocked_range<std::size_t>(0, workers_.size(), kRowsPerTask), [&](const auto& range) {
     pass_.run(workers_, year, range.begin(), range.end(), thread_tallies_.local());
   });
   YearTally total(scenario_.geography.counties.size(), scenario_.geography.townships.size(), enterprises_.count());
@@ -126,7 +126,7 @@ void Simulation::lay_off(int year, YearTally& tally) {
     std::size_t row;
   };
   tbb::enumerable_thread_specific<std::vector<Candidate>> found;
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, workers_.size(), kRowsPerTask), [&](const auto& range) {
+  pneumo::parallel_for(tbb::blocked_range<std::size_t>(0, workers_.size(), kRowsPerTask), [&](const auto& range) {
     auto& local = found.local();
     for (std::size_t i = range.begin(); i != range.end(); ++i) {
       const std::uint32_t e = workers_.enterprise[i];
@@ -178,7 +178,7 @@ std::size_t Simulation::hire_for(int year, const YearTally& tally) {
   const std::size_t base = workers_.size();
   if (total > free.size()) workers_.resize(base + total - free.size());
   const auto row_of = [&](std::size_t k) { return k < free.size() ? free[k] : base + (k - free.size()); };
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, enterprises_.count()), [&](const auto& range) {
+  pneumo::parallel_for(tbb::blocked_range<std::size_t>(0, enterprises_.count()), [&](const auto& range) {
     for (std::size_t e = range.begin(); e != range.end(); ++e) {
       for (std::size_t k = first_slot[e]; k < first_slot[e + 1]; ++k) {
         factory_.hire(workers_, row_of(k), static_cast<std::uint32_t>(e), year,

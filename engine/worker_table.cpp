@@ -1,7 +1,7 @@
 #include "pneumoplan/worker_table.hpp"
 
 #include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
+#include "pneumoplan/parallel_for.hpp"
 
 #include <cstring>
 
@@ -20,7 +20,7 @@ std::vector<std::size_t> WorkerTable::free_rows() const {
   const std::size_t blocks = block_count(n);
   const std::int16_t* const death = death_year.data();
   std::vector<std::size_t> first(blocks + 1, 0);
-  tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
+  pneumo::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
     const std::size_t end = std::min(n, (b + 1) * kBlock);
     std::size_t count = 0;
     for (std::size_t i = b * kBlock; i < end; ++i) count += death[i] == kFreeRow;
@@ -28,7 +28,7 @@ std::vector<std::size_t> WorkerTable::free_rows() const {
   });
   for (std::size_t b = 0; b < blocks; ++b) first[b + 1] += first[b];
   std::vector<std::size_t> rows(first[blocks]);
-  tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
+  pneumo::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
     if (first[b + 1] == first[b]) return;
     const std::size_t end = std::min(n, (b + 1) * kBlock);
     std::size_t out = first[b];
@@ -44,7 +44,7 @@ void WorkerTable::compact() {
   const std::size_t blocks = block_count(n);
   // Where each block's kept rows start in the compacted table (exclusive prefix sum of counts).
   std::vector<std::size_t> first(blocks + 1, 0);
-  tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
+  pneumo::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
     const std::size_t end = std::min(n, (b + 1) * kBlock);
     std::size_t kept = 0;
     for (std::size_t i = b * kBlock; i < end; ++i) kept += death_year[i] != kFreeRow;
@@ -53,7 +53,7 @@ void WorkerTable::compact() {
   for (std::size_t b = 0; b < blocks; ++b) first[b + 1] += first[b];
   const std::size_t kept_total = first[blocks];
   std::vector<std::uint8_t> keep(n);
-  tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) { keep[i] = death_year[i] != kFreeRow; });
+  pneumo::parallel_for(std::size_t{0}, n, [&](std::size_t i) { keep[i] = death_year[i] != kFreeRow; });
 
   // Each column: gather kept rows into a scratch buffer block by block, then copy back.
   std::vector<unsigned char> scratch;
@@ -61,7 +61,7 @@ void WorkerTable::compact() {
     using T = typename std::decay_t<decltype(column)>::value_type;
     scratch.resize(kept_total * sizeof(T));
     T* out = reinterpret_cast<T*>(scratch.data());
-    tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
+    pneumo::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
       const std::size_t end = std::min(n, (b + 1) * kBlock);
       std::size_t o = first[b];
       for (std::size_t i = b * kBlock; i < end; ++i) {
