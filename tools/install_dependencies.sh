@@ -9,6 +9,7 @@ packages=(
   libgtest-dev libbenchmark-dev
   coinor-libcbc-dev
   python3 python3-h5py python3-numpy
+  clang-14 libclang-rt-14-dev llvm-14
 )
 
 missing=()

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Second command of the README (and what CI runs): installs what is missing, builds everything in
-# Release and runs the whole test suite. Exits non-zero on any failure.
+# Release and runs the whole test suite, then runs it again under sanitizers with the fuzz harnesses
+# (tools/test_sanitizers.sh). Exits non-zero on any failure.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -8,3 +9,4 @@ tools/install_dependencies.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DPNEUMO_BUILD_TESTS=ON
 cmake --build build -j "$(nproc)"
 ctest --test-dir build --output-on-failure -j "$(nproc)"
+tools/test_sanitizers.sh
