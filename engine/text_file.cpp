@@ -37,6 +37,10 @@ TextFile parse_text(const std::string& path, const std::string& bytes) {
   file.path = path;
   std::size_t start = 0;
   if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) start = 3;
+  // Excel's "Unicode text" and Notepad's "Unicode" are UTF-16, with a byte-order mark saying so.
+  if (bytes.size() >= 2 && (bytes.compare(0, 2, "\xFF\xFE") == 0 || bytes.compare(0, 2, "\xFE\xFF") == 0)) {
+    throw InputError(path, 1, "expected UTF-8 text, found UTF-16 (save the file as UTF-8)");
+  }
 
   std::string current;
   long line_number = 1;
