@@ -1,7 +1,9 @@
 #include "fuzz_scratch_scenario.hpp"
 
+#include <signal.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -13,9 +15,26 @@ namespace fs = std::filesystem;
 namespace pneumo::fuzz {
 namespace {
 
+// Scratch folders are named pneumoplan-fuzz-PID-XXXXXX; those of processes that are gone (a harness
+// stopped by a finding does not clean up) are removed when the next one starts.
+void remove_stale_folders(const fs::path& base) {
+  const std::string prefix = "pneumoplan-fuzz-";
+  std::error_code ec;
+  for (fs::directory_iterator it(base, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.rfind(prefix, 0) != 0) continue;
+    const long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
+    if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
+      std::error_code ignored;
+      fs::remove_all(it->path(), ignored);
+    }
+  }
+}
+
 std::string make_root() {
   const fs::path base = fs::is_directory("/dev/shm") ? fs::path("/dev/shm") : fs::temp_directory_path();
-  std::string pattern = (base / "pneumoplan-fuzz-XXXXXX").string();
+  remove_stale_folders(base);
+  std::string pattern = (base / ("pneumoplan-fuzz-" + std::to_string(::getpid()) + "-XXXXXX")).string();
   if (!::mkdtemp(pattern.data())) report_bug("cannot create a scratch folder under " + base.string());
   return pattern;
 }
