@@ -96,7 +96,7 @@ std::string encode_point(const PointResult& r) {
   put(out, static_cast<std::int64_t>(r.error.size()));
   out += r.error;
   put(out, static_cast<std::int64_t>(r.values.size()));
-  out.append(reinterpret_cast<const char*>(r.values.data()), r.values.size() * sizeof(double));
+  if (!r.values.empty()) out.append(reinterpret_cast<const char*>(r.values.data()), r.values.size() * sizeof(double));
   put(out, static_cast<std::int64_t>(out.size()));  // trailer: a record cut anywhere is detected
   return out;
 }
@@ -120,7 +120,7 @@ PointResult decode_point(const std::string& in) {
     throw IoError("a sweep point record is truncated");
   }
   r.values.resize(static_cast<std::size_t>(count));
-  std::memcpy(r.values.data(), in.data() + at, r.values.size() * sizeof(double));
+  if (count > 0) std::memcpy(r.values.data(), in.data() + at, r.values.size() * sizeof(double));
   at += r.values.size() * sizeof(double);
   const std::int64_t size = take(in, at);
   if (size != static_cast<std::int64_t>(at - sizeof(std::int64_t)) || at != in.size()) {
