@@ -37,7 +37,7 @@ std::string signed_interval_text(double mean, double p5, double p95) {
 
 Figure comparison_outcome_figure(const ComparisonFile& c, std::size_t outcome, Language language) {
   const auto& text = localised_text(language);
-  const ComparisonOutcome& o = c.outcomes.at(outcome);
+  const ComparisonFileOutcome& o = c.outcomes.at(outcome);
   const std::size_t baseline = c.baseline_index();
   Figure figure;
   figure.name = "comparison_" + o.name;

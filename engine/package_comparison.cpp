@@ -15,44 +15,30 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 std::vector<ComparisonOutcome> comparison_outcomes(const Scenario& scenario) {
   using R = OutcomeReading;
-  // Appended one by one rather than from a braced list of aggregates: clang 14 under AddressSanitizer reads past
-  // the strings of such a list's backing array (a heap-buffer-overflow report in the copy).
-  std::vector<ComparisonOutcome> outcomes;
-  const auto add = [&](const char* name, const char* en, const char* zh, const char* unit, OutputId output,
-                       OutcomeReading reading, bool stage_one_only = false) {
-    ComparisonOutcome o;
-    o.name = name;
-    o.label_en = en;
-    o.label_zh = zh;
-    o.unit = unit;
-    o.output = output;
-    o.reading = reading;
-    o.stage_one_only = stage_one_only;
-    outcomes.push_back(std::move(o));
+  std::vector<ComparisonOutcome> outcomes = {
+      {"true_new_cases", "True new cases (onsets)", "真实新发病例（发病）", "persons", OutputId::NewCasesTrue,
+       R::SumOverPeriod, true},
+      {"reported_new_cases", "Reported new cases", "报告新病例", "persons", OutputId::NewDiagnoses, R::SumOverPeriod},
+      {"pneumoconiosis_deaths", "Pneumoconiosis deaths", "尘肺病死亡", "persons", OutputId::DeathsPneumoconiosis,
+       R::SumOverPeriod},
+      {"living_patients_true", "Living patients at the end (true)", "期末现患病人（真实）", "persons",
+       OutputId::PrevalentTrue, R::AtPeriodEnd},
+      {"living_patients_diagnosed", "Living diagnosed patients at the end", "期末确诊现患病人", "persons",
+       OutputId::PrevalentDiagnosed, R::AtPeriodEnd},
+      {"patients_in_rehab_care", "Patients in rehabilitation care at the end", "期末接受康复服务的病人", "persons",
+       OutputId::RehabPatientsServed, R::AtPeriodEnd},
+      {"intervention_cost_rmb", "Intervention cost", "干预措施费用", "RMB", OutputId::InterventionCost,
+       R::SumOverPeriod},
+      {"station_building_cost_rmb", "Station building cost (cumulative)", "康复站建设费用（累计）", "RMB",
+       OutputId::RehabStationCost, R::AtPeriodEnd},
   };
-  add("true_new_cases", "True new cases (onsets)", "真实新发病例（发病）", "persons", OutputId::NewCasesTrue,
-      R::SumOverPeriod, true);
-  add("reported_new_cases", "Reported new cases", "报告新病例", "persons", OutputId::NewDiagnoses, R::SumOverPeriod);
-  add("pneumoconiosis_deaths", "Pneumoconiosis deaths", "尘肺病死亡", "persons", OutputId::DeathsPneumoconiosis,
-      R::SumOverPeriod);
-  add("living_patients_true", "Living patients at the end (true)", "期末现患病人（真实）", "persons",
-      OutputId::PrevalentTrue, R::AtPeriodEnd);
-  add("living_patients_diagnosed", "Living diagnosed patients at the end", "期末确诊现患病人", "persons",
-      OutputId::PrevalentDiagnosed, R::AtPeriodEnd);
-  add("patients_in_rehab_care", "Patients in rehabilitation care at the end", "期末接受康复服务的病人", "persons",
-      OutputId::RehabPatientsServed, R::AtPeriodEnd);
-  add("intervention_cost_rmb", "Intervention cost", "干预措施费用", "RMB", OutputId::InterventionCost,
-      R::SumOverPeriod);
-  add("station_building_cost_rmb", "Station building cost (cumulative)", "康复站建设费用（累计）", "RMB",
-      OutputId::RehabStationCost, R::AtPeriodEnd);
   std::set<IndicatorId> seen;
   for (const auto& target : scenario.targets) {
     if (!seen.insert(target.indicator).second) continue;
     const auto& info = indicator_info(target.indicator);
-    const std::string name = "indicator_" + std::string(info.key);
-    const std::string en(info.name_en), zh(info.name_zh);
-    add(name.c_str(), en.c_str(), zh.c_str(), info.kind == IndicatorKind::Share ? "share" : target.unit.c_str(),
-        indicator_output(target.indicator), R::AtTargetYear);
+    outcomes.push_back({"indicator_" + std::string(info.key), std::string(info.name_en), std::string(info.name_zh),
+                        info.kind == IndicatorKind::Share ? "share" : target.unit, indicator_output(target.indicator),
+                        R::AtTargetYear});
   }
   return outcomes;
 }

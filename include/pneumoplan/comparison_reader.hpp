@@ -18,17 +18,18 @@
 
 #include "pneumoplan/indicator.hpp"
 #include "pneumoplan/scorecard.hpp"
+#include "pneumoplan/comparison_file.hpp"  // kComparisonFormatVersion, defined once
 
 namespace pneumo {
 
-inline constexpr std::int64_t kComparisonFormatVersion = 1;
 
 struct ComparisonPackage {
   std::string name, label_en, label_zh;
   std::string results_file;  // as stored: relative to the comparison file's folder
 };
 
-struct ComparisonOutcome {
+// An outcome as a comparison file lists it (package_comparison.hpp has the one compare computes).
+struct ComparisonFileOutcome {
   std::string name, label_en, label_zh, unit;
 };
 
@@ -48,7 +49,7 @@ struct ComparisonFile {
   std::int64_t seed = 0, replicates = 0;
   int period_first_year = 0, period_last_year = 0;
   std::vector<ComparisonPackage> packages;
-  std::vector<ComparisonOutcome> outcomes;
+  std::vector<ComparisonFileOutcome> outcomes;
   PackageOutcomeTable value, difference;
   std::vector<ComparisonVerdictColumn> verdict_columns;
   std::vector<Verdict> verdicts;  // [package][verdict column]
