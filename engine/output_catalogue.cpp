@@ -14,6 +14,13 @@ std::string_view axis_name(Axis axis) {
   return "?";
 }
 
+const OutputSpec* find_output(std::string_view name) {
+  for (const auto& spec : output_catalogue()) {
+    if (spec.name == name) return &spec;
+  }
+  return nullptr;
+}
+
 const std::array<OutputSpec, kOutputCount>& output_catalogue() {
   using A = Axis;
   static const std::array<OutputSpec, kOutputCount> catalogue = {{

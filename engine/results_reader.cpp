@@ -121,12 +121,6 @@ void read_targets(hid_t root, ResultsFile& r) {
   }
 }
 
-const OutputSpec* find_output(const std::string& name) {
-  for (const auto& spec : output_catalogue()) {
-    if (spec.name == name) return &spec;
-  }
-  return nullptr;
-}
 
 }  // namespace
 

@@ -30,11 +30,7 @@ int cohort_command(const std::vector<std::string>& args) {
   }
   if (!values.count("file")) throw UsageError("expected a cohort file, e.g. 'pneumoplan cohort scenarios/cohorts/tin_miners_chen2001.ini --out tin.csv'");
   if (!values.count("out")) throw UsageError("expected --out TABLE.csv");
-  int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  if (values.count("threads")) {
-    threads = values["threads"].as<int>();
-    if (threads < 1 || threads > 4096) throw UsageError("--threads: expected a whole number in [1, 4096]");
-  }
+  const int threads = thread_count(values);
   const CohortSpec spec = load_cohort_spec(values["file"].as<std::string>());
   check_output_writable(values["out"].as<std::string>());  // fail now, not after the simulation
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));

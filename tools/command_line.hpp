@@ -33,6 +33,8 @@ int report_command(const std::vector<std::string>& args);
 
 // Shared by run and scorecard.
 std::vector<int> parse_years(const std::string& text);
+// --threads if given (checked: 1 to 4096), else every core.
+int thread_count(const po::variables_map& values);
 // "2021-2035" -> {2021, 2035}; throws UsageError naming `option` unless FIRST <= LAST.
 std::pair<int, int> parse_year_span(const std::string& text, const std::string& option);
 void write_scorecard_files(const std::string& results_path, const pneumo::Scorecard& card, bool print);

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <iostream>
 #include <sstream>
+#include <thread>
 
 #include "command_line.hpp"
 #include "pneumoplan/atomic_output.hpp"
@@ -25,6 +26,13 @@ std::vector<int> parse_years(const std::string& text) {
   }
   if (years.empty()) throw UsageError("--years: expected at least one year");
   return years;
+}
+
+int thread_count(const po::variables_map& values) {
+  if (!values.count("threads")) return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int threads = values["threads"].as<int>();
+  if (threads < 1 || threads > 4096) throw UsageError("--threads: expected a whole number in [1, 4096]");
+  return threads;
 }
 
 std::pair<int, int> parse_year_span(const std::string& text, const std::string& option) {

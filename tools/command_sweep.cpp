@@ -122,11 +122,7 @@ int sweep_command(const std::vector<std::string>& args) {
     return 0;
   }
   if (!values.count("spec")) throw UsageError("expected a sweep file, e.g. 'pneumoplan sweep sweeps/xuzhou.ini --out s.h5'");
-  int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  if (values.count("threads")) {
-    threads = values["threads"].as<int>();
-    if (threads < 1 || threads > 4096) throw UsageError("--threads: expected a whole number in [1, 4096]");
-  }
+  const int threads = thread_count(values);
   const std::string spec_path = values["spec"].as<std::string>();
   const SweepSpec spec = read_sweep_spec(spec_path);
   const SweepPlan plan = plan_sweep(spec);

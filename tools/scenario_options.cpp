@@ -34,11 +34,7 @@ LoadedScenario load_scenario_from_options(const std::string& directory, const po
     replicates = values["replicates"].as<std::int64_t>();
     if (*replicates < 1 || *replicates > 100000) throw UsageError("--replicates: expected a whole number in [1, 100000]");
   }
-  int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  if (values.count("threads")) {
-    threads = values["threads"].as<int>();
-    if (threads < 1 || threads > 4096) throw UsageError("--threads: expected a whole number in [1, 4096]");
-  }
+  const int threads = thread_count(values);
   std::optional<std::uint64_t> max_memory;
   if (values.count("max-memory")) {
     max_memory = parse_memory_size(values["max-memory"].as<std::string>());

@@ -15,13 +15,6 @@ namespace {
 
 constexpr char kMagic[8] = {'P', 'N', 'S', 'W', 'P', 'T', '0', '1'};
 
-OutputId output_id(const std::string& name) {
-  for (std::size_t i = 0; i < kOutputCount; ++i) {
-    if (output_catalogue()[i].name == name) return static_cast<OutputId>(i);
-  }
-  throw UsageError("unknown output '" + name + "'");
-}
-
 bool failure_injected(std::size_t n) {
   const char* list = std::getenv("PNEUMO_INJECT_POINT_FAILURE");
   if (!list) return false;
@@ -75,7 +68,9 @@ PointResult evaluate_point(const SweepContext& c, std::size_t n) {
     const std::vector<ReplicateResults> runs = run_replicates(scenario, request);
     const std::size_t years = c.year_count();
     for (const auto& name : c.spec.outputs) {
-      const OutputId id = output_id(name);
+      const OutputSpec* spec = find_output(name);
+      if (!spec) throw UsageError("unknown output '" + name + "'");  // read_sweep_spec checked them
+      const OutputId id = output_id(*spec);
       for (const auto& r : runs) {
         for (std::size_t y = 0; y < years; ++y) result.values.push_back(city_cell(r[id], y));
       }

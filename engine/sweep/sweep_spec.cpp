@@ -126,17 +126,13 @@ SweepSpec read_sweep_spec(const std::string& path) {
 
   if (!r.find("sweep.outputs")) throw InputError(path, 0, "expected 'outputs = NAME, ...' in [sweep] (outputs to keep)");
   for (const auto& name : split(r.text("sweep.outputs", ""), ',')) {
-    bool found = false;
-    for (const auto& o : output_catalogue()) {
-      if (o.name != name) continue;
-      found = true;
-      const bool city_level = o.axes.size() == 1 || o.axes[1] == Axis::Region || o.axes[1] == Axis::Intervention;
-      if (!city_level) {
-        r.fail("sweep.outputs", "key 'sweep.outputs': '" + name +
-                                    "' has no city total (township and industry outputs cannot be kept by a sweep)");
-      }
+    const OutputSpec* o = find_output(name);
+    if (!o) r.fail("sweep.outputs", "key 'sweep.outputs': expected outputs of docs/output-format.md, found '" + name + "'");
+    const bool city_level = o->axes.size() == 1 || o->axes[1] == Axis::Region || o->axes[1] == Axis::Intervention;
+    if (!city_level) {
+      r.fail("sweep.outputs", "key 'sweep.outputs': '" + name +
+                                  "' has no city total (township and industry outputs cannot be kept by a sweep)");
     }
-    if (!found) r.fail("sweep.outputs", "key 'sweep.outputs': expected outputs of docs/output-format.md, found '" + name + "'");
     spec.outputs.push_back(name);
   }
   if (spec.outputs.empty()) r.fail("sweep.outputs", "key 'sweep.outputs': expected at least one output");

@@ -86,5 +86,10 @@ struct OutputSpec {
 const std::array<OutputSpec, kOutputCount>& output_catalogue();
 inline const OutputSpec& output_spec(OutputId id) { return output_catalogue()[static_cast<std::size_t>(id)]; }
 std::string_view axis_name(Axis axis);
+// The output named `name` (as in docs/output-format.md), or nullptr.
+const OutputSpec* find_output(std::string_view name);
+inline OutputId output_id(const OutputSpec& spec) {
+  return static_cast<OutputId>(static_cast<std::size_t>(&spec - output_catalogue().data()));
+}
 
 }  // namespace pneumo
