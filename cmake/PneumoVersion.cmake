@@ -1,4 +1,4 @@
-# Configures include/pneumoplan/version.hpp with the program version and the git commit the build came
+# Configures include/pneumoplan/core/version.hpp with the program version and the git commit the build came
 # from, so every results file can say exactly which code produced it.
 
 find_package(Git QUIET)
@@ -32,6 +32,6 @@ if(EXISTS "${CMAKE_SOURCE_DIR}/.git/HEAD")
 endif()
 
 configure_file(
-  "${CMAKE_SOURCE_DIR}/include/pneumoplan/version.hpp.in"
-  "${CMAKE_BINARY_DIR}/generated/pneumoplan/version.hpp"
+  "${CMAKE_SOURCE_DIR}/include/pneumoplan/core/version.hpp.in"
+  "${CMAKE_BINARY_DIR}/generated/pneumoplan/core/version.hpp"
   @ONLY)

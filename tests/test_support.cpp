@@ -7,7 +7,7 @@
 #include <sstream>
 #include <unistd.h>
 
-#include "pneumoplan/scenario_loader.hpp"
+#include "pneumoplan/scenario/scenario_loader.hpp"
 
 namespace fs = std::filesystem;
 

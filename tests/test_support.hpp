@@ -5,7 +5,7 @@
 #include <cmath>
 #include <string>
 
-#include "pneumoplan/scenario.hpp"
+#include "pneumoplan/scenario/scenario.hpp"
 
 namespace pneumo::test {
 

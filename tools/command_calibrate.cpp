@@ -5,10 +5,10 @@
 #include <sstream>
 
 #include "command_line.hpp"
-#include "pneumoplan/atomic_output.hpp"
-#include "pneumoplan/calibration.hpp"
-#include "pneumoplan/error.hpp"
-#include "pneumoplan/table_text.hpp"
+#include "pneumoplan/core/atomic_output.hpp"
+#include "pneumoplan/core/error.hpp"
+#include "pneumoplan/core/table_text.hpp"
+#include "pneumoplan/research/calibration.hpp"
 
 namespace pneumo::cli {
 

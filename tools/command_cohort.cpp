@@ -7,9 +7,9 @@
 #include <thread>
 
 #include "command_line.hpp"
-#include "pneumoplan/atomic_output.hpp"
-#include "pneumoplan/cohort.hpp"
-#include "pneumoplan/error.hpp"
+#include "pneumoplan/core/atomic_output.hpp"
+#include "pneumoplan/core/error.hpp"
+#include "pneumoplan/research/cohort.hpp"
 
 namespace pneumo::cli {
 

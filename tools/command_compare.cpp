@@ -10,13 +10,13 @@
 #include "command_line.hpp"
 #include "progress_line.hpp"
 #include "scenario_options.hpp"
-#include "pneumoplan/atomic_output.hpp"
-#include "pneumoplan/comparison_file.hpp"
-#include "pneumoplan/csv.hpp"
-#include "pneumoplan/error.hpp"
-#include "pneumoplan/package_comparison.hpp"
-#include "pneumoplan/replicate_runner.hpp"
-#include "pneumoplan/results_file.hpp"
+#include "pneumoplan/core/atomic_output.hpp"
+#include "pneumoplan/core/csv.hpp"
+#include "pneumoplan/core/error.hpp"
+#include "pneumoplan/model/replicate_runner.hpp"
+#include "pneumoplan/policy/comparison_file.hpp"
+#include "pneumoplan/policy/package_comparison.hpp"
+#include "pneumoplan/results/results_file.hpp"
 
 namespace pneumo::cli {
 namespace {

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "pneumoplan/scorecard.hpp"
+#include "pneumoplan/policy/scorecard.hpp"
 
 namespace pneumo::cli {
 

@@ -5,10 +5,10 @@
 #include <iostream>
 
 #include "command_line.hpp"
-#include "pneumoplan/error.hpp"
-#include "pneumoplan/location_exact.hpp"
-#include "pneumoplan/location_solver.hpp"
-#include "pneumoplan/orlib.hpp"
+#include "pneumoplan/core/error.hpp"
+#include "pneumoplan/stations/location_exact.hpp"
+#include "pneumoplan/stations/location_solver.hpp"
+#include "pneumoplan/stations/orlib.hpp"
 
 namespace pneumo::cli {
 namespace {

@@ -4,9 +4,9 @@
 #include <iostream>
 
 #include "command_line.hpp"
-#include "pneumoplan/atomic_output.hpp"
-#include "pneumoplan/error.hpp"
-#include "pneumoplan/sweep_file.hpp"
+#include "pneumoplan/core/atomic_output.hpp"
+#include "pneumoplan/core/error.hpp"
+#include "pneumoplan/research/sweep_file.hpp"
 
 namespace pneumo::cli {
 

@@ -3,8 +3,8 @@
 #include <variant>
 
 #include "command_line.hpp"
-#include "pneumoplan/cohort.hpp"
-#include "pneumoplan/scenario_parameters.hpp"
+#include "pneumoplan/research/cohort.hpp"
+#include "pneumoplan/scenario/scenario_parameters.hpp"
 
 namespace pneumo::cli {
 namespace {

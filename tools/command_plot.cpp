@@ -4,12 +4,12 @@
 
 #include "command_line.hpp"
 #include "figure_command_options.hpp"
-#include "pneumoplan/comparison_reader.hpp"
-#include "pneumoplan/error.hpp"
-#include "pneumoplan/figure_folder.hpp"
-#include "pneumoplan/figure_renderer.hpp"
-#include "pneumoplan/figure_set.hpp"
-#include "pneumoplan/results_file_kind.hpp"
+#include "pneumoplan/core/error.hpp"
+#include "pneumoplan/policy/comparison_reader.hpp"
+#include "pneumoplan/report/figure_folder.hpp"
+#include "pneumoplan/report/figure_renderer.hpp"
+#include "pneumoplan/report/figure_set.hpp"
+#include "pneumoplan/results/results_file_kind.hpp"
 
 namespace pneumo::cli {
 

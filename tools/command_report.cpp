@@ -8,12 +8,12 @@
 
 #include "command_line.hpp"
 #include "figure_command_options.hpp"
-#include "pneumoplan/atomic_output.hpp"
-#include "pneumoplan/comparison_report.hpp"
-#include "pneumoplan/error.hpp"
-#include "pneumoplan/figure_renderer.hpp"
-#include "pneumoplan/results_file_kind.hpp"
-#include "pneumoplan/run_report.hpp"
+#include "pneumoplan/core/atomic_output.hpp"
+#include "pneumoplan/core/error.hpp"
+#include "pneumoplan/report/comparison_report.hpp"
+#include "pneumoplan/report/figure_renderer.hpp"
+#include "pneumoplan/report/run_report.hpp"
+#include "pneumoplan/results/results_file_kind.hpp"
 
 namespace fs = std::filesystem;
 

@@ -12,12 +12,12 @@
 #include "command_line.hpp"
 #include "scenario_options.hpp"
 #include "progress_line.hpp"
-#include "pneumoplan/atomic_output.hpp"
-#include "pneumoplan/error.hpp"
-#include "pneumoplan/replicate_runner.hpp"
-#include "pneumoplan/replicate_summary.hpp"
-#include "pneumoplan/results_file.hpp"
-#include "pneumoplan/scenario_loader.hpp"
+#include "pneumoplan/core/atomic_output.hpp"
+#include "pneumoplan/core/error.hpp"
+#include "pneumoplan/model/replicate_runner.hpp"
+#include "pneumoplan/results/replicate_summary.hpp"
+#include "pneumoplan/results/results_file.hpp"
+#include "pneumoplan/scenario/scenario_loader.hpp"
 
 namespace pneumo::cli {
 namespace {

@@ -6,10 +6,10 @@
 #include <thread>
 
 #include "command_line.hpp"
-#include "pneumoplan/atomic_output.hpp"
-#include "pneumoplan/csv.hpp"
-#include "pneumoplan/error.hpp"
-#include "pneumoplan/scorecard.hpp"
+#include "pneumoplan/core/atomic_output.hpp"
+#include "pneumoplan/core/csv.hpp"
+#include "pneumoplan/core/error.hpp"
+#include "pneumoplan/policy/scorecard.hpp"
 
 namespace fs = std::filesystem;
 

@@ -7,12 +7,12 @@
 #include <tuple>
 
 #include "command_line.hpp"
-#include "pneumoplan/atomic_output.hpp"
-#include "pneumoplan/csv.hpp"
-#include "pneumoplan/error.hpp"
-#include "pneumoplan/sensitivity.hpp"
-#include "pneumoplan/sweep_file.hpp"
-#include "pneumoplan/table_text.hpp"
+#include "pneumoplan/core/atomic_output.hpp"
+#include "pneumoplan/core/csv.hpp"
+#include "pneumoplan/core/error.hpp"
+#include "pneumoplan/core/table_text.hpp"
+#include "pneumoplan/research/sensitivity.hpp"
+#include "pneumoplan/research/sweep_file.hpp"
 
 namespace pneumo::cli {
 namespace {

@@ -6,10 +6,10 @@
 #include <sstream>
 
 #include "command_line.hpp"
-#include "pneumoplan/atomic_output.hpp"
-#include "pneumoplan/error.hpp"
-#include "pneumoplan/replicate_summary.hpp"
-#include "pneumoplan/results_reader.hpp"
+#include "pneumoplan/core/atomic_output.hpp"
+#include "pneumoplan/core/error.hpp"
+#include "pneumoplan/results/replicate_summary.hpp"
+#include "pneumoplan/results/results_reader.hpp"
 
 namespace pneumo::cli {
 namespace {

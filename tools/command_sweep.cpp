@@ -12,11 +12,11 @@
 #include "command_line.hpp"
 #include "progress_line.hpp"
 #include "sweep_mpi.hpp"
-#include "pneumoplan/atomic_output.hpp"
-#include "pneumoplan/csv.hpp"
-#include "pneumoplan/error.hpp"
-#include "pneumoplan/sweep_file.hpp"
-#include "pneumoplan/sweep_journal.hpp"
+#include "pneumoplan/core/atomic_output.hpp"
+#include "pneumoplan/core/csv.hpp"
+#include "pneumoplan/core/error.hpp"
+#include "pneumoplan/research/sweep_file.hpp"
+#include "pneumoplan/research/sweep_journal.hpp"
 
 namespace pneumo::cli {
 namespace {

@@ -10,10 +10,10 @@
 #include "command_line.hpp"
 #include "progress_line.hpp"
 #include "scenario_options.hpp"
-#include "pneumoplan/atomic_output.hpp"
-#include "pneumoplan/error.hpp"
-#include "pneumoplan/table_text.hpp"
-#include "pneumoplan/target_finder.hpp"
+#include "pneumoplan/core/atomic_output.hpp"
+#include "pneumoplan/core/error.hpp"
+#include "pneumoplan/core/table_text.hpp"
+#include "pneumoplan/policy/target_finder.hpp"
 
 namespace pneumo::cli {
 namespace {

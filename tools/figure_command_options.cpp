@@ -3,7 +3,7 @@
 #include <memory>
 #include <sstream>
 
-#include "pneumoplan/error.hpp"
+#include "pneumoplan/core/error.hpp"
 
 namespace pneumo::cli {
 

@@ -7,10 +7,10 @@
 #include <string>
 
 #include "command_line.hpp"
-#include "pneumoplan/figure.hpp"
-#include "pneumoplan/figure_options.hpp"
-#include "pneumoplan/figure_set.hpp"
-#include "pneumoplan/results_reader.hpp"
+#include "pneumoplan/report/figure.hpp"
+#include "pneumoplan/report/figure_options.hpp"
+#include "pneumoplan/report/figure_set.hpp"
+#include "pneumoplan/results/results_reader.hpp"
 
 namespace pneumo::cli {
 

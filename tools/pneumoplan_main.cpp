@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "command_line.hpp"
-#include "pneumoplan/error.hpp"
-#include "pneumoplan/version.hpp"
+#include "pneumoplan/core/error.hpp"
+#include "pneumoplan/core/version.hpp"
 
 namespace {
 

@@ -4,9 +4,9 @@
 #include <optional>
 #include <thread>
 
-#include "pneumoplan/available_memory.hpp"
-#include "pneumoplan/error.hpp"
-#include "pneumoplan/scenario_loader.hpp"
+#include "pneumoplan/core/available_memory.hpp"
+#include "pneumoplan/core/error.hpp"
+#include "pneumoplan/scenario/scenario_loader.hpp"
 
 namespace pneumo::cli {
 

@@ -5,8 +5,8 @@
 #include <string>
 
 #include "command_line.hpp"
-#include "pneumoplan/memory_estimate.hpp"
-#include "pneumoplan/scenario.hpp"
+#include "pneumoplan/model/memory_estimate.hpp"
+#include "pneumoplan/scenario/scenario.hpp"
 
 namespace pneumo::cli {
 

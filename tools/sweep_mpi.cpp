@@ -9,7 +9,7 @@
 
 #include <cstring>
 
-#include "pneumoplan/error.hpp"
+#include "pneumoplan/core/error.hpp"
 
 #ifdef PNEUMO_HAVE_MPI
 #include <mpi.h>

@@ -8,8 +8,8 @@
 #include <functional>
 #include <vector>
 
-#include "pneumoplan/sweep_journal.hpp"
-#include "pneumoplan/sweep_point.hpp"
+#include "pneumoplan/research/sweep_journal.hpp"
+#include "pneumoplan/research/sweep_point.hpp"
 
 namespace pneumo::cli {
 

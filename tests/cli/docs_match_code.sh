@@ -17,7 +17,7 @@ if table not in doc:
 '
 /usr/bin/python3 -c "$python_check" "$root/docs/scenario-format.md" "$work/params.md" ""
 /usr/bin/python3 -c "$python_check" "$root/docs/cohort-format.md" "$work/cohort.md" "--cohort "
-for name in $(grep -o '{"[a-z0-9_]*", "' "$root/engine/output_catalogue.cpp" | sed 's/{"\([a-z0-9_]*\)", "/\1/'); do
+for name in $(grep -o '{"[a-z0-9_]*", "' "$root/engine/outputs/output_catalogue.cpp" | sed 's/{"\([a-z0-9_]*\)", "/\1/'); do
   grep -q "\`$name\`" "$root/docs/output-format.md" || { echo "docs/output-format.md lacks output $name"; exit 1; }
 done
 commands=$("$bin" --help | sed -n '/^Commands:/,/^$/p' | awk 'NR > 1 && NF { print $1 }')
@@ -31,7 +31,7 @@ for command in plot report; do
     grep -q -- "\`$option" "$root/docs/figures.md" || { echo "docs/figures.md lacks option $option of $command"; exit 1; }
   done
 done
-for figure in $(grep -o '{FigureKind::[A-Za-z]*, "[a-z_]*"}' "$root/engine/figure_set.cpp" | sed 's/.*"\([a-z_]*\)"}/\1/'); do
+for figure in $(grep -o '{FigureKind::[A-Za-z]*, "[a-z_]*"}' "$root/engine/report/figure_set.cpp" | sed 's/.*"\([a-z_]*\)"}/\1/'); do
   grep -q "\`$figure\`" "$root/docs/figures.md" || { echo "docs/figures.md lacks figure $figure"; exit 1; }
 done
 echo "docs match the code"

@@ -8,11 +8,11 @@
 #include <sstream>
 
 #include "fuzz_scratch_scenario.hpp"
-#include "pneumoplan/file_seal.hpp"
-#include "pneumoplan/hdf5_io.hpp"
-#include "pneumoplan/replicate_runner.hpp"
-#include "pneumoplan/results_file.hpp"
-#include "pneumoplan/scenario_loader.hpp"
+#include "pneumoplan/model/replicate_runner.hpp"
+#include "pneumoplan/results/file_seal.hpp"
+#include "pneumoplan/results/hdf5_io.hpp"
+#include "pneumoplan/results/results_file.hpp"
+#include "pneumoplan/scenario/scenario_loader.hpp"
 
 namespace pneumo::fuzz {
 namespace {

@@ -12,10 +12,10 @@
 
 #include "file_edits.hpp"
 #include "fuzz_scratch_scenario.hpp"
-#include "pneumoplan/error.hpp"
-#include "pneumoplan/file_seal.hpp"
-#include "pneumoplan/results_reader.hpp"
-#include "pneumoplan/scorecard.hpp"
+#include "pneumoplan/core/error.hpp"
+#include "pneumoplan/policy/scorecard.hpp"
+#include "pneumoplan/results/file_seal.hpp"
+#include "pneumoplan/results/results_reader.hpp"
 
 namespace {
 

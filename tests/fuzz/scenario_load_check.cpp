@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "pneumoplan/error.hpp"
-#include "pneumoplan/scenario_loader.hpp"
+#include "pneumoplan/core/error.hpp"
+#include "pneumoplan/scenario/scenario_loader.hpp"
 
 namespace pneumo::fuzz {
 

@@ -17,7 +17,7 @@
 #include <memory>
 #include <thread>
 
-#include "pneumoplan/simulation.hpp"
+#include "pneumoplan/model/simulation.hpp"
 #include "synthetic_scenario.hpp"
 
 namespace {

@@ -5,7 +5,7 @@
 
 #include <cstdint>
 
-#include "pneumoplan/scenario.hpp"
+#include "pneumoplan/scenario/scenario.hpp"
 
 namespace pneumo::bench {
 

@@ -1,0 +1,180 @@
+#include "pneumoplan/model/annual_pass.hpp"
+
+#include "pneumoplan/model/person_propensity.hpp"
+
+namespace pneumo {
+
+AnnualPass::AnnualPass(const Scenario& scenario, const RandomStream& rng, const DiseaseCourse& course,
+                       const Surveillance& surveillance, const EnterpriseTable& enterprises,
+                       const YearConditions& conditions)
+    : rng_(rng),
+      course_(course),
+      surveillance_(surveillance),
+      enterprises_(enterprises),
+      conditions_(conditions),
+      outside_index_(static_cast<std::uint16_t>(scenario.geography.townships.size())) {}
+
+// The rare events of a row, kept out of the hot loop: death, onset scheduling, disease events,
+// surveillance and patient tallies.
+
+void AnnualPass::record_death(const WorkerTable& w, std::size_t i, bool employed, std::uint16_t county,
+                              YearTally& t) const {
+  const int stage = w.stage[i];
+  if (stage > 0) {
+    if (course_.dies_of_pneumoconiosis(rng_, w.rng_id[i], stage)) {
+      t.deaths_pneumoconiosis[county] += 1;
+    } else {
+      t.deaths_other_cause_patients[county] += 1;
+    }
+  }
+  if (employed) t.deaths_in_service[county] += 1;
+}
+
+void AnnualPass::schedule_onset(WorkerTable& w, std::size_t i, int year) const {
+  w.onset_year[i] = static_cast<std::int16_t>(course_.onset_year(rng_, w.rng_id[i], year));
+  if (w.death_year[i] == kNever) {
+    w.death_year[i] = static_cast<std::int16_t>(course_.death_year_after_work(
+        rng_, w.rng_id[i], w.exit_year[i], w.birth_year[i], WorkerTraits::female(w.traits[i])));
+  }
+}
+
+void AnnualPass::follow_patient(WorkerTable& w, std::size_t i, int year, bool employed, std::uint32_t ent,
+                                std::uint16_t county, YearTally& t) const {
+  const auto& e = enterprises_;
+  int stage = w.stage[i];
+  const bool onset_now = w.onset_year[i] == year;
+  if (onset_now || w.next_stage_year[i] == year) {
+    stage = onset_now ? 1 : stage + 1;
+    w.stage[i] = static_cast<std::uint8_t>(stage);
+    w.next_stage_year[i] = static_cast<std::int16_t>(course_.next_stage_year(rng_, w.rng_id[i], stage, year));
+    w.death_year[i] = static_cast<std::int16_t>(
+        course_.death_year(rng_, w.rng_id[i], stage, year, w.birth_year[i], WorkerTraits::female(w.traits[i])));
+    t.new_cases[county * kStageCount + static_cast<std::size_t>(stage - 1)] += 1;
+    if (onset_now) t.new_cases_by_industry[static_cast<std::size_t>(e.industry[ent])] += 1;
+  }
+  const bool migrant_at_work = employed && WorkerTraits::employment(w.traits[i]) == EmploymentType::Migrant;
+  const std::uint16_t home = w.home_township[i] == kOutsideCity ? outside_index_ : w.home_township[i];
+  const std::uint16_t residence = migrant_at_work ? e.township[ent] : home;
+  if (w.diagnosed_year[i] == kNever) {
+    ExamAccess access;
+    access.route = surveillance_.route(employed, w.exit_year[i] == year, year - w.exit_year[i]);
+    access.enterprise_provides = e.complies(ent, ComplianceState::ExamsProvided);
+    access.interval_years = e.exam_interval_years[ent];
+    access.exam_capacity_share = conditions_.exam_capacity_share[county];
+    access.diagnosis_capacity_share = conditions_.diagnosis_capacity_share;
+    access.followup_coverage = conditions_.followup_coverage;
+    const SurveillanceOutcome outcome = surveillance_.patient_year(rng_, w.rng_id[i], year, stage, access);
+    if (outcome.screen_positive || outcome.self_presented) t.diagnosis_requests[county] += 1;
+    if (outcome.diagnosed) {
+      w.diagnosed_year[i] = static_cast<std::int16_t>(year);
+      t.new_diagnoses[county * kStageCount + static_cast<std::size_t>(stage - 1)] += 1;
+      t.diagnoses_by_township[residence] += 1;
+      if (w.exposure_years[i] <= 5) t.diagnoses_short_exposure[county] += 1;
+      t.diagnosis_age_years[county] += year - w.birth_year[i];
+      t.diagnosis_exposure_years[county] += w.exposure_years[i];
+    }
+  }
+  t.prevalent[county * kStageCount + static_cast<std::size_t>(stage - 1)] += 1;
+  t.patients_true[residence] += 1;
+  if (w.diagnosed_year[i] != kNever) {
+    t.prevalent_diagnosed[county] += 1;
+    t.patients_diagnosed[residence] += 1;
+  }
+}
+
+void AnnualPass::run(WorkerTable& w, int year, std::size_t begin, std::size_t end, YearTally& t) const {
+  // Raw pointers: the compiler cannot otherwise prove that tally writes leave the columns' own pointers
+  // alone, and would reload them for every row.
+  std::int16_t* const death_year = w.death_year.data();
+  const std::uint32_t* const enterprise = w.enterprise.data();
+  const std::int16_t* const exit_year = w.exit_year.data();
+  const std::int16_t* const onset_year = w.onset_year.data();
+  const std::uint8_t* const stage = w.stage.data();
+  const std::uint8_t* const ppe_propensity = w.ppe_propensity.data();
+  const std::uint8_t* const traits = w.traits.data();
+  const std::uint64_t* const rng_id = w.rng_id.data();
+  std::uint8_t* const exposure_years = w.exposure_years.data();
+  float* const cum_dust = w.cum_dust_mg_m3_y.data();
+  float* const cum_metric = w.cum_metric_mg_m3_y.data();
+  const float* const tolerance = w.tolerance_mg_m3_y.data();
+
+  const std::uint16_t* const ent_county = enterprises_.county.data();
+  const std::uint16_t* const ppe_threshold = enterprises_.ppe_threshold.data();
+  const float* const dust_bare = enterprises_.dust_mg_m3.data();
+  const float* const dust_protected = enterprises_.dust_protected_mg_m3.data();
+  const float* const metric_per_dust = enterprises_.metric_per_dust.data();
+  const std::uint8_t* const compliance = enterprises_.compliance.data();
+  constexpr std::uint8_t kInsuredBit = 1u << static_cast<unsigned>(ComplianceState::InjuryInsurance);
+
+  std::int64_t* const employed_count = t.employed.data();
+  std::int64_t* const exposed_count = t.exposed.data();
+  std::int64_t* const leavers = t.leavers.data();
+  std::int64_t* const staying = t.staying.data();
+  std::int64_t* const employed_by_enterprise = t.employed_by_enterprise.data();
+  std::int64_t* const insured = t.insured.data();
+  std::int64_t* const histogram = t.dust_histogram.data();
+  const std::uint64_t migrant_insured_threshold = conditions_.migrant_insured_threshold;
+  std::int64_t free_rows = 0;
+  std::int64_t people = 0;
+
+  for (std::size_t i = begin; i < end; ++i) {
+    const int death = death_year[i];
+    if (death < year) {  // a released row
+      ++free_rows;
+      continue;
+    }
+    const std::uint32_t ent = enterprise[i];
+    const std::uint16_t county = ent_county[ent];
+    const int exit = exit_year[i];
+    const bool employed = year <= exit;
+    if (death == year) {
+      record_death(w, i, employed, county, t);
+      death_year[i] = kFreeRow;
+      ++free_rows;
+      continue;
+    }
+
+    if (employed) {
+      // Arithmetic rather than a branch: whether a worker wears a respirator is a coin toss to the CPU.
+      const float wears = static_cast<float>(ppe_propensity[i] < ppe_threshold[ent]);
+      const float conc = dust_bare[ent] - wears * (dust_bare[ent] - dust_protected[ent]);
+      const float dust = cum_dust[i] + conc;
+      const float metric = cum_metric[i] + conc * metric_per_dust[ent];
+      cum_dust[i] = dust;
+      cum_metric[i] = metric;
+      exposure_years[i] = static_cast<std::uint8_t>(exposure_years[i] + (exposure_years[i] < 255));
+      employed_count[county] += 1;
+      employed_by_enterprise[ent] += 1;
+      exposed_count[county] += conc > 0.0f;
+      if (compliance[ent] & kInsuredBit) {
+        // Formal and dispatched workers of an insured enterprise are enrolled; migrant workers partly.
+        const bool migrant = WorkerTraits::employment(traits[i]) == EmploymentType::Migrant;
+        insured[county] += !migrant || person_propensity_32(rng_id[i], PersonTrait::MigrantInsurance) < migrant_insured_threshold;
+      }
+      histogram[county * ExposureHistogram::kBins + ExposureHistogram::bin(dust)] += 1;
+      if (metric >= tolerance[i] && stage[i] == 0 && onset_year[i] == kNever) {
+        schedule_onset(w, i, year);
+      }
+      if (exit > year) {
+        staying[ent] += 1;
+      } else {
+        leavers[county] += 1;
+      }
+    }
+
+    if (stage[i] > 0 || onset_year[i] == year) {
+      follow_patient(w, i, year, employed, ent, county, t);
+    } else if (exit <= year && onset_year[i] == kNever) {
+      // Out of dust work for good with no disease scheduled: without further exposure nothing can happen
+      // to this person that any output counts, so the row is released for a new hire.
+      death_year[i] = kFreeRow;
+      ++free_rows;
+      continue;
+    }
+    ++people;
+  }
+  t.free_rows += free_rows;
+  t.people += people;
+}
+
+}  // namespace pneumo

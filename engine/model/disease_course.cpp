@@ -1,0 +1,48 @@
+#include "pneumoplan/model/disease_course.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "pneumoplan/model/distributions.hpp"
+#include "pneumoplan/model/worker_table.hpp"
+
+namespace pneumo {
+
+int DiseaseCourse::onset_year(const RandomStream& rng, std::uint64_t worker, int crossing_year) const {
+  const double u = rng.uniform(worker, kAnyYear, Purpose::OnsetLatency);
+  const double latency =
+      lognormal_from_median(u, parameters_.onset_latency_median_years, parameters_.onset_latency_gsd);
+  const double year = crossing_year + std::floor(latency + 0.5);
+  return static_cast<int>(std::min<double>(year, kNever));
+}
+
+int DiseaseCourse::next_stage_year(const RandomStream& rng, std::uint64_t worker, int stage, int year) const {
+  if (stage >= 3) return kNever;
+  const auto u = rng.uniforms(worker, kAnyYear, Purpose::Progression, static_cast<std::uint64_t>(stage));
+  const double probability =
+      stage == 1 ? parameters_.progression_probability_1_2 : parameters_.progression_probability_2_3;
+  if (u[0] >= probability) return kNever;
+  const double median = stage == 1 ? parameters_.progression_median_years_1_2 : parameters_.progression_median_years_2_3;
+  const double years = lognormal_from_median(u[1], median, parameters_.progression_time_gsd);
+  const double next = year + std::max(1.0, std::floor(years + 0.5));
+  return static_cast<int>(std::min<double>(next, kNever));
+}
+
+int DiseaseCourse::death_year(const RandomStream& rng, std::uint64_t worker, int stage, int year, int birth_year,
+                              bool female) const {
+  const double u = rng.uniform(worker, kAnyYear, Purpose::StageMortality, static_cast<std::uint64_t>(stage));
+  return life_table_.death_year(birth_year, female, year + 1, mortality_multiplier(stage), u);
+}
+
+int DiseaseCourse::death_year_after_work(const RandomStream& rng, std::uint64_t worker, int last_work_year,
+                                         int birth_year, bool female) const {
+  const double u = rng.uniform(worker, kAnyYear, Purpose::LaterBackgroundDeath);
+  return life_table_.death_year(birth_year, female, last_work_year + 1, 1.0, u);
+}
+
+bool DiseaseCourse::dies_of_pneumoconiosis(const RandomStream& rng, std::uint64_t worker, int stage) const {
+  const double m = mortality_multiplier(stage);
+  return rng.uniform(worker, kAnyYear, Purpose::DeathCause) < (m - 1.0) / m;
+}
+
+}  // namespace pneumo

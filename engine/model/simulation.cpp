@@ -1,0 +1,336 @@
+#include "pneumoplan/model/simulation.hpp"
+
+#include <algorithm>
+#include <tuple>
+#include <cmath>
+
+#include <tbb/blocked_range.h>
+#include "pneumoplan/core/parallel_for.hpp"
+
+#include "pneumoplan/model/enterprise_dynamics.hpp"
+#include "pneumoplan/model/person_propensity.hpp"
+
+namespace pneumo {
+namespace {
+
+// Rows per task: large enough to amortise scheduling, small enough to balance two to sixteen cores.
+constexpr std::size_t kRowsPerTask = 16384;
+
+AxisSizes axis_sizes(const Scenario& scenario) {
+  AxisSizes sizes;
+  sizes.years = static_cast<std::size_t>(scenario.year_count());
+  sizes.regions = scenario.geography.counties.size() + 1;
+  sizes.townships = scenario.geography.townships.size() + 1;
+  sizes.interventions = scenario.interventions.size() + 1;
+  return sizes;
+}
+
+}  // namespace
+
+Simulation::Simulation(const Scenario& scenario, std::uint64_t seed, std::uint64_t replicate)
+    : scenario_(scenario),
+      rng_(seed, replicate),
+      effects_(scenario, rng_),
+      course_(scenario.parameters.disease, scenario.life_table),
+      surveillance_(scenario.parameters.surveillance),
+      compliance_(scenario),
+      enterprises_(build_enterprises(scenario, rng_)),
+      factory_(scenario, rng_, enterprises_, course_, surveillance_, compliance_),
+      pass_(scenario, rng_, course_, surveillance_, enterprises_, conditions_),
+      services_(scenario),
+      supervision_(scenario, rng_),
+      stations_(scenario, seed, replicate),
+      results_(axis_sizes(scenario)),
+      thread_tallies_(YearTally(scenario.geography.counties.size(), scenario.geography.townships.size(),
+                                enterprises_.count())),
+      hires_by_enterprise_(enterprises_.count(), 0),
+      next_year_(scenario.first_year()) {
+  conditions_ = services_.first_conditions();
+  effects_.prepare(next_year_, enterprises_);
+  update_enterprises_for_year(scenario_, rng_, enterprises_, next_year_, effects_);
+  create_initial_workforce();
+}
+
+void Simulation::create_initial_workforce() {
+  std::vector<std::size_t> first_row(enterprises_.count() + 1, 0);
+  for (std::size_t e = 0; e < enterprises_.count(); ++e) first_row[e + 1] = first_row[e] + enterprises_.target_workers[e];
+  // Room for the years of hiring ahead; reserved pages cost no memory until used.
+  workers_.reserve(first_row.back() * 2);
+  workers_.resize(first_row.back());
+  pneumo::parallel_for(tbb::blocked_range<std::size_t>(0, enterprises_.count()), [&](const auto& range) {
+    for (std::size_t e = range.begin(); e != range.end(); ++e) {
+      for (std::size_t k = 0; k < enterprises_.target_workers[e]; ++k) {
+        factory_.initial(workers_, first_row[e] + k, static_cast<std::uint32_t>(e), static_cast<std::uint32_t>(k));
+      }
+    }
+  });
+}
+
+void Simulation::run(const std::function<void(int year)>& after_year) {
+  while (!finished()) {
+    const int year = next_year_;
+    step_year();
+    if (after_year) after_year(year);
+  }
+}
+
+void Simulation::step_year() {
+  const int year = next_year_;
+  const bool last = year == scenario_.last_year();
+  const auto& p = scenario_.parameters;
+  effects_.prepare(year, enterprises_);
+  conditions_.followup_coverage = effects_.followup_coverage(p.surveillance.followup_coverage);
+  conditions_.migrant_insured_threshold =
+      share_threshold_32(effects_.migrant_insured_share(p.compliance.migrant_insured_share));
+  if (year != scenario_.first_year()) update_enterprises_for_year(scenario_, rng_, enterprises_, year, effects_);
+  supervision_.update(year, effects_);
+  const EnforcementTally enforcement =
+      compliance_.update(rng_, enterprises_, year, supervision_.has_coordinator(), effects_);
+  YearTally tally = process_people(year);
+  if (!last) {
+    effects_.plan_closures(year + 1, enterprises_);
+    lay_off(year, tally);
+  }
+  YearConditions next_conditions;
+  const ServiceVolumes services =
+      services_.account(year, enterprises_, tally, hires_by_enterprise_, conditions_, next_conditions, effects_);
+  const auto& rehab_patients =
+      p.rehab.patients_counted == PatientsCounted::True ? tally.patients_true : tally.patients_diagnosed;
+  const std::int64_t programme_stations =
+      stations_.update(year, rehab_patients, effects_.station_threshold(p.rehab.station_threshold_patients));
+  const IndicatorYear indicators = compute_indicators(
+      {scenario_, enterprises_, tally, enforcement, supervision_.has_coordinator(), stations_, rehab_patients}, year);
+  const RehabService rehab = stations_.serve(year, rehab_patients);
+  InterventionEffects::CostInputs cost_inputs;
+  for (const double exams : services.followup) cost_inputs.followup_exams += exams;
+  cost_inputs.followup_baseline = p.surveillance.followup_coverage;
+  cost_inputs.coordinator_baseline = supervision_.coverage(year);
+  cost_inputs.new_stations = programme_stations;
+  record(year, tally, services, enforcement, indicators, rehab, effects_.costs(year, enterprises_, tally, cost_inputs));
+  std::size_t free_rows = static_cast<std::size_t>(tally.free_rows);
+  if (!last) free_rows = hire_for(year + 1, tally);
+  conditions_ = std::move(next_conditions);
+  compact_if_sparse(free_rows);
+  ++next_year_;
+}
+
+YearTally Simulation::process_people(int year) {
+  pneumo::parallel_for(tbb::blocked_range<std::size_t>(0, workers_.size(), kRowsPerTask), [&](const auto& range) {
+    pass_.run(workers_, year, range.begin(), range.end(), thread_tallies_.local());
+  });
+  YearTally total(scenario_.geography.counties.size(), scenario_.geography.townships.size(), enterprises_.count());
+  for (auto& local : thread_tallies_) {
+    total.add(local);
+    local.clear();
+  }
+  return total;
+}
+
+void Simulation::lay_off(int year, YearTally& tally) {
+  // Where next year's jobs are fewer than the workers staying, exactly the excess is laid off: the staying
+  // workers with the smallest layoff draws (ties broken by identity), so the choice is deterministic and the
+  // same worker is chosen first in every scenario.
+  std::vector<std::int64_t> excess(enterprises_.count(), 0);
+  bool any = false;
+  for (std::size_t e = 0; e < enterprises_.count(); ++e) {
+    const auto jobs = static_cast<std::int64_t>(enterprise_jobs(scenario_, enterprises_, e, year + 1));
+    excess[e] = std::max<std::int64_t>(0, tally.staying[e] - jobs);
+    any = any || excess[e] > 0;
+  }
+  if (!any) return;
+  struct Candidate {
+    std::uint32_t enterprise;
+    double draw;
+    std::uint64_t id;
+    std::size_t row;
+  };
+  tbb::enumerable_thread_specific<std::vector<Candidate>> found;
+  pneumo::parallel_for(tbb::blocked_range<std::size_t>(0, workers_.size(), kRowsPerTask), [&](const auto& range) {
+    auto& local = found.local();
+    for (std::size_t i = range.begin(); i != range.end(); ++i) {
+      const std::uint32_t e = workers_.enterprise[i];
+      if (excess[e] == 0 || workers_.exit_year[i] <= year || workers_.death_year[i] <= year) continue;
+      local.push_back({e, rng_.uniform(workers_.rng_id[i], year, Purpose::Layoff), workers_.rng_id[i], i});
+    }
+  });
+  std::vector<Candidate> candidates;
+  for (auto& local : found) candidates.insert(candidates.end(), local.begin(), local.end());
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    return std::tie(a.enterprise, a.draw, a.id) < std::tie(b.enterprise, b.draw, b.id);
+  });
+  std::vector<std::int64_t> laid_off(enterprises_.count(), 0);
+  for (const auto& c : candidates) {
+    if (laid_off[c.enterprise] >= excess[c.enterprise]) continue;
+    laid_off[c.enterprise] += 1;
+    const std::size_t i = c.row;
+    workers_.exit_year[i] = static_cast<std::int16_t>(year);
+    tally.staying[c.enterprise] -= 1;
+    tally.leavers[enterprises_.county[c.enterprise]] += 1;
+    // A worker whose disease is already scheduled had their background death drawn conditionally on
+    // surviving to their planned exit; that no longer holds, so redraw it from next year (they are alive now).
+    if (workers_.stage[i] == 0 && workers_.onset_year[i] != kNever) {
+      workers_.death_year[i] = static_cast<std::int16_t>(course_.death_year_after_work(
+          rng_, workers_.rng_id[i], year, workers_.birth_year[i], WorkerTraits::female(workers_.traits[i])));
+    }
+  }
+}
+
+std::size_t Simulation::hire_for(int year, const YearTally& tally) {
+  std::vector<std::size_t> first_slot(enterprises_.count() + 1, 0);
+  const double new_hire_knowledge = scenario_.parameters.knowledge.new_hire_share;
+  for (std::size_t e = 0; e < enterprises_.count(); ++e) {
+    const auto jobs = static_cast<std::int64_t>(enterprise_jobs(scenario_, enterprises_, e, year));
+    const std::int64_t hires = std::max<std::int64_t>(0, jobs - tally.staying[e]);
+    first_slot[e + 1] = first_slot[e] + static_cast<std::size_t>(hires);
+    hires_by_enterprise_[e] = hires;
+    // Hires bring the knowledge of new hires into the enterprise's share.
+    const double staying = static_cast<double>(tally.staying[e]);
+    if (hires > 0) {
+      enterprises_.knowledge_share[e] = static_cast<float>(
+          (enterprises_.knowledge_share[e] * staying + new_hire_knowledge * static_cast<double>(hires)) /
+          (staying + static_cast<double>(hires)));
+    }
+  }
+  // Hire k (in enterprise order) goes to the k-th released row, then to new rows at the end.
+  const std::vector<std::size_t> free = workers_.free_rows();
+  const std::size_t total = first_slot.back();
+  const std::size_t base = workers_.size();
+  if (total > free.size()) workers_.resize(base + total - free.size());
+  const auto row_of = [&](std::size_t k) { return k < free.size() ? free[k] : base + (k - free.size()); };
+  pneumo::parallel_for(tbb::blocked_range<std::size_t>(0, enterprises_.count()), [&](const auto& range) {
+    for (std::size_t e = range.begin(); e != range.end(); ++e) {
+      for (std::size_t k = first_slot[e]; k < first_slot[e + 1]; ++k) {
+        factory_.hire(workers_, row_of(k), static_cast<std::uint32_t>(e), year,
+                      static_cast<std::uint32_t>(k - first_slot[e]));
+      }
+    }
+  });
+  return free.size() > total ? free.size() - total : 0;
+}
+
+void Simulation::compact_if_sparse(std::size_t free_rows) {
+  // Released rows are normally refilled by next year's hires; only a shrinking workforce leaves many
+  // free. Compacting costs a full copy, so wait until a quarter of the rows are free.
+  if (free_rows > 0 && free_rows * 4 >= workers_.size()) workers_.compact();
+}
+
+void Simulation::record(int year, const YearTally& t, const ServiceVolumes& services,
+                        const EnforcementTally& enforcement, const IndicatorYear& indicators,
+                        const RehabService& rehab, const std::vector<double>& intervention_costs) {
+  const std::size_t y = static_cast<std::size_t>(year - scenario_.first_year());
+  const std::size_t counties = scenario_.geography.counties.size();
+  const std::size_t city = counties;
+
+  const auto per_region = [&](OutputId id, const auto& counts) {
+    double* row = results_[id].year_row(y);
+    double total = 0.0;
+    for (std::size_t c = 0; c < counties; ++c) {
+      row[c] = static_cast<double>(counts[c]);
+      total += row[c];
+    }
+    row[city] = total;
+  };
+  const auto per_region_with_city = [&](OutputId id, const auto& values) {
+    double* row = results_[id].year_row(y);
+    for (std::size_t r = 0; r <= counties; ++r) row[r] = static_cast<double>(values[r]);
+  };
+  const auto per_region_stage = [&](OutputId id, const std::vector<std::int64_t>& counts) {
+    double* row = results_[id].year_row(y);
+    for (std::size_t s = 0; s < kStageCount; ++s) row[city * kStageCount + s] = 0.0;
+    for (std::size_t c = 0; c < counties; ++c) {
+      for (std::size_t s = 0; s < kStageCount; ++s) {
+        row[c * kStageCount + s] = static_cast<double>(counts[c * kStageCount + s]);
+        row[city * kStageCount + s] += row[c * kStageCount + s];
+      }
+    }
+  };
+  const auto copy = [&](OutputId id, const std::vector<std::int64_t>& counts) {
+    double* row = results_[id].year_row(y);
+    for (std::size_t k = 0; k < counts.size(); ++k) row[k] = static_cast<double>(counts[k]);
+  };
+
+  per_region(OutputId::WorkersEmployed, t.employed);
+  per_region(OutputId::WorkersExposed, t.exposed);
+  std::vector<std::int64_t> hires_by_county(counties, 0);
+  for (std::size_t e = 0; e < enterprises_.count(); ++e) hires_by_county[enterprises_.county[e]] += hires_by_enterprise_[e];
+  per_region(OutputId::Hires, hires_by_county);
+  per_region(OutputId::Leavers, t.leavers);
+  per_region(OutputId::PrevalentDiagnosed, t.prevalent_diagnosed);
+  per_region(OutputId::DiagnosesShortExposure, t.diagnoses_short_exposure);
+  per_region(OutputId::DiagnosisAgeYears, t.diagnosis_age_years);
+  per_region(OutputId::DiagnosisExposureYears, t.diagnosis_exposure_years);
+  per_region(OutputId::DeathsPneumoconiosis, t.deaths_pneumoconiosis);
+  per_region(OutputId::DeathsOtherCausePatients, t.deaths_other_cause_patients);
+  per_region(OutputId::DeathsInService, t.deaths_in_service);
+  per_region_stage(OutputId::NewCasesTrue, t.new_cases);
+  per_region_stage(OutputId::PrevalentTrue, t.prevalent);
+  per_region_stage(OutputId::NewDiagnoses, t.new_diagnoses);
+  copy(OutputId::PatientsTrueByTownship, t.patients_true);
+  copy(OutputId::PatientsDiagnosedByTownship, t.patients_diagnosed);
+  copy(OutputId::NewCasesTrueByIndustry, t.new_cases_by_industry);
+  results_[OutputId::SimulatedPeople].year_row(y)[0] = static_cast<double>(t.people);
+
+  per_region(OutputId::ExamsPeriodic, services.periodic);
+  per_region(OutputId::ExamsPreEmployment, services.pre_employment);
+  per_region(OutputId::ExamsExit, services.exit);
+  per_region(OutputId::ExamsFollowUp, services.followup);
+  per_region(OutputId::FalsePositiveDiagnoses, services.false_positive_diagnoses);
+  {
+    // The capacity shares the year ran with; the city's is performed ÷ requested.
+    double* row = results_[OutputId::ExamCapacityShare].year_row(y);
+    double requested = 0.0, performed = 0.0;
+    for (std::size_t c = 0; c < counties; ++c) {
+      row[c] = conditions_.exam_capacity_share[c];
+      requested += services.requested[c];
+      performed += services.requested[c] * conditions_.exam_capacity_share[c];
+    }
+    row[city] = requested > 0.0 ? performed / requested : 1.0;
+    results_[OutputId::DiagnosisCapacityShare].year_row(y)[0] = conditions_.diagnosis_capacity_share;
+  }
+  copy(OutputId::DiagnosesByTownship, t.diagnoses_by_township);
+  per_region(OutputId::Inspections, enforcement.inspected);
+  per_region(OutputId::ViolationsFound, enforcement.violations_found);
+  per_region(OutputId::CasesHandled, enforcement.cases_handled);
+  per_region_with_city(OutputId::RehabStationsOpen, indicators.stations_open);
+  per_region_with_city(OutputId::ConcentratedTownships, indicators.concentrated_townships);
+  per_region_with_city(OutputId::RehabPatients, rehab.patients);
+  per_region_with_city(OutputId::RehabPatientsServed, rehab.served);
+  per_region_with_city(OutputId::RehabPatientsUnmet, rehab.unmet);
+  per_region_with_city(OutputId::RehabPatientsWithinReach, rehab.within_reach);
+  per_region_with_city(OutputId::RehabMeanDistance, rehab.mean_km);
+  per_region_with_city(OutputId::RehabP90Distance, rehab.p90_km);
+  per_region_with_city(OutputId::RehabStationCost, rehab.cost_rmb);
+  {
+    double* row = results_[OutputId::RehabStationOpen].year_row(y);
+    for (std::size_t k = 0; k + 1 < results_[OutputId::RehabStationOpen].shape[1]; ++k) row[k] = stations_.open(k, year);
+  }
+  for (std::size_t k = 0; k < kIndicatorCount; ++k) {
+    per_region_with_city(indicator_output(static_cast<IndicatorId>(k)), indicators.values[k]);
+  }
+  {
+    double* row = results_[OutputId::InterventionCost].year_row(y);
+    double total = 0.0;
+    for (std::size_t k = 0; k < intervention_costs.size(); ++k) {
+      row[k] = intervention_costs[k];
+      total += intervention_costs[k];
+    }
+    row[intervention_costs.size()] = total;
+  }
+
+  // Percentiles per county and for the city from the merged histogram.
+  constexpr std::size_t B = ExposureHistogram::kBins;
+  std::vector<std::int64_t> city_histogram(B, 0);
+  const OutputId percentile_ids[] = {OutputId::CumulativeDustP50, OutputId::CumulativeDustP90,
+                                     OutputId::CumulativeDustP99};
+  const double levels[] = {0.5, 0.9, 0.99};
+  for (std::size_t c = 0; c < counties; ++c) {
+    const std::int64_t* histogram = t.dust_histogram.data() + c * B;
+    for (std::size_t b = 0; b < B; ++b) city_histogram[b] += histogram[b];
+    for (std::size_t k = 0; k < 3; ++k) results_[percentile_ids[k]].year_row(y)[c] = ExposureHistogram::quantile(histogram, levels[k]);
+  }
+  for (std::size_t k = 0; k < 3; ++k) {
+    results_[percentile_ids[k]].year_row(y)[city] = ExposureHistogram::quantile(city_histogram.data(), levels[k]);
+  }
+}
+
+}  // namespace pneumo

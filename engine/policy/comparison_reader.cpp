@@ -1,0 +1,171 @@
+#include "pneumoplan/policy/comparison_reader.hpp"
+
+#include <filesystem>
+
+#include "pneumoplan/core/error.hpp"
+#include "pneumoplan/results/hdf5_io.hpp"
+
+namespace pneumo {
+namespace {
+
+// Reads one dataset of a group and checks its shape; every failure names the file and the dataset.
+class ComparisonGroupReader {
+ public:
+  ComparisonGroupReader(const std::string& path, hid_t root, const std::string& group)
+      : path_(path), group_name_(group) {
+    if (!h5::has_link(root, group)) fail("", "missing group /" + group);
+    group_ = h5::open_group(root, group);
+  }
+
+  std::vector<std::string> strings(const std::string& name, const std::vector<std::size_t>& shape) {
+    check_shape(name, shape);
+    return guarded(name, [&] { return h5::read_string_array(group_.id(), name); });
+  }
+  std::vector<double> doubles(const std::string& name, const std::vector<std::size_t>& shape) {
+    check_shape(name, shape);
+    return guarded(name, [&] { return h5::read_doubles(group_.id(), name); });
+  }
+  std::vector<std::int64_t> integers(const std::string& name, const std::vector<std::size_t>& shape) {
+    check_shape(name, shape);
+    return guarded(name, [&] { return h5::read_int64s(group_.id(), name); });
+  }
+  std::size_t length(const std::string& name) {
+    exists(name);
+    const auto dims = h5::dataset_dims(group_.id(), name);
+    if (dims.size() != 1) fail(name, "expected a one-dimensional dataset");
+    return static_cast<std::size_t>(dims[0]);
+  }
+
+ private:
+  [[noreturn]] void fail(const std::string& name, const std::string& what) const {
+    throw InputError(path_, 0, (name.empty() ? "" : "/" + group_name_ + "/" + name + ": ") + what);
+  }
+  void exists(const std::string& name) {
+    if (!h5::has_link(group_.id(), name)) fail("", "missing dataset /" + group_name_ + "/" + name);
+  }
+  void check_shape(const std::string& name, const std::vector<std::size_t>& shape) {
+    exists(name);
+    const auto dims = h5::dataset_dims(group_.id(), name);
+    std::vector<std::size_t> found(dims.begin(), dims.end());
+    if (found != shape) {
+      const auto text = [](const std::vector<std::size_t>& s) {
+        std::string t = "[";
+        for (std::size_t i = 0; i < s.size(); ++i) {
+          if (i > 0) t += ',';
+          t += std::to_string(s[i]);
+        }
+        return t + "]";
+      };
+      fail(name, "expected shape " + text(shape) + ", found " + text(found));
+    }
+  }
+  template <typename Read>
+  auto guarded(const std::string& name, Read read) -> decltype(read()) {
+    try {
+      return read();
+    } catch (const IoError& error) {
+      fail(name, std::string("unreadable (") + error.what() + ")");
+    }
+  }
+
+  std::string path_, group_name_;
+  h5::Handle group_;
+};
+
+}  // namespace
+
+std::size_t ComparisonFile::baseline_index() const {
+  for (std::size_t p = 0; p < packages.size(); ++p) {
+    if (packages[p].name == baseline) return p;
+  }
+  throw InputError(path, 0, "the baseline package '" + baseline + "' is not among /packages/name");
+}
+
+std::string ComparisonFile::results_path(std::size_t package) const {
+  return (std::filesystem::path(path).parent_path() / packages.at(package).results_file).string();
+}
+
+ComparisonFile open_comparison_file(const std::string& path) {
+  ComparisonFile c;
+  c.path = path;
+  auto file = h5::open_file_read_only(path);
+  const hid_t root = file.id();
+  const auto string_attribute = [&](const char* name) {
+    if (!h5::has_attribute(root, name)) throw InputError(path, 0, std::string("missing root attribute ") + name);
+    try {
+      return h5::read_string_attribute(root, name);
+    } catch (const IoError&) {
+      throw InputError(path, 0, std::string("root attribute ") + name + ": expected a string");
+    }
+  };
+  const auto integer_attribute = [&](const char* name) {
+    if (!h5::has_attribute(root, name)) throw InputError(path, 0, std::string("missing root attribute ") + name);
+    try {
+      return h5::read_int_attribute(root, name);
+    } catch (const IoError&) {
+      throw InputError(path, 0, std::string("root attribute ") + name + ": expected an integer");
+    }
+  };
+  if (string_attribute("format") != "pneumoplan-comparison") {
+    throw InputError(path, 0, "expected a pneumoplan comparison file (attribute format = pneumoplan-comparison)");
+  }
+  const auto version = integer_attribute("format_version");
+  if (version != kComparisonFormatVersion) {
+    throw InputError(path, 0, "comparison format version " + std::to_string(version) + "; this program reads version " +
+                                  std::to_string(kComparisonFormatVersion));
+  }
+  c.scenario_name = string_attribute("scenario_name");
+  c.program_version = string_attribute("program_version");
+  c.git_commit = string_attribute("git_commit");
+  c.baseline = string_attribute("baseline");
+  c.seed = integer_attribute("seed");
+  c.replicates = integer_attribute("replicates");
+  c.period_first_year = static_cast<int>(integer_attribute("period_first_year"));
+  c.period_last_year = static_cast<int>(integer_attribute("period_last_year"));
+  if (c.period_last_year < c.period_first_year) {
+    throw InputError(path, 0, "period_last_year is before period_first_year");
+  }
+
+  ComparisonGroupReader packages(path, root, "packages");
+  const std::size_t P = packages.length("name");
+  if (P == 0) throw InputError(path, 0, "/packages/name: expected at least one package");
+  const auto names = packages.strings("name", {P});
+  const auto labels_en = packages.strings("label_en", {P});
+  const auto labels_zh = packages.strings("label_zh", {P});
+  const auto files = packages.strings("results_file", {P});
+  for (std::size_t p = 0; p < P; ++p) c.packages.push_back({names[p], labels_en[p], labels_zh[p], files[p]});
+  c.baseline_index();
+
+  ComparisonGroupReader outcomes(path, root, "outcomes");
+  const std::size_t O = outcomes.length("name");
+  const auto outcome_names = outcomes.strings("name", {O});
+  const auto outcome_en = outcomes.strings("label_en", {O});
+  const auto outcome_zh = outcomes.strings("label_zh", {O});
+  const auto units = outcomes.strings("unit", {O});
+  for (std::size_t o = 0; o < O; ++o) c.outcomes.push_back({outcome_names[o], outcome_en[o], outcome_zh[o], units[o]});
+
+  for (auto [group_name, table] : {std::pair{"value", &c.value}, std::pair{"difference", &c.difference}}) {
+    ComparisonGroupReader group(path, root, group_name);
+    table->mean = group.doubles("mean", {P, O});
+    table->p5 = group.doubles("p5", {P, O});
+    table->p95 = group.doubles("p95", {P, O});
+  }
+
+  ComparisonGroupReader verdicts(path, root, "verdicts");
+  const std::size_t K = verdicts.length("indicator_key");
+  const auto keys = verdicts.strings("indicator_key", {K});
+  const auto years = verdicts.integers("year", {K});
+  for (std::size_t k = 0; k < K; ++k) {
+    const auto id = find_indicator(keys[k]);
+    if (!id) throw InputError(path, 0, "/verdicts/indicator_key: unknown indicator '" + keys[k] + "'");
+    c.verdict_columns.push_back({*id, static_cast<int>(years[k])});
+  }
+  for (const auto& text : verdicts.strings("verdict", {P, K})) {
+    const auto v = parse_verdict(text);
+    if (!v) throw InputError(path, 0, "/verdicts/verdict: expected met, not met, uncertain or n/a, found '" + text + "'");
+    c.verdicts.push_back(*v);
+  }
+  return c;
+}
+
+}  // namespace pneumo

@@ -1,0 +1,76 @@
+#include "pneumoplan/policy/target_finder.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "pneumoplan/model/replicate_runner.hpp"
+#include "pneumoplan/policy/scorecard.hpp"
+
+namespace pneumo {
+
+TargetTrial run_target_trial(const Scenario& scenario, const TargetQuery& query, double intensity,
+                             const std::function<void()>& year_done) {
+  Scenario trial = scenario;
+  trial.select_package(query.base_package);
+  trial.interventions[query.intervention].intensity = intensity;
+  auto& active = trial.active_interventions;
+  if (std::find(active.begin(), active.end(), query.intervention) == active.end()) active.push_back(query.intervention);
+
+  RunRequest request;
+  request.seed = query.seed;
+  request.replicates = query.replicates;
+  request.year_done = year_done;
+  const std::vector<ReplicateResults> replicates = run_replicates(trial, request);
+
+  const OutputId indicator = indicator_output(query.target.indicator);
+  const int first_year = trial.first_year();
+  const int cost_from = std::max(query.target.plan_first_year, first_year);
+  TargetTrial out;
+  out.intensity = intensity;
+  std::vector<double> values;
+  int meeting = 0;
+  double cost = 0.0;
+  for (const auto& r : replicates) {
+    const OutputArray& a = r[indicator];
+    const auto value = [&](int year) {
+      return a.year_row(static_cast<std::size_t>(year - first_year))[query.region];
+    };
+    values.push_back(value(query.year));
+    meeting += replicate_meets(query.target, query.year, first_year, value);
+    const OutputArray& costs = r[OutputId::InterventionCost];
+    for (int year = cost_from; year <= query.year; ++year) {
+      cost += costs.year_row(static_cast<std::size_t>(year - first_year))[query.intervention];
+    }
+  }
+  out.share_meeting = static_cast<double>(meeting) / static_cast<double>(replicates.size());
+  out.indicator = summarise_values(values);
+  out.cost_rmb = cost / static_cast<double>(replicates.size());
+  return out;
+}
+
+TargetSearch find_target_intensity(const Scenario& scenario, const TargetQuery& query,
+                                   const std::function<void()>& year_done) {
+  TargetSearch search;
+  const auto trial = [&](double intensity) {
+    search.trials.push_back(run_target_trial(scenario, query, intensity, year_done));
+    return search.trials.back();
+  };
+  const TargetTrial at_low = trial(query.low);
+  const TargetTrial at_high = trial(query.high);
+  search.stronger_is_higher = at_high.share_meeting >= at_low.share_meeting;
+  TargetTrial weak = search.stronger_is_higher ? at_low : at_high;
+  TargetTrial strong = search.stronger_is_higher ? at_high : at_low;
+  if (weak.share_meeting >= query.probability) {
+    search.found = weak;  // even the weakest intensity is enough
+    return search;
+  }
+  if (strong.share_meeting < query.probability) return search;  // not reachable in the range
+  for (int step = 0; step < query.bisection_steps; ++step) {
+    const TargetTrial middle = trial(0.5 * (weak.intensity + strong.intensity));
+    (middle.share_meeting >= query.probability ? strong : weak) = middle;
+  }
+  search.found = strong;
+  return search;
+}
+
+}  // namespace pneumo

@@ -1,0 +1,185 @@
+#include "pneumoplan/report/run_report.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+
+#include "pneumoplan/core/named_enum.hpp"
+#include "pneumoplan/report/figure_style.hpp"
+#include "pneumoplan/report/scenario_assumptions.hpp"
+#include "pneumoplan/results/replicate_band.hpp"
+#include "pneumoplan/scenario/scenario_parameters.hpp"
+
+namespace pneumo {
+namespace {
+
+std::string count_text(double value) {
+  if (std::isnan(value)) return "n/a";
+  char text[32];
+  std::snprintf(text, sizeof text, "%.0f", value);
+  return text;
+}
+
+void add_figure(ReportDocument& doc, const RunReportFigures& figures, const std::string& name) {
+  for (const auto& f : figures.written) {
+    if (f.name == name) doc.figure(figures.folder + "/" + f.file, f.caption);
+  }
+}
+
+void add_provenance(ReportDocument& doc, const ResultsFile& r, const LocalisedText& text) {
+  doc.heading(2, std::string(text.provenance));
+  ReportTable t{{std::string(text.quantity), std::string(text.value)}, {}};
+  const auto row = [&](std::string_view key, std::string value) { t.rows.push_back({{std::string(key)}, {std::move(value)}}); };
+  row(text.results_file, code_span(std::filesystem::path(r.path).filename().string()));
+  row(text.scenario, r.scenario_name);
+  row(text.program, "pneumoplan " + r.program_version);
+  row(text.commit, code_span(r.git_commit));
+  row(text.seed, std::to_string(r.seed));
+  row(text.replicates, std::to_string(r.replicates));
+  row(text.simulated_years, std::to_string(r.years.front()) + "–" + std::to_string(r.years.back()));
+  doc.table(std::move(t));
+}
+
+void add_assumptions(ReportDocument& doc, const ResultsFile& r, const LocalisedText& text, Language language) {
+  const ScenarioAssumptions a = scenario_assumptions(r);
+  doc.heading(2, std::string(text.assumptions));
+  doc.paragraph(std::string(text.assumptions_intro));
+  std::vector<ReportCell> items;
+  const auto item = [&](std::string_view key, const std::string& value) {
+    items.push_back({std::string(key) + (language == Language::Chinese ? "：" : ": ") + value});
+  };
+  if (!a.description.empty()) item(text.scenario_description, a.description);
+  item(text.counties_townships, std::to_string(a.counties) + " / " + std::to_string(a.townships));
+  std::string layout = code_span(a.station_layout);
+  if (a.station_layout == "rule") layout += " (rehab.station_threshold_patients = " + a.station_threshold +
+                                            ", rehab.rule_start_year = " + a.rule_start_year + ")";
+  if (parse_named<StationLayout>(kStationLayoutNames, a.station_layout) == StationLayout::Optimised) layout += " (rehab.optimise_model = " + a.optimise_model + ")";
+  item(text.station_layout, layout);
+  item(text.patients_counted, code_span(a.patients_counted));
+  std::string overrides;
+  for (char c : a.overrides) overrides += c == '\n' ? std::string("`, `") : std::string(1, c);
+  item(text.overrides, a.overrides.empty() ? std::string(text.none) : code_span(overrides));
+  std::string sections;
+  for (const auto& s : a.named_sections) sections += (sections.empty() ? "`[" : ", `[") + s + "]`";
+  if (!sections.empty()) item("[intervention.*] / [package.*]", sections);
+  doc.list(std::move(items));
+  doc.heading(3, std::string(text.non_default_parameters));
+  ReportTable t{{std::string(text.parameter), std::string(text.value), std::string(text.default_value), std::string(text.unit)}, {}};
+  for (const auto& d : a.non_default) t.rows.push_back({{code_span(d.key)}, {d.value}, {d.default_value}, {d.unit}});
+  if (t.rows.empty()) {
+    doc.paragraph(std::string(text.none));
+  } else {
+    doc.table(std::move(t));
+  }
+}
+
+void add_plan_numbers(ReportDocument& doc, const ResultsFile& r, const LocalisedText& text) {
+  const auto plan = r.plan_period();
+  if (!plan || plan->first < r.years.front() || plan->last > r.years.back()) return;
+  const std::string first = std::to_string(plan->first), last = std::to_string(plan->last);
+  doc.heading(3, fill(text.plan_period_numbers, {first, last}));
+  ReportTable t{{std::string(text.quantity), std::string(text.mean), std::string(text.interval_90)}, {}};
+  const std::size_t city = r.city_region();
+  const auto add = [&](const std::string& label, const char* output, std::optional<std::size_t> stage, YearSpan span) {
+    const Interval90 v = period_total_over_replicates(r, r.read_output(output), city, stage, span);
+    t.rows.push_back({{label}, {count_text(v.mean)}, {count_text(v.p5) + " – " + count_text(v.p95)}});
+  };
+  add(fill(text.sum_over_plan, {std::string(text.reported_short), first, last}), "new_diagnoses", std::nullopt, *plan);
+  add(fill(text.sum_over_plan, {std::string(text.true_short), first, last}), "new_cases_true", 0, *plan);
+  add(fill(text.sum_over_plan, {std::string(text.deaths_pneumoconiosis), first, last}), "deaths_pneumoconiosis",
+      std::nullopt, *plan);
+  add(fill(text.at_end_of_plan, {std::string(text.living_true), last}), "prevalent_true", std::nullopt,
+      {plan->last, plan->last});
+  add(fill(text.at_end_of_plan, {std::string(text.diagnosed_short), last}), "prevalent_diagnosed", std::nullopt,
+      {plan->last, plan->last});
+  doc.table(std::move(t));
+}
+
+std::string target_text(const PlanTarget& target, const LocalisedText& text) {
+  const IndicatorKind kind = indicator_info(target.indicator).kind;
+  switch (target.comparator) {
+    case Comparator::AtLeast: return fill(text.target_at_least, {format_indicator_value(target.target, kind)});
+    case Comparator::AtMost: return fill(text.target_at_most, {format_indicator_value(target.target, kind)});
+    case Comparator::Increasing: return std::string(text.target_increasing);
+  }
+  return "";
+}
+
+void add_scorecard(ReportDocument& doc, const ResultsFile& r, const Scorecard& card, const RunReportFigures& figures,
+                   const LocalisedText& text, Language language) {
+  doc.heading(2, std::string(text.scorecard));
+  doc.paragraph(std::string(text.scorecard_intro));
+  add_figure(doc, figures, "scorecard");
+  ReportTable t{{"#", std::string(text.indicator), std::string(text.year), std::string(text.target), std::string(text.mean),
+                 std::string(text.interval_90), std::string(text.verdict)},
+                {}};
+  for (const auto& row : card.rows) {
+    if (row.region != r.city_region()) continue;
+    const IndicatorKind kind = indicator_info(row.target.indicator).kind;
+    std::string interval = std::isnan(row.mean) ? "" : format_indicator_value(row.p5, kind) + " – " +
+                                                           format_indicator_value(row.p95, kind);
+    if (row.target.comparator == Comparator::Increasing && !std::isnan(row.mean)) {
+      char share[32];
+      std::snprintf(share, sizeof share, "%.0f%%", 100.0 * row.share_meeting);
+      interval += "; " + fill(text.rose_share, {share});
+    }
+    t.rows.push_back({{std::to_string(row.target.number)},
+                      {std::string(indicator_name(row.target.indicator, language))},
+                      {std::to_string(row.year)},
+                      {target_text(row.target, text)},
+                      {format_indicator_value(row.mean, kind)},
+                      {interval},
+                      {std::string(verdict_text(row.verdict, language)), "", figure_style::verdict_colour(row.verdict)}});
+  }
+  doc.table(std::move(t));
+  if (r.region_codes.size() > 2) doc.paragraph(std::string(text.counties_verdicts));
+}
+
+}  // namespace
+
+ReportDocument run_report(const ResultsFile& results, const Scorecard* card, const FigureOptions& options,
+                          const RunReportFigures& figures) {
+  const Language language = options.language;
+  const auto& text = localised_text(language);
+  ReportDocument doc;
+  doc.language = language_code(language);
+  doc.title = fill(text.report_title, {results.scenario_name});
+  doc.heading(1, doc.title);
+  doc.paragraph(fill(text.generated_note, {code_span(std::filesystem::path(results.path).filename().string())}));
+  add_provenance(doc, results, text);
+  add_assumptions(doc, results, text, language);
+
+  doc.heading(2, std::string(text.projections));
+  doc.paragraph(std::string(text.projections_intro));
+  for (const char* name : {"new_cases", "prevalence", "deaths"}) add_figure(doc, figures, name);
+  add_plan_numbers(doc, results, text);
+
+  if (card && !card->rows.empty()) add_scorecard(doc, results, *card, figures, text, language);
+
+  bool any_indicator = false;
+  for (const auto& f : figures.written) any_indicator = any_indicator || f.name.rfind("indicator_", 0) == 0;
+  if (any_indicator) {
+    doc.heading(2, std::string(text.indicators));
+    doc.paragraph(std::string(text.indicators_intro));
+    for (const auto& f : figures.written) {
+      if (f.name.rfind("indicator_", 0) == 0) doc.figure(figures.folder + "/" + f.file, f.caption);
+    }
+    if (!figures.indicators_left_out.empty()) {
+      std::string names;
+      for (const auto id : figures.indicators_left_out) {
+        names += (names.empty() ? "" : language == Language::Chinese ? "、" : "; ") +
+                 std::string(indicator_name(id, language));
+      }
+      doc.paragraph(fill(text.skipped_indicators, {names}));
+    }
+  }
+  for (const auto& f : figures.written) {
+    if (f.name != "township_map") continue;
+    doc.heading(2, std::string(text.map));
+    doc.paragraph(fill(text.map_intro, {std::to_string(options.map_year)}));
+    doc.figure(figures.folder + "/" + f.file, f.caption);
+  }
+  return doc;
+}
+
+}  // namespace pneumo

@@ -1,0 +1,291 @@
+#include "pneumoplan/results/hdf5_io.hpp"
+
+#include <mutex>
+#include <numeric>
+
+#include "pneumoplan/core/error.hpp"
+
+namespace pneumo::h5 {
+namespace {
+
+hid_t check(hid_t id, const std::string& what) {
+  if (id < 0) throw IoError("HDF5: could not " + what);
+  return id;
+}
+
+void check_status(herr_t status, const std::string& what) {
+  if (status < 0) throw IoError("HDF5: could not " + what);
+}
+
+Handle untracked_plist(hid_t cls) {
+  Handle plist(check(H5Pcreate(cls), "create a property list"), H5Pclose);
+  check_status(H5Pset_obj_track_times(plist.id(), 0), "disable timestamps");
+  return plist;
+}
+
+Handle utf8_string_type() {
+  Handle type(check(H5Tcopy(H5T_C_S1), "create a string type"), H5Tclose);
+  check_status(H5Tset_size(type.id(), H5T_VARIABLE), "size a string type");
+  check_status(H5Tset_cset(type.id(), H5T_CSET_UTF8), "set UTF-8");
+  return type;
+}
+
+template <typename T>
+void write_numeric(hid_t parent, const std::string& name, const std::vector<hsize_t>& dims, const std::vector<T>& data,
+                   hid_t file_type, hid_t memory_type) {
+  const hsize_t total = std::accumulate(dims.begin(), dims.end(), hsize_t{1}, std::multiplies<>());
+  if (total != data.size()) throw std::logic_error("HDF5 dataset " + name + ": dims do not match data");
+  Handle space(check(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr), "create a dataspace"),
+               H5Sclose);
+  Handle create = untracked_plist(H5P_DATASET_CREATE);
+  if (total >= 4096 && !dims.empty()) {
+    // Chunks of whole trailing rows, about 64k values, shuffled and deflated.
+    std::vector<hsize_t> chunk(dims);
+    hsize_t size = total;
+    for (std::size_t k = 0; k < chunk.size() && size > 65536; ++k) {
+      const hsize_t rest = size / chunk[k];
+      chunk[k] = std::max<hsize_t>(1, 65536 / std::max<hsize_t>(rest, 1));
+      size = rest * chunk[k];
+    }
+    check_status(H5Pset_chunk(create.id(), static_cast<int>(chunk.size()), chunk.data()), "set chunking");
+    check_status(H5Pset_shuffle(create.id()), "set shuffle");
+    check_status(H5Pset_deflate(create.id(), 4), "set compression");
+  }
+  Handle dataset(check(H5Dcreate2(parent, name.c_str(), file_type, space.id(), H5P_DEFAULT, create.id(), H5P_DEFAULT),
+                       "create dataset " + name),
+                 H5Dclose);
+  if (total > 0) {
+    check_status(H5Dwrite(dataset.id(), memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data.data()),
+                 "write dataset " + name);
+  }
+  dataset.close("write out dataset " + name);
+}
+
+Handle open_dataset(hid_t parent, const std::string& name) {
+  return Handle(check(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), "open dataset " + name), H5Dclose);
+}
+
+// Reading one value into one variable is only safe when the object holds exactly one value.
+void expect_single_value(hid_t space_id, const std::string& what) {
+  Handle space(check(space_id, "get the dataspace of " + what), H5Sclose);
+  if (H5Sget_simple_extent_npoints(space.id()) != 1) throw IoError("HDF5: " + what + " is not a single value");
+}
+
+}  // namespace
+
+void Handle::close(const std::string& what) {
+  const hid_t id = id_;
+  id_ = H5I_INVALID_HID;  // never closed twice, even when this close fails
+  if (id >= 0 && closer_ && closer_(id) < 0) throw IoError("HDF5: could not " + what);
+}
+
+void quiet_errors() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    H5dont_atexit();  // must come before any other HDF5 call
+    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+  });
+}
+
+void close_written_file(Handle& file, const std::string& path) {
+  const herr_t flushed = H5Fflush(file.id(), H5F_SCOPE_LOCAL);
+  file.close("close " + path);
+  if (flushed < 0) throw IoError("HDF5: could not write out " + path);
+}
+
+Handle create_file(const std::string& path, hsize_t user_block_bytes) {
+  quiet_errors();
+  Handle create = untracked_plist(H5P_FILE_CREATE);
+  if (user_block_bytes > 0) check_status(H5Pset_userblock(create.id(), user_block_bytes), "reserve a user block");
+  return Handle(check(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, create.id(), H5P_DEFAULT), "create file " + path),
+                H5Fclose);
+}
+
+Handle open_file_read_only(const std::string& path) {
+  quiet_errors();
+  const hid_t id = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  if (id < 0) throw IoError(path + ": expected an HDF5 results file (it is missing, unreadable or corrupt)");
+  return Handle(id, H5Fclose);
+}
+
+Handle create_group(hid_t parent, const std::string& name) {
+  Handle create = untracked_plist(H5P_GROUP_CREATE);
+  return Handle(check(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, create.id(), H5P_DEFAULT), "create group " + name),
+                H5Gclose);
+}
+
+Handle open_group(hid_t parent, const std::string& name) {
+  return Handle(check(H5Gopen2(parent, name.c_str(), H5P_DEFAULT), "open group " + name), H5Gclose);
+}
+
+
+void write_attribute(hid_t object, const std::string& name, const std::string& value) {
+  Handle type = utf8_string_type();
+  Handle space(check(H5Screate(H5S_SCALAR), "create a scalar space"), H5Sclose);
+  Handle attribute(check(H5Acreate2(object, name.c_str(), type.id(), space.id(), H5P_DEFAULT, H5P_DEFAULT),
+                         "create attribute " + name),
+                   H5Aclose);
+  const char* text = value.c_str();
+  check_status(H5Awrite(attribute.id(), type.id(), &text), "write attribute " + name);
+}
+
+void write_attribute(hid_t object, const std::string& name, std::int64_t value) {
+  Handle space(check(H5Screate(H5S_SCALAR), "create a scalar space"), H5Sclose);
+  Handle attribute(check(H5Acreate2(object, name.c_str(), H5T_STD_I64LE, space.id(), H5P_DEFAULT, H5P_DEFAULT),
+                         "create attribute " + name),
+                   H5Aclose);
+  check_status(H5Awrite(attribute.id(), H5T_NATIVE_INT64, &value), "write attribute " + name);
+}
+
+void write_attribute(hid_t object, const std::string& name, double value) {
+  Handle space(check(H5Screate(H5S_SCALAR), "create a scalar space"), H5Sclose);
+  Handle attribute(check(H5Acreate2(object, name.c_str(), H5T_IEEE_F64LE, space.id(), H5P_DEFAULT, H5P_DEFAULT),
+                         "create attribute " + name),
+                   H5Aclose);
+  check_status(H5Awrite(attribute.id(), H5T_NATIVE_DOUBLE, &value), "write attribute " + name);
+}
+
+void write_dataset(hid_t parent, const std::string& name, const std::vector<hsize_t>& dims,
+                   const std::vector<double>& data) {
+  write_numeric(parent, name, dims, data, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE);
+}
+
+void write_dataset(hid_t parent, const std::string& name, const std::vector<hsize_t>& dims,
+                   const std::vector<std::int64_t>& data) {
+  write_numeric(parent, name, dims, data, H5T_STD_I64LE, H5T_NATIVE_INT64);
+}
+
+void write_strings(hid_t parent, const std::string& name, const std::vector<std::string>& values) {
+  write_strings(parent, name, {values.size()}, values);
+}
+
+void write_strings(hid_t parent, const std::string& name, const std::vector<hsize_t>& dims,
+                   const std::vector<std::string>& values) {
+  Handle type = utf8_string_type();
+  Handle space(check(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr), "create a dataspace"),
+               H5Sclose);
+  Handle create = untracked_plist(H5P_DATASET_CREATE);
+  Handle dataset(check(H5Dcreate2(parent, name.c_str(), type.id(), space.id(), H5P_DEFAULT, create.id(), H5P_DEFAULT),
+                       "create dataset " + name),
+                 H5Dclose);
+  std::vector<const char*> pointers;
+  for (const auto& v : values) pointers.push_back(v.c_str());
+  if (!values.empty()) {
+    check_status(H5Dwrite(dataset.id(), type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()),
+                 "write dataset " + name);
+  }
+  dataset.close("write out dataset " + name);
+}
+
+void write_string(hid_t parent, const std::string& name, const std::string& value) {
+  Handle type = utf8_string_type();
+  Handle space(check(H5Screate(H5S_SCALAR), "create a scalar space"), H5Sclose);
+  Handle create = untracked_plist(H5P_DATASET_CREATE);
+  Handle dataset(check(H5Dcreate2(parent, name.c_str(), type.id(), space.id(), H5P_DEFAULT, create.id(), H5P_DEFAULT),
+                       "create dataset " + name),
+                 H5Dclose);
+  const char* text = value.c_str();
+  check_status(H5Dwrite(dataset.id(), type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, &text), "write dataset " + name);
+  dataset.close("write out dataset " + name);
+}
+
+bool has_attribute(hid_t object, const std::string& name) {
+  const htri_t exists = H5Aexists(object, name.c_str());
+  if (exists < 0) throw IoError("HDF5: could not look for attribute " + name);
+  return exists > 0;
+}
+
+bool has_link(hid_t parent, const std::string& name) {
+  const htri_t exists = H5Lexists(parent, name.c_str(), H5P_DEFAULT);
+  if (exists < 0) throw IoError("HDF5: could not look for " + name);
+  return exists > 0;
+}
+
+std::string read_string_attribute(hid_t object, const std::string& name) {
+  Handle attribute(check(H5Aopen(object, name.c_str(), H5P_DEFAULT), "open attribute " + name), H5Aclose);
+  expect_single_value(H5Aget_space(attribute.id()), "attribute " + name);
+  Handle type = utf8_string_type();
+  char* text = nullptr;
+  check_status(H5Aread(attribute.id(), type.id(), &text), "read attribute " + name);
+  std::string value = text ? text : "";
+  H5free_memory(text);
+  return value;
+}
+
+std::int64_t read_int_attribute(hid_t object, const std::string& name) {
+  Handle attribute(check(H5Aopen(object, name.c_str(), H5P_DEFAULT), "open attribute " + name), H5Aclose);
+  expect_single_value(H5Aget_space(attribute.id()), "attribute " + name);
+  std::int64_t value = 0;
+  check_status(H5Aread(attribute.id(), H5T_NATIVE_INT64, &value), "read attribute " + name);
+  return value;
+}
+
+double read_double_attribute(hid_t object, const std::string& name) {
+  Handle attribute(check(H5Aopen(object, name.c_str(), H5P_DEFAULT), "open attribute " + name), H5Aclose);
+  double value = 0.0;
+  check_status(H5Aread(attribute.id(), H5T_NATIVE_DOUBLE, &value), "read attribute " + name);
+  return value;
+}
+
+std::vector<hsize_t> dataset_dims(hid_t parent, const std::string& name) {
+  Handle dataset = open_dataset(parent, name);
+  Handle space(check(H5Dget_space(dataset.id()), "get dataspace of " + name), H5Sclose);
+  const int rank = H5Sget_simple_extent_ndims(space.id());
+  if (rank < 0) throw IoError("HDF5: could not read the shape of " + name);
+  std::vector<hsize_t> dims(static_cast<std::size_t>(rank));
+  H5Sget_simple_extent_dims(space.id(), dims.data(), nullptr);
+  return dims;
+}
+
+std::vector<double> read_doubles(hid_t parent, const std::string& name) {
+  const auto dims = dataset_dims(parent, name);
+  const hsize_t total = std::accumulate(dims.begin(), dims.end(), hsize_t{1}, std::multiplies<>());
+  std::vector<double> data(total);
+  Handle dataset = open_dataset(parent, name);
+  if (total) check_status(H5Dread(dataset.id(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, data.data()), "read " + name);
+  return data;
+}
+
+std::vector<std::int64_t> read_int64s(hid_t parent, const std::string& name) {
+  const auto dims = dataset_dims(parent, name);
+  const hsize_t total = std::accumulate(dims.begin(), dims.end(), hsize_t{1}, std::multiplies<>());
+  std::vector<std::int64_t> data(total);
+  Handle dataset = open_dataset(parent, name);
+  if (total) check_status(H5Dread(dataset.id(), H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, data.data()), "read " + name);
+  return data;
+}
+
+std::vector<std::string> read_strings(hid_t parent, const std::string& name) {
+  if (dataset_dims(parent, name).size() != 1) throw IoError("HDF5: " + name + " is not a list of strings");
+  return read_string_array(parent, name);
+}
+
+std::vector<std::string> read_string_array(hid_t parent, const std::string& name) {
+  const auto dims = dataset_dims(parent, name);
+  const hsize_t total = std::accumulate(dims.begin(), dims.end(), hsize_t{1}, std::multiplies<>());
+  Handle dataset = open_dataset(parent, name);
+  Handle type = utf8_string_type();
+  std::vector<char*> pointers(total, nullptr);
+  std::vector<std::string> values;
+  if (!pointers.empty()) {
+    check_status(H5Dread(dataset.id(), type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()), "read " + name);
+  }
+  for (char* p : pointers) {
+    values.emplace_back(p ? p : "");
+    H5free_memory(p);
+  }
+  return values;
+}
+
+std::string read_string(hid_t parent, const std::string& name) {
+  Handle dataset = open_dataset(parent, name);
+  expect_single_value(H5Dget_space(dataset.id()), "dataset " + name);
+  Handle type = utf8_string_type();
+  char* text = nullptr;
+  check_status(H5Dread(dataset.id(), type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, &text), "read " + name);
+  std::string value = text ? text : "";
+  H5free_memory(text);
+  return value;
+}
+
+}  // namespace pneumo::h5

@@ -1,0 +1,47 @@
+// One year of every person's life in a single pass over the worker table (memory is read once per year):
+//   1. death, if scheduled this year (cause drawn for patients);
+//   2. dust exposure for those in dust work, the tolerance check that schedules onset, insurance;
+//   3. disease events due this year: onset of stage I, progression;
+//   4. surveillance: exams, detection and diagnosis of patients not yet diagnosed;
+//   5. tallies by county, township of residence and industry;
+//   6. release of the row when its person died or left dust work with no disease to come.
+// Leaving work happens after the year's exposure (exit_year is the last year worked). The pass changes
+// only the rows it is given and its own tally, so blocks of rows can run on any thread in any order.
+#pragma once
+
+#include <array>
+#include <cstddef>
+
+#include "pneumoplan/core/random_stream.hpp"
+#include "pneumoplan/model/disease_course.hpp"
+#include "pneumoplan/model/enterprise_table.hpp"
+#include "pneumoplan/model/surveillance.hpp"
+#include "pneumoplan/model/worker_table.hpp"
+#include "pneumoplan/model/year_conditions.hpp"
+#include "pneumoplan/model/year_tally.hpp"
+#include "pneumoplan/scenario/scenario.hpp"
+
+namespace pneumo {
+
+class AnnualPass {
+ public:
+  AnnualPass(const Scenario& scenario, const RandomStream& rng, const DiseaseCourse& course,
+             const Surveillance& surveillance, const EnterpriseTable& enterprises, const YearConditions& conditions);
+
+  void run(WorkerTable& workers, int year, std::size_t begin, std::size_t end, YearTally& tally) const;
+
+ private:
+  void record_death(const WorkerTable& w, std::size_t i, bool employed, std::uint16_t county, YearTally& t) const;
+  void schedule_onset(WorkerTable& w, std::size_t i, int year) const;
+  void follow_patient(WorkerTable& w, std::size_t i, int year, bool employed, std::uint32_t enterprise,
+                      std::uint16_t county, YearTally& t) const;
+
+  const RandomStream& rng_;
+  const DiseaseCourse& course_;
+  const Surveillance& surveillance_;
+  const EnterpriseTable& enterprises_;
+  const YearConditions& conditions_;
+  std::uint16_t outside_index_ = 0;  // township index used for "outside the city"
+};
+
+}  // namespace pneumo

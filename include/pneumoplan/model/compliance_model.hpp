@@ -1,0 +1,46 @@
+// Enterprise compliance and enforcement. Each year every enterprise is compliant in a state (hazard
+// declared, workplace monitored, exams provided, workers insured, radiation doses monitored, hearing-
+// protection programme) when its fixed propensity for that state is below the share the year calls for:
+//
+//   share(state, size, year) = historical_factor · s                 before rise_start_year
+//                            = linear from that to s                  until rise_end_year
+//                            = 1 − (1 − s)(1 − annual_gain)^(year − rise_end_year) afterwards
+//
+// with s the configured share for the size class. Help for small and micro enterprises closes part of the
+// gap, and an enterprise whose violation case was handled stays compliant for some years. Inspections find
+// violations of non-compliant enterprises; counties handle cases up to their capacity.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "pneumoplan/core/random_stream.hpp"
+#include "pneumoplan/model/enterprise_table.hpp"
+#include "pneumoplan/model/intervention_effects.hpp"
+#include "pneumoplan/scenario/scenario.hpp"
+
+namespace pneumo {
+
+struct EnforcementTally {
+  std::vector<std::int64_t> inspected, violations_found, cases_handled;  // per county
+  explicit EnforcementTally(std::size_t counties) : inspected(counties, 0), violations_found(counties, 0), cases_handled(counties, 0) {}
+};
+
+class ComplianceModel {
+ public:
+  explicit ComplianceModel(const Scenario& scenario) : scenario_(scenario) {}
+
+  double baseline_share(ComplianceState state, SizeClass size, int year) const;
+
+  // Sets this year's compliance and help flags of every enterprise, then inspects, finds violations and
+  // handles cases (which keep enterprises compliant in the coming years). `coordinator` flags townships with
+  // a supervision coordinator this year. Interventions close compliance gaps, widen help, add inspections
+  // and case-handling capacity (`effects`, prepared for `year`).
+  EnforcementTally update(const RandomStream& rng, EnterpriseTable& enterprises, int year,
+                          const std::vector<std::uint8_t>& coordinator, const InterventionEffects& effects) const;
+
+ private:
+  const Scenario& scenario_;
+};
+
+}  // namespace pneumo

@@ -1,0 +1,90 @@
+// One replicate: its own enterprises, workers, random stream and results, nothing shared but the
+// read-only Scenario. Replicates can therefore run side by side on any number of threads.
+//
+// Each year runs the same phases in the same order (step_year):
+//   0. interventions — the effects of the active package's interventions this year (InterventionEffects);
+//   1. enterprises  — this year's concentrations, respirator use, jobs, hazard grade and knowledge;
+//   2. compliance   — township coordinators, enterprises' compliance states, inspections and cases;
+//   3. people       — the annual pass over every person (death, exposure, disease, surveillance, tallies);
+//   4. layoffs      — closures decided for next year, then layoffs where next year's jobs are fewer than the
+//                     workers staying;
+//   5. services     — exam volumes, false positives, next year's exam and diagnosis capacity shares;
+//   6. stations     — rehabilitation stations by the rule, from where patients live;
+//   7. record       — the year's tallies, indicators and intervention costs become this replicate's outputs;
+//   8. hiring       — hires to fill next year's jobs, into rows released in step 3 first.
+// Rows are compacted only when many stay free.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include <tbb/enumerable_thread_specific.h>
+
+#include "pneumoplan/core/random_stream.hpp"
+#include "pneumoplan/model/annual_pass.hpp"
+#include "pneumoplan/model/compliance_model.hpp"
+#include "pneumoplan/model/disease_course.hpp"
+#include "pneumoplan/model/enterprise_table.hpp"
+#include "pneumoplan/model/health_services.hpp"
+#include "pneumoplan/model/indicators.hpp"
+#include "pneumoplan/model/intervention_effects.hpp"
+#include "pneumoplan/model/rehab_stations.hpp"
+#include "pneumoplan/model/surveillance.hpp"
+#include "pneumoplan/model/township_supervision.hpp"
+#include "pneumoplan/model/worker_factory.hpp"
+#include "pneumoplan/model/worker_table.hpp"
+#include "pneumoplan/model/year_tally.hpp"
+#include "pneumoplan/outputs/replicate_results.hpp"
+#include "pneumoplan/scenario/scenario.hpp"
+
+namespace pneumo {
+
+class Simulation {
+ public:
+  Simulation(const Scenario& scenario, std::uint64_t seed, std::uint64_t replicate);
+  Simulation(const Simulation&) = delete;
+  Simulation& operator=(const Simulation&) = delete;
+
+  // Runs every remaining year; `after_year` (if given) is called after each one.
+  void run(const std::function<void(int year)>& after_year = {});
+  void step_year();  // the next year
+  bool finished() const { return next_year_ > scenario_.last_year(); }
+  int next_year() const { return next_year_; }
+
+  const ReplicateResults& results() const { return results_; }
+  ReplicateResults take_results() { return std::move(results_); }
+  const WorkerTable& workers() const { return workers_; }
+  const EnterpriseTable& enterprises() const { return enterprises_; }
+
+ private:
+  void create_initial_workforce();
+  YearTally process_people(int year);
+  void record(int year, const YearTally& tally, const ServiceVolumes& services, const EnforcementTally& enforcement,
+              const IndicatorYear& indicators, const RehabService& rehab,
+              const std::vector<double>& intervention_costs);
+  void lay_off(int year, YearTally& tally);
+  std::size_t hire_for(int year, const YearTally& tally);  // returns the rows still free afterwards
+  void compact_if_sparse(std::size_t free_rows);
+
+  const Scenario& scenario_;
+  RandomStream rng_;
+  InterventionEffects effects_;  // of the scenario's active package, prepared at the start of each year
+  DiseaseCourse course_;
+  Surveillance surveillance_;
+  ComplianceModel compliance_;
+  EnterpriseTable enterprises_;
+  WorkerTable workers_;
+  YearConditions conditions_;  // this year's capacity shares, read by the annual pass
+  WorkerFactory factory_;
+  AnnualPass pass_;
+  HealthServices services_;
+  TownshipSupervision supervision_;
+  RehabStations stations_;
+  ReplicateResults results_;
+  tbb::enumerable_thread_specific<YearTally> thread_tallies_;
+  std::vector<std::int64_t> hires_by_enterprise_;  // hires made for next_year_
+  int next_year_;
+};
+
+}  // namespace pneumo

@@ -1,0 +1,53 @@
+// Counts gathered while workers are processed in one year. Every thread fills its own YearTally; the
+// tallies are then added up. All entries are integers, so the sum — and every output derived from it —
+// is the same whatever the number of threads or the order in which blocks of workers were processed.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "pneumoplan/model/exposure_histogram.hpp"
+#include "pneumoplan/scenario/disease_stage.hpp"
+#include "pneumoplan/scenario/industry.hpp"
+
+namespace pneumo {
+
+struct YearTally {
+  std::size_t counties = 0;
+  std::size_t townships = 0;  // + 1 for outside the city
+
+  // per county
+  std::vector<std::int64_t> employed, exposed, leavers, deaths_pneumoconiosis, deaths_other_cause_patients,
+      deaths_in_service, prevalent_diagnosed, diagnoses_short_exposure, diagnosis_age_years,
+      diagnosis_exposure_years, insured, diagnosis_requests;
+  // per county × stage
+  std::vector<std::int64_t> new_cases, prevalent, new_diagnoses;
+  // per county × histogram bin
+  std::vector<std::int64_t> dust_histogram;
+  // per township (+ outside)
+  std::vector<std::int64_t> patients_true, patients_diagnosed, diagnoses_by_township;
+  // per industry
+  std::vector<std::int64_t> new_cases_by_industry;
+  // per enterprise: workers this year, and those staying into next year (to size next year's hiring)
+  std::vector<std::int64_t> employed_by_enterprise, staying;
+  std::int64_t free_rows = 0;  // rows released (now or before) by the end of the pass
+  std::int64_t people = 0;     // people still followed at the end of the year
+
+  YearTally() = default;
+  YearTally(std::size_t county_count, std::size_t township_count, std::size_t enterprise_count);
+
+  void clear();
+  void add(const YearTally& other);
+
+  // Calls f on every count vector of `tally` (const or not), always in the same order.
+  template <typename Tally, typename F>
+  static void visit_vectors(Tally& t, F&& f) {
+    f(t.employed); f(t.exposed); f(t.leavers); f(t.deaths_pneumoconiosis); f(t.deaths_other_cause_patients);
+    f(t.deaths_in_service); f(t.prevalent_diagnosed); f(t.diagnoses_short_exposure); f(t.diagnosis_age_years);
+    f(t.diagnosis_exposure_years); f(t.insured); f(t.diagnosis_requests); f(t.new_cases);
+    f(t.prevalent); f(t.new_diagnoses); f(t.dust_histogram); f(t.patients_true); f(t.patients_diagnosed);
+    f(t.diagnoses_by_township); f(t.new_cases_by_industry); f(t.employed_by_enterprise); f(t.staying);
+  }
+};
+
+}  // namespace pneumo

@@ -1,0 +1,56 @@
+// The scorecard: for every row of the plan's indicator table, every region (the city, then each county)
+// and each evaluation year (mid-term 2023 and final 2025 by default), the indicator's mean and 90 %
+// interval over replicates, the target and a verdict:
+//   ">=" target: met when the 5th percentile reaches the target, not met when the 95th percentile is below
+//                it, uncertain when the interval straddles it ("<=" mirrored);
+//   "increasing": the share of replicates in which the value rose every year from the plan's first year
+//                (against the year before it) to the evaluation year — met at ≥ 95 %, not met at ≤ 5 %,
+//                uncertain between;
+//   not applicable when no replicate has a value (e.g. no township reaches the station threshold).
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pneumoplan/results/results_reader.hpp"
+
+namespace pneumo {
+
+enum class Verdict { Met, NotMet, Uncertain, NotApplicable };
+
+struct ScorecardRow {
+  std::size_t region = 0;  // index into the file's regions (the last is the city)
+  PlanTarget target;
+  int year = 0;
+  double mean = 0.0, p5 = 0.0, p95 = 0.0;  // NaN when not applicable
+  int replicates_with_value = 0;
+  double share_meeting = 0.0;  // "increasing": share of replicates that rose every year
+  Verdict verdict = Verdict::NotApplicable;
+};
+
+struct Scorecard {
+  const ResultsFile* results = nullptr;
+  std::vector<int> years;
+  std::vector<ScorecardRow> rows;  // city rows first, then county by county
+};
+
+Scorecard build_scorecard(const ResultsFile& results, const std::vector<int>& years);
+
+// One replicate's series, `value(year)` for simulated years: whether it rose every year from the plan's first
+// year (against the year before) to `year`, and whether it meets `target` in `year` (NaN never meets).
+bool rose_every_year(const PlanTarget& target, int year, int first_simulated_year,
+                     const std::function<double(int year)>& value);
+bool replicate_meets(const PlanTarget& target, int year, int first_simulated_year,
+                     const std::function<double(int year)>& value);
+
+std::string verdict_name(Verdict verdict);
+std::string verdict_name(Verdict verdict);                          // "met", "not met", "uncertain", "n/a"
+std::optional<Verdict> parse_verdict(const std::string& name);     // the inverse of verdict_name
+std::string format_indicator_value(double value, IndicatorKind kind);  // "95.0%", "1234" or "n/a"
+std::string scorecard_csv(const Scorecard& scorecard);
+std::string scorecard_markdown(const Scorecard& scorecard);
+std::string scorecard_terminal(const Scorecard& scorecard);
+
+}  // namespace pneumo

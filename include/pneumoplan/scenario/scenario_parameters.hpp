@@ -1,0 +1,182 @@
+// The scalar parameters of a scenario (scenario.ini), grouped by the section they live in. Defaults,
+// units, ranges and sources are in scenario_parameter_table.cpp — the only place they are written.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "pneumoplan/scenario/disease_stage.hpp"
+#include "pneumoplan/scenario/employment_type.hpp"
+#include "pneumoplan/scenario/industry.hpp"
+#include "pneumoplan/scenario/parameter_table.hpp"
+#include "pneumoplan/scenario/size_class.hpp"
+
+namespace pneumo {
+
+struct SimulationParameters {
+  std::int64_t start_year = 0;  // first simulated year (burn-in starts here)
+  std::int64_t end_year = 0;    // last simulated year, inclusive
+  std::int64_t base_year = 0;   // year the strata table describes
+  std::int64_t replicates = 0;
+  std::int64_t seed = 0;
+};
+
+struct PopulationParameters {
+  double hire_age_mean_years = 0.0;
+  double hire_age_sd_years = 0.0;
+  double hire_age_min_years = 0.0;
+  double hire_age_max_years = 0.0;
+  double retirement_age_male_years = 0.0;
+  double retirement_age_female_years = 0.0;
+  std::array<double, kEmploymentTypeCount> turnover_per_year{};    // by employment type
+  std::array<double, kSizeClassCount> turnover_multiplier{};       // by enterprise size
+  double migrant_home_in_city_share = 0.0;
+  double local_home_at_workplace_share = 0.0;  // local workers living in their enterprise's township
+};
+
+struct ExposureParameters {
+  double year_to_year_gsd = 1.0;            // within-enterprise variation of annual mean concentration
+  double default_annual_change = 0.0;       // concentration trend where trends.csv gives none
+  std::array<double, kSizeClassCount> ppe_wearing_share{};
+  double ppe_reduction = 0.0;               // share of the concentration a worn respirator removes
+};
+
+struct DiseaseParameters {
+  std::array<std::string, kIndustryCount> profile;  // exposure-response profile name per industry
+  double onset_latency_median_years = 0.0;
+  double onset_latency_gsd = 1.0;
+  double progression_probability_1_2 = 0.0;
+  double progression_median_years_1_2 = 0.0;
+  double progression_probability_2_3 = 0.0;
+  double progression_median_years_2_3 = 0.0;
+  double progression_time_gsd = 1.0;
+  std::array<double, kStageCount> mortality_multiplier{};  // all-cause hazard ÷ background, by stage
+};
+
+struct SurveillanceParameters {
+  double exam_interval_low_hazard_years = 2.0;   // hazard grade 0–I
+  double exam_interval_high_hazard_years = 1.0;  // hazard grade II and above
+  double high_hazard_ratio = 0.1;                // concentration ÷ OEL from which the grade is II
+  double attendance = 1.0;                       // workers of enterprises providing exams who attend
+  double followup_years_after_exit = 0.0;
+  double followup_coverage = 0.0;
+  std::array<double, kStageCount> sensitivity{};        // chest radiograph, by true stage
+  double specificity_screening = 1.0;                   // chest radiograph in healthy workers
+  double specificity_diagnosis = 1.0;                   // diagnosis institution, of screen-positive healthy workers
+  std::array<double, kStageCount> self_presentation{};  // per year, patients seeking diagnosis themselves
+};
+
+// Enterprise compliance states that the plans' indicators count. Each is held by a share of enterprises of
+// each size class; that share follows a path (historical level, a rise, then a slow closing of the gap).
+enum class ComplianceState : std::uint8_t {
+  HazardDeclared,
+  WorkplaceMonitored,
+  ExamsProvided,
+  InjuryInsurance,
+  RadiationDoseMonitoring,
+  HearingProtectionProgramme,
+};
+inline constexpr std::size_t kComplianceStateCount = 6;
+inline constexpr std::array<std::string_view, kComplianceStateCount> kComplianceStateNames = {
+    "declaration", "monitoring", "exams", "insurance", "radiation_monitoring", "hearing_programme"};
+
+struct ComplianceParameters {
+  // share[state][size] of enterprises in the state in rise_end_year
+  std::array<std::array<double, kSizeClassCount>, kComplianceStateCount> share{};
+  double historical_factor = 1.0;  // share before rise_start_year, relative to the rise_end_year share
+  std::int64_t rise_start_year = 0;
+  std::int64_t rise_end_year = 0;
+  double annual_gain = 0.0;        // after rise_end_year, the gap to full compliance shrinks by this share a year
+  double migrant_insured_share = 1.0;  // of migrant workers in an insured enterprise, the share enrolled
+  double hearing_wearing_with_programme = 0.0;
+  double hearing_wearing_without_programme = 0.0;
+  std::array<double, kSizeClassCount> monitored_posts{};  // posts measured per monitored enterprise
+  double post_gsd = 1.0;           // measured post concentrations around the enterprise mean
+};
+
+struct ExposureLimits {  // occupational exposure limits, respirable dust, mg/m3 (8-h TWA)
+  double coal_dust = 0.0;
+  double silica_10_50 = 0.0;
+  double silica_50_80 = 0.0;
+  double silica_above_80 = 0.0;
+  double cement = 0.0;
+  double other_dust = 0.0;
+};
+
+struct EnforcementParameters {
+  double inspection_rate = 0.0;              // share of enterprises inspected a year
+  double coordinator_inspection_factor = 1.0;  // inspection rate multiplier where a township has a coordinator
+  double detection = 1.0;                    // inspections that find an existing violation
+  double cases_per_county = 0.0;             // violation cases a county can handle a year
+  double compliance_years_after_case = 0.0;  // a handled case keeps the enterprise compliant this long
+};
+
+struct SmeHelpParameters {
+  double coverage = 0.0;  // share of small and micro enterprises helped each year
+  double effect = 0.0;    // share of the compliance gap a helped enterprise closes
+};
+
+struct KnowledgeParameters {
+  double initial_share = 0.0;  // workers aware in the first simulated year
+  double new_hire_share = 0.0;  // hires already aware
+  double decay_per_year = 0.0;
+  std::array<double, kSizeClassCount> training_reach{};  // share of unaware workers trained a year
+};
+
+struct SupervisionParameters {
+  double coordinator_share = 0.0;  // townships with a supervision coordinator in the base year
+  double coordinator_annual_gain = 0.0;  // share of the remaining townships gaining one a year after the base year
+};
+
+// How stations are placed (rehab.layout): the plans' threshold rule, an optimised layout, or only the
+// stations of stations.csv.
+enum class StationLayout : std::uint8_t { Rule, Optimised, Given };
+inline constexpr std::array<std::string_view, 3> kStationLayoutNames = {"rule", "optimised", "given"};
+
+// What an optimised layout optimises (rehab.optimise_model).
+enum class StationOptimiseModel : std::uint8_t { Covering, PMedian, Capacitated };
+inline constexpr std::array<std::string_view, 3> kStationOptimiseModelNames = {"covering", "p_median", "capacitated"};
+
+// Which patients the station threshold counts (rehab.patients_counted).
+enum class PatientsCounted : std::uint8_t { Diagnosed, True };
+inline constexpr std::array<std::string_view, 2> kPatientsCountedNames = {"diagnosed", "true"};
+
+struct RehabParameters {
+  StationLayout layout = StationLayout::Rule;
+  double station_threshold_patients = 0.0;  // rule: a township with this many patients gets a station
+  double station_build_delay_years = 0.0;
+  std::int64_t rule_start_year = 0;         // the rule places stations from this year on
+  PatientsCounted patients_counted = PatientsCounted::Diagnosed;
+  StationOptimiseModel optimise_model = StationOptimiseModel::Covering;
+  std::int64_t optimise_year = 0;           // the optimised layout is chosen from this year's patients
+  double stations_budget = 0.0;             // stations in the optimised layout (0: as many as the rule)
+  double budget_rmb = 0.0;                  // covering model: a budget in RMB instead of a station count
+  double covering_distance_km = 0.0;
+  double road_factor = 1.0;
+  double station_capacity_patients = 0.0;   // patients a station can serve a year
+  double station_cost_rmb = 0.0;            // cost of building one station
+};
+
+struct ScenarioParameters {
+  SimulationParameters simulation;
+  PopulationParameters population;
+  ExposureParameters exposure;
+  DiseaseParameters disease;
+  SurveillanceParameters surveillance;
+  ComplianceParameters compliance;
+  ExposureLimits limits;
+  EnforcementParameters enforcement;
+  SmeHelpParameters sme_help;
+  KnowledgeParameters knowledge;
+  SupervisionParameters supervision;
+  RehabParameters rehab;
+};
+
+const ParameterTable<ScenarioParameters>& scenario_parameter_table();
+
+// A ScenarioParameters holding every default.
+ScenarioParameters default_scenario_parameters();
+
+}  // namespace pneumo

@@ -1,0 +1,96 @@
+// The memory estimate of a run and what the machine has: how the estimate grows with the scenario, the
+// replicates and the threads; refusal with the estimate; sizes as users write them; /proc and cgroup text.
+#include <gtest/gtest.h>
+
+#include "pneumoplan/core/available_memory.hpp"
+#include "pneumoplan/core/error.hpp"
+#include "pneumoplan/model/memory_estimate.hpp"
+#include "pneumoplan/model/worker_table.hpp"
+#include "test_support.hpp"
+
+namespace pneumo {
+namespace {
+
+TEST(MemoryEstimate, RunsAtOnceAreTheFewerOfThreadsAndReplicates) {
+  const Scenario& s = test::small_scenario();
+  EXPECT_EQ(estimate_run_memory(s, 3, 8).concurrent_simulations, 3);
+  EXPECT_EQ(estimate_run_memory(s, 30, 8).concurrent_simulations, 8);
+  EXPECT_EQ(estimate_run_memory(s, 1, 1).concurrent_simulations, 1);
+}
+
+TEST(MemoryEstimate, GrowsWithWorkersReplicatesAndThreads) {
+  Scenario big = test::small_scenario();
+  for (auto& stratum : big.strata) stratum.workers *= 100;
+  const MemoryEstimate small = estimate_run_memory(test::small_scenario(), 4, 2);
+  const MemoryEstimate large = estimate_run_memory(big, 4, 2);
+  // Worker rows dominate: 100 times the workers, nearly 100 times the rows (enterprise rounding aside).
+  const double row_bytes = 2.0 * static_cast<double>(WorkerTable::bytes_per_worker());
+  EXPECT_NEAR(static_cast<double>(large.simulation_bytes - small.simulation_bytes),
+              row_bytes * (large.peak_jobs - small.peak_jobs), row_bytes);
+  EXPECT_GT(large.peak_jobs, 99.0 * small.peak_jobs);
+  EXPECT_EQ(large.results_bytes, small.results_bytes);  // outputs do not depend on workers
+  EXPECT_EQ(estimate_run_memory(big, 40, 2).total_bytes() - large.total_bytes(), 36 * large.results_bytes);
+  EXPECT_GT(estimate_run_memory(big, 4, 4).total_bytes(), large.total_bytes());
+  // The peak jobs follow the workforce trends: the small scenario's coal index reaches 2.0 in Jiawang.
+  double base = 0.0;
+  for (const auto& stratum : test::small_scenario().strata) base += static_cast<double>(stratum.workers);
+  EXPECT_GT(small.peak_jobs, base);
+}
+
+TEST(MemoryEstimate, ARunThatDoesNotFitIsRefusedWithTheEstimate) {
+  const Scenario& s = test::small_scenario();
+  const MemoryEstimate e = estimate_run_memory(s, 3, 2);
+  EXPECT_NO_THROW(check_run_fits(s, e, e.total_bytes(), "allowed"));
+  try {
+    check_run_fits(s, e, e.total_bytes() - 1, "allowed by --max-memory");
+    FAIL();
+  } catch (const InputError& error) {
+    const std::string message = error.what();
+    EXPECT_EQ(error.file(), s.directory);
+    EXPECT_NE(message.find("expected a run that fits in memory: it needs an estimated " + e.describe()), std::string::npos);
+    EXPECT_NE(message.find("allowed by --max-memory"), std::string::npos);
+  }
+}
+
+TEST(MemoryEstimate, AbsurdSizesDoNotOverflow) {
+  Scenario absurd = test::small_scenario();
+  for (auto& stratum : absurd.strata) stratum.workers = 50'000'000;
+  const MemoryEstimate e = estimate_run_memory(absurd, 100000, 4096);
+  EXPECT_GT(e.total_bytes(), std::uint64_t{1} << 40);  // terabytes, not a wrapped-around small number
+  EXPECT_THROW(check_run_fits(absurd, e, std::uint64_t{1} << 40, "allowed"), InputError);
+}
+
+TEST(MemorySize, ReadsWhatUsersWrite) {
+  EXPECT_EQ(parse_memory_size("8G"), std::uint64_t{8} << 30);
+  EXPECT_EQ(parse_memory_size("8GiB"), std::uint64_t{8} << 30);
+  EXPECT_EQ(parse_memory_size("512M"), std::uint64_t{512} << 20);
+  EXPECT_EQ(parse_memory_size("512mb"), std::uint64_t{512} << 20);
+  EXPECT_EQ(parse_memory_size("1.5T"), std::uint64_t{3} << 39);
+  EXPECT_EQ(parse_memory_size("64k"), std::uint64_t{64} << 10);
+  EXPECT_EQ(parse_memory_size("1000000"), 1000000u);
+  for (const char* bad : {"", "lots", "8X", "-1G", "G", "0", "1e30G", "8 G G"}) {
+    EXPECT_FALSE(parse_memory_size(bad)) << bad;
+  }
+  EXPECT_EQ(format_bytes(800), "800 B");
+  EXPECT_EQ(format_bytes(1536.0 * 1024 * 1024), "1.5 GiB");
+}
+
+TEST(AvailableMemory, ReadsMeminfoAndCgroupPaths) {
+  EXPECT_EQ(parse_mem_available("MemTotal: 100 kB\nMemFree: 20 kB\nMemAvailable:   24234032 kB\n"),
+            std::uint64_t{24234032} * 1024);
+  EXPECT_FALSE(parse_mem_available("MemTotal: 100 kB\n"));
+  const std::string v2 = "0::/user.slice/job_42\n";
+  EXPECT_EQ(cgroup_v2_path(v2), "/user.slice/job_42");
+  EXPECT_FALSE(cgroup_v1_memory_path(v2));
+  const std::string hybrid = "9:name=systemd:/\n4:memory,hugetlb:/process_api/abc\n1:cpu:/\n0::/\n";
+  EXPECT_EQ(cgroup_v1_memory_path(hybrid), "/process_api/abc");
+  EXPECT_EQ(cgroup_v2_path(hybrid), "/");
+  // On this machine: whatever it reports is a positive amount from one of the two sources.
+  if (const auto available = available_memory()) {
+    EXPECT_GT(available->bytes, 0u);
+    EXPECT_TRUE(available->source == "MemAvailable" || available->source == "cgroup limit");
+  }
+}
+
+}  // namespace
+}  // namespace pneumo

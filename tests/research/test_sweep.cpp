@@ -1,0 +1,233 @@
+// Sweeps: the designs have their defining properties, the Sobol and Morris estimators recover the known
+// indices of analytic functions (Ishigami; a linear function), point records survive a round trip and refuse
+// truncation, and bad sweep files are refused with file:line.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+#include <set>
+
+#include "pneumoplan/core/error.hpp"
+#include "pneumoplan/research/sensitivity.hpp"
+#include "pneumoplan/research/sweep_design.hpp"
+#include "pneumoplan/research/sweep_point.hpp"
+#include "pneumoplan/research/sweep_spec.hpp"
+#include "test_support.hpp"
+
+namespace pneumo {
+namespace {
+
+std::string write_spec(const test::ScratchFolder& scratch, const std::string& body) {
+  const std::string path = scratch.file("sweep.ini");
+  test::write_file(path, "[sweep]\nscenario = " + test::data_path("small") + "\n" + body);
+  return path;
+}
+
+const char* kTwoParameters =
+    "outputs = new_diagnoses\n"
+    "[parameter.attendance]\nkey = surveillance.attendance\nmin = 0.2\nmax = 1.0\n"
+    "[parameter.ppe]\nkey = exposure.ppe_reduction\nmin = 0.1\nmax = 0.9\nscale = log\n";
+
+TEST(SweepDesign, LatinHypercubeHasOnePointInEveryStratumOfEveryParameter) {
+  const std::size_t n = 50, k = 4;
+  const auto unit = latin_hypercube(n, k, 11);
+  for (std::size_t d = 0; d < k; ++d) {
+    std::set<std::size_t> strata;
+    for (std::size_t i = 0; i < n; ++i) {
+      const double u = unit[i * k + d];
+      ASSERT_GT(u, 0.0);
+      ASSERT_LT(u, 1.0);
+      strata.insert(static_cast<std::size_t>(u * n));
+    }
+    EXPECT_EQ(strata.size(), n) << "dimension " << d;
+  }
+  EXPECT_EQ(latin_hypercube(n, k, 11), unit);  // reproducible
+  EXPECT_NE(latin_hypercube(n, k, 12), unit);  // and the sampling seed matters
+}
+
+TEST(SweepDesign, SobolSequenceStartsWhereBoostsDoes) {
+  // Boost skips the zero point: (0.5, 0.5), (0.75, 0.25), (0.25, 0.75), (0.375, 0.375), (0.875, 0.875).
+  const auto unit = sobol_points(5, 2);
+  const double expected[] = {0.5, 0.5, 0.75, 0.25, 0.25, 0.75, 0.375, 0.375, 0.875, 0.875};
+  for (std::size_t i = 0; i < 10; ++i) EXPECT_DOUBLE_EQ(unit[i], expected[i]);
+}
+
+TEST(SweepDesign, SaltelliBlocksHoldACopyOfAWithOneColumnFromB) {
+  test::ScratchFolder scratch;
+  const SweepSpec spec = read_sweep_spec(write_spec(scratch, "design = saltelli\npoints = 8\n" + std::string(kTwoParameters)));
+  const SweepPlan plan = plan_sweep(spec);
+  ASSERT_EQ(plan.points, 8u * 4u);
+  for (std::size_t j = 0; j < 8; ++j) {
+    const std::size_t a = j * 4, b = a + 1;
+    for (std::size_t i = 0; i < 2; ++i) {
+      const std::size_t ab = a + 2 + i;
+      for (std::size_t c = 0; c < 2; ++c) {
+        EXPECT_EQ(plan.unit_at(ab, c), c == i ? plan.unit_at(b, c) : plan.unit_at(a, c));
+      }
+    }
+  }
+  // Values follow the scales: linear for attendance, logarithmic for ppe.
+  for (std::size_t n = 0; n < plan.points; ++n) {
+    EXPECT_NEAR(plan.value_at(n, 0), 0.2 + 0.8 * plan.unit_at(n, 0), 1e-12);
+    EXPECT_NEAR(std::log(plan.value_at(n, 1)), std::log(0.1) + plan.unit_at(n, 1) * (std::log(0.9) - std::log(0.1)), 1e-12);
+  }
+}
+
+TEST(SweepDesign, MorrisTrajectoriesMoveOneParameterByDeltaPerStep) {
+  test::ScratchFolder scratch;
+  const SweepSpec spec =
+      read_sweep_spec(write_spec(scratch, "design = morris\npoints = 6\nlevels = 4\n" + std::string(kTwoParameters)));
+  const SweepPlan plan = plan_sweep(spec);
+  ASSERT_EQ(plan.points, 6u * 3u);
+  EXPECT_DOUBLE_EQ(plan.morris_delta, 4.0 / 6.0);
+  for (std::size_t t = 0; t < 6; ++t) {
+    std::set<std::size_t> moved;
+    for (std::size_t s = 0; s < 2; ++s) {
+      const std::size_t from = t * 3 + s, to = from + 1;
+      int changed = 0;
+      for (std::size_t k = 0; k < 2; ++k) {
+        const double dx = plan.unit_at(to, k) - plan.unit_at(from, k);
+        if (dx != 0.0) {
+          ++changed;
+          moved.insert(k);
+          EXPECT_NEAR(std::abs(dx), plan.morris_delta, 1e-12);
+        }
+        EXPECT_GE(plan.unit_at(to, k), 0.0);
+        EXPECT_LE(plan.unit_at(to, k), 1.0);
+      }
+      EXPECT_EQ(changed, 1);
+    }
+    EXPECT_EQ(moved.size(), 2u);  // each parameter moves once per trajectory
+  }
+}
+
+TEST(SweepDesign, GridEnumeratesEveryCombination) {
+  test::ScratchFolder scratch;
+  const SweepSpec spec = read_sweep_spec(write_spec(
+      scratch, "design = grid\nlevels = 3\noutputs = new_diagnoses\n"
+               "[parameter.a]\nkey = surveillance.attendance\nvalues = 0.5, 0.7\n"
+               "[parameter.b]\nkey = exposure.ppe_reduction\nmin = 0.1\nmax = 0.5\n"));
+  const SweepPlan plan = plan_sweep(spec);
+  ASSERT_EQ(plan.points, 6u);
+  const double a[] = {0.5, 0.5, 0.5, 0.7, 0.7, 0.7}, b[] = {0.1, 0.3, 0.5, 0.1, 0.3, 0.5};
+  for (std::size_t n = 0; n < 6; ++n) {
+    EXPECT_DOUBLE_EQ(plan.value_at(n, 0), a[n]);
+    EXPECT_NEAR(plan.value_at(n, 1), b[n], 1e-12);
+  }
+  const auto settings = point_settings(spec, plan, 4);
+  EXPECT_NE(std::find(settings.begin(), settings.end(), "surveillance.attendance=0.69999999999999996"), settings.end());
+}
+
+// Ishigami (a = 7, b = 0.1) on [-pi, pi]^3: S1 = 0.3139, S2 = 0.4424, S3 = 0; ST1 = 0.5576, ST2 = 0.4424,
+// ST3 = 0.2437 (Ishigami & Homma 1990; Saltelli et al. 2008).
+double ishigami(const double* u) {
+  const double pi = std::numbers::pi;
+  const double x1 = -pi + 2 * pi * u[0], x2 = -pi + 2 * pi * u[1], x3 = -pi + 2 * pi * u[2];
+  return std::sin(x1) + 7.0 * std::sin(x2) * std::sin(x2) + 0.1 * std::pow(x3, 4) * std::sin(x1);
+}
+
+TEST(Sensitivity, SobolIndicesOfIshigamiLieWithinTheirIntervals) {
+  test::ScratchFolder scratch;
+  const SweepSpec spec = read_sweep_spec(write_spec(
+      scratch, "design = saltelli\npoints = 4096\noutputs = new_diagnoses\n"
+               "[parameter.x1]\nkey = surveillance.attendance\nmin = 0\nmax = 1\n"
+               "[parameter.x2]\nkey = exposure.ppe_reduction\nmin = 0\nmax = 1\n"
+               "[parameter.x3]\nkey = surveillance.followup_coverage\nmin = 0\nmax = 1\n"));
+  const SweepPlan plan = plan_sweep(spec);
+  std::vector<double> f(plan.points);
+  for (std::size_t n = 0; n < plan.points; ++n) f[n] = ishigami(&plan.unit[n * 3]);
+  // 99 % bootstrap intervals: each of the six must hold the analytic value.
+  const SobolResult r = sobol_indices(f, 3, 500, 0.99, 7);
+  ASSERT_EQ(r.base_rows, 4096u);
+  const double s1[] = {0.3139, 0.4424, 0.0}, st[] = {0.5576, 0.4424, 0.2437};
+  for (std::size_t i = 0; i < 3; ++i) {
+    const auto& x = r.indices[i];
+    EXPECT_LE(x.first_low, s1[i]) << "S" << i + 1 << " = " << x.first;
+    EXPECT_GE(x.first_high, s1[i]) << "S" << i + 1 << " = " << x.first;
+    EXPECT_LE(x.total_low, st[i]) << "ST" << i + 1 << " = " << x.total;
+    EXPECT_GE(x.total_high, st[i]) << "ST" << i + 1 << " = " << x.total;
+    EXPECT_LT(x.first_high - x.first_low, 0.15) << "interval of S" << i + 1 << " too wide to mean anything";
+  }
+  // The analytic variance: a²/8 + b π⁴/5 + b² π⁸/18 + 1/2.
+  const double pi4 = std::pow(std::numbers::pi, 4);
+  EXPECT_NEAR(r.variance, 49.0 / 8 + 0.1 * pi4 / 5 + 0.01 * pi4 * pi4 / 18 + 0.5, 0.05 * r.variance);
+}
+
+TEST(Sensitivity, SobolLeavesOutRowsWithMissingValues) {
+  std::vector<double> f = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};  // 3 rows of K + 2 = 4 (K = 2)
+  f[5] = std::nan("");
+  EXPECT_EQ(sobol_indices(f, 2, 20, 0.9, 1).base_rows, 2u);
+}
+
+TEST(Sensitivity, MorrisEffectsOfALinearFunctionAreItsSlopesWithoutSpread) {
+  test::ScratchFolder scratch;
+  const SweepSpec spec =
+      read_sweep_spec(write_spec(scratch, "design = morris\npoints = 10\nlevels = 4\n" + std::string(kTwoParameters)));
+  const SweepPlan plan = plan_sweep(spec);
+  std::vector<double> f(plan.points);
+  for (std::size_t n = 0; n < plan.points; ++n) f[n] = 3.0 * plan.unit_at(n, 0) - 0.5 * plan.unit_at(n, 1) + 2.0;
+  const auto e = morris_effects(plan.unit, f, 2);
+  EXPECT_NEAR(e[0].mu, 3.0, 1e-12);
+  EXPECT_NEAR(e[0].mu_star, 3.0, 1e-12);
+  EXPECT_NEAR(e[0].sigma, 0.0, 1e-12);
+  EXPECT_NEAR(e[1].mu, -0.5, 1e-12);
+  EXPECT_NEAR(e[1].mu_star, 0.5, 1e-12);
+  EXPECT_EQ(e[0].effects, 10u);
+}
+
+TEST(SweepPoint, RecordsRoundTripAndRefuseTruncation) {
+  PointResult r;
+  r.index = 17;
+  r.status = PointStatus::Done;
+  r.values = {1.5, std::nan(""), -3.25};
+  const std::string bytes = encode_point(r);
+  const PointResult back = decode_point(bytes);
+  EXPECT_EQ(back.index, 17);
+  EXPECT_EQ(back.status, PointStatus::Done);
+  ASSERT_EQ(back.values.size(), 3u);
+  EXPECT_EQ(back.values[0], 1.5);
+  EXPECT_TRUE(std::isnan(back.values[1]));
+  for (std::size_t cut = 0; cut < bytes.size(); cut += 3) {
+    EXPECT_THROW(decode_point(bytes.substr(0, cut)), IoError) << "cut at " << cut;
+  }
+  EXPECT_THROW(decode_point(bytes + "x"), IoError);
+  PointResult failed;
+  failed.index = 2;
+  failed.status = PointStatus::Failed;
+  failed.error = "surveillance.attendance: expected a number in [0, 1]";
+  EXPECT_EQ(decode_point(encode_point(failed)).error, failed.error);
+}
+
+TEST(SweepSpec, BadSweepFilesAreRefusedWithFileAndLine) {
+  test::ScratchFolder scratch;
+  const auto refused = [&](const std::string& body, const std::string& fragment) {
+    const std::string path = write_spec(scratch, body);
+    try {
+      read_sweep_spec(path);
+      ADD_FAILURE() << "accepted: " << body;
+    } catch (const InputError& error) {
+      EXPECT_NE(std::string(error.what()).find(fragment), std::string::npos) << error.what();
+      EXPECT_EQ(error.file(), path);
+    }
+  };
+  refused("design = fractal\npoints = 3\n" + std::string(kTwoParameters), "expected grid, lhs, sobol, saltelli or morris");
+  refused("design = lhs\n" + std::string(kTwoParameters), "expected 'points = N'");
+  refused("design = lhs\npoints = 4\noutputs = nonsense\n[parameter.a]\nkey = surveillance.attendance\nmin = 0\nmax = 1\n",
+          "expected outputs of docs/output-format.md");
+  refused("design = lhs\npoints = 4\noutputs = patients_true_by_township\n"
+          "[parameter.a]\nkey = surveillance.attendance\nmin = 0\nmax = 1\n",
+          "no city total");
+  refused("design = lhs\npoints = 4\noutputs = new_diagnoses\n[parameter.a]\nkey = surveillance.attendance\nmin = 1\nmax = 0\n",
+          "expected a value above min");
+  refused("design = lhs\npoints = 4\noutputs = new_diagnoses\n[parameter.a]\nkey = simulation.seed\nmin = 1\nmax = 9\n",
+          "[simulation] settings");
+  refused("design = morris\npoints = 4\nlevels = 3\n" + std::string(kTwoParameters), "even number of levels");
+  refused("design = lhs\npoints = 4\noutputs = new_diagnoses\n[parameter.a]\nkey = surveillance.attendance\nvalues = 0.1\n",
+          "need design = grid");
+  refused("design = lhs\npoints = 4\noutputs = new_diagnoses\n", "at least one [parameter.NAME]");
+  refused("design = lhs\npoints = 4\ncolour = red\n" + std::string(kTwoParameters), ":5: unknown key");
+}
+
+}  // namespace
+}  // namespace pneumo
