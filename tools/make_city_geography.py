@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Copies one city's counties and townships from the shared geography data into a scenario folder.
+"""Copies one city's counties and townships from the geography compilation (docs/references.md §10) into a scenario folder.
 
-Run by hand when a scenario pack is (re)built; simulations never read the shared data. Townships without
+Run by hand when a scenario pack is (re)built; simulations never read the compilation. Townships without
 a surveyed point get one derived from their county seat plus a deterministic offset (seeded by the
 township code) and are flagged point_approximate = 1. Township weights, the relative share of workers'
 homes, are the county's population divided among its townships, with 'other' statistical units
@@ -16,7 +16,7 @@ import os
 import sys
 
 ATTRIBUTION = [
-    "# Source: shared geography data of the pneumoplan project (data/README.md there).",
+    "# Source: the geography compilation of docs/references.md §10.",
     "# Codes and names: modood/Administrative-divisions-of-China (WTFPL), 2023 statistical division codes.",
     "# Township points: Vonng/adcode (CC BY 4.0), 2016 baseline, GCJ-02; point_approximate=1 marks points",
     "#   derived from the county seat by tools/make_city_geography.py, not surveyed.",

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Copies one city's indicator table from the shared targets table into a scenario's targets.csv.
+"""Copies one city's indicator table from each pack's targets.csv, transcribed from the plan (references.md §8) into a scenario's targets.csv.
 
-Run by hand when a scenario pack is (re)built; simulations never read the shared data.
+Run by hand when a scenario pack is (re)built; simulations never read the compilation.
 Usage: tools/make_targets.py CITY SHARED_TARGETS_CSV SCENARIO_DIR
 """
 import csv
@@ -18,7 +18,7 @@ def main():
         sys.exit(f"no targets for city {city}")
     with open(os.path.join(out_dir, "targets.csv"), "w", encoding="utf-8", newline="") as f:
         f.write(f"# The 2025 indicator table of {rows[0]['plan']} (issued {rows[0]['issued'] or 'n/a'}),\n")
-        f.write(f"# transcribed from the plan (shared seeds/{rows[0]['seed_file']}) via the project's shared targets table.\n")
+        f.write(f"# transcribed from the plan's own indicator table (docs/references.md §8).\n")
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["indicator_no", "indicator_key", "indicator_zh", "comparator", "target", "unit", "plan_period",
                     "binding"])
