@@ -19,6 +19,7 @@ bool parse_options(const std::vector<std::string>& args, const po::options_descr
 int run_command(const std::vector<std::string>& args);
 int params_command(const std::vector<std::string>& args);
 int cohort_command(const std::vector<std::string>& args);
+int survival_command(const std::vector<std::string>& args);
 int scorecard_command(const std::vector<std::string>& args);
 int stations_command(const std::vector<std::string>& args);
 int locate_command(const std::vector<std::string>& args);

@@ -19,6 +19,7 @@ void print_usage(std::ostream& out) {
          "  run DIR        simulate a city scenario and write an HDF5 results file\n"
          "  cohort FILE    simulate a closed cohort and write its exposure-response life table\n"
          "  scorecard FILE score a results file against the city's plan targets\n"
+         "  survival FILE  survival of diagnosed patients by stage at diagnosis (or --patients DIR)\n"
          "  compare DIR    run policy packages on common random numbers and compare them\n"
          "  target DIR     smallest intensity of an intervention that meets a target\n"
          "  sweep SPEC     run a parameter sweep (threads, mpirun or Slurm array shards), resumable\n"
@@ -56,6 +57,7 @@ int main(int argc, char** argv) {
     if (command == "params") return pneumo::cli::params_command(args);
     if (command == "cohort") return pneumo::cli::cohort_command(args);
     if (command == "scorecard") return pneumo::cli::scorecard_command(args);
+    if (command == "survival") return pneumo::cli::survival_command(args);
     if (command == "stations") return pneumo::cli::stations_command(args);
     if (command == "compare") return pneumo::cli::compare_command(args);
     if (command == "target") return pneumo::cli::target_command(args);

@@ -1,6 +1,7 @@
 #include "pneumoplan/model/annual_pass.hpp"
 
 #include "pneumoplan/model/person_propensity.hpp"
+#include "pneumoplan/outputs/output_catalogue.hpp"
 
 namespace pneumo {
 
@@ -21,13 +22,15 @@ void AnnualPass::record_death(const WorkerTable& w, std::size_t i, bool employed
                               YearTally& t) const {
   const int stage = w.stage[i];
   if (stage > 0) {
-    if (course_.dies_of_pneumoconiosis(rng_, w.rng_id[i], stage)) {
+    if (course_.dies_of_pneumoconiosis(rng_, w.rng_id[i], stage, w.death_year[i], w.birth_year[i],
+                                       WorkerTraits::female(w.traits[i]))) {
       t.deaths_pneumoconiosis[county] += 1;
     } else {
       t.deaths_other_cause_patients[county] += 1;
     }
   }
   if (employed) t.deaths_in_service[county] += 1;
+  if (w.diagnosed_year[i] != kNever) count_patient_year(w, i, w.death_year[i], t, true);
 }
 
 void AnnualPass::schedule_onset(WorkerTable& w, std::size_t i, int year) const {
@@ -67,6 +70,7 @@ void AnnualPass::follow_patient(WorkerTable& w, std::size_t i, int year, bool em
     if (outcome.screen_positive || outcome.self_presented) t.diagnosis_requests[county] += 1;
     if (outcome.diagnosed) {
       w.diagnosed_year[i] = static_cast<std::int16_t>(year);
+      w.patient_record[i] = PatientRecord::with_stage_at_diagnosis(w.patient_record[i], stage);
       t.new_diagnoses[county * kStageCount + static_cast<std::size_t>(stage - 1)] += 1;
       t.diagnoses_by_township[residence] += 1;
       if (w.exposure_years[i] <= 5) t.diagnoses_short_exposure[county] += 1;
@@ -79,7 +83,19 @@ void AnnualPass::follow_patient(WorkerTable& w, std::size_t i, int year, bool em
   if (w.diagnosed_year[i] != kNever) {
     t.prevalent_diagnosed[county] += 1;
     t.patients_diagnosed[residence] += 1;
+    if (w.diagnosed_year[i] < year) count_patient_year(w, i, year, t, false);
   }
+}
+
+void AnnualPass::count_patient_year(const WorkerTable& w, std::size_t i, int year, YearTally& t, bool died) const {
+  // Survival after diagnosis is counted from the year after the year of diagnosis: a diagnosed patient alive
+  // at the start of year y adds a person-year at (stage at diagnosis, y − year of diagnosis).
+  const int stage_at_diagnosis = PatientRecord::stage_at_diagnosis(w.patient_record[i]);
+  if (stage_at_diagnosis == 0) return;  // diagnosed before records began (never in practice)
+  const auto since = std::min<std::size_t>(static_cast<std::size_t>(year - w.diagnosed_year[i]), kYearsSinceDiagnosisBins - 1);
+  const std::size_t cell = static_cast<std::size_t>(stage_at_diagnosis - 1) * kYearsSinceDiagnosisBins + since;
+  t.patient_years_by_stage_at_diagnosis[cell] += 1;
+  if (died) t.patient_deaths_by_stage_at_diagnosis[cell] += 1;
 }
 
 void AnnualPass::run(WorkerTable& w, int year, std::size_t begin, std::size_t end, YearTally& t) const {

@@ -31,7 +31,8 @@ int DiseaseCourse::next_stage_year(const RandomStream& rng, std::uint64_t worker
 int DiseaseCourse::death_year(const RandomStream& rng, std::uint64_t worker, int stage, int year, int birth_year,
                               bool female) const {
   const double u = rng.uniform(worker, kAnyYear, Purpose::StageMortality, static_cast<std::uint64_t>(stage));
-  return life_table_.death_year(birth_year, female, year + 1, mortality_multiplier(stage), u);
+  return life_table_.death_year(birth_year, female, year + 1, mortality_multiplier(stage), u,
+                                excess_mortality_per_year(stage));
 }
 
 int DiseaseCourse::death_year_after_work(const RandomStream& rng, std::uint64_t worker, int last_work_year,
@@ -40,9 +41,13 @@ int DiseaseCourse::death_year_after_work(const RandomStream& rng, std::uint64_t 
   return life_table_.death_year(birth_year, female, last_work_year + 1, 1.0, u);
 }
 
-bool DiseaseCourse::dies_of_pneumoconiosis(const RandomStream& rng, std::uint64_t worker, int stage) const {
+bool DiseaseCourse::dies_of_pneumoconiosis(const RandomStream& rng, std::uint64_t worker, int stage, int year,
+                                           int birth_year, bool female) const {
   const double m = mortality_multiplier(stage);
-  return rng.uniform(worker, kAnyYear, Purpose::DeathCause) < (m - 1.0) / m;
+  const double e = excess_mortality_per_year(stage);
+  const double background = life_table_.hazard(year - birth_year, female, year);
+  const double total = m * background + e;
+  return total > 0.0 && rng.uniform(worker, kAnyYear, Purpose::DeathCause) < ((m - 1.0) * background + e) / total;
 }
 
 }  // namespace pneumo

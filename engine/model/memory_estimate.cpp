@@ -44,6 +44,7 @@ double output_cells(const Scenario& scenario, const OutputSpec& spec) {
       case Axis::Township: cells *= static_cast<double>(scenario.geography.townships.size() + 1); break;
       case Axis::Industry: cells *= kIndustryCount; break;
       case Axis::Intervention: cells *= static_cast<double>(scenario.interventions.size() + 1); break;
+      case Axis::YearsSinceDiagnosis: cells *= static_cast<double>(kYearsSinceDiagnosisBins); break;
     }
   }
   return cells;

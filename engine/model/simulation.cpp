@@ -268,6 +268,8 @@ void Simulation::record(int year, const YearTally& t, const ServiceVolumes& serv
   copy(OutputId::PatientsTrueByTownship, t.patients_true);
   copy(OutputId::PatientsDiagnosedByTownship, t.patients_diagnosed);
   copy(OutputId::NewCasesTrueByIndustry, t.new_cases_by_industry);
+  copy(OutputId::PatientYearsByStageAtDiagnosis, t.patient_years_by_stage_at_diagnosis);
+  copy(OutputId::PatientDeathsByStageAtDiagnosis, t.patient_deaths_by_stage_at_diagnosis);
   results_[OutputId::SimulatedPeople].year_row(y)[0] = static_cast<double>(t.people);
 
   per_region(OutputId::ExamsPeriodic, services.periodic);

@@ -133,6 +133,7 @@ void WorkerFactory::place(WorkerTable& w, std::size_t row, std::uint64_t id, std
   w.traits[row] = WorkerTraits::pack(d.female, d.type);
   w.ppe_propensity[row] = d.ppe_propensity;
   w.exposure_years[row] = 0;
+  w.patient_record[row] = 0;
 }
 
 void WorkerFactory::hire(WorkerTable& w, std::size_t row, std::uint32_t enterprise, int year,
@@ -203,6 +204,7 @@ void WorkerFactory::initial(WorkerTable& w, std::size_t row, std::uint32_t enter
       access.interval_years = enterprises_.exam_interval_years[enterprise];
       if (surveillance_.patient_year(rng_, id, year, stage, access).diagnosed) {
         w.diagnosed_year[row] = static_cast<std::int16_t>(year);
+        w.patient_record[row] = PatientRecord::with_stage_at_diagnosis(w.patient_record[row], stage);
       }
     }
     w.stage[row] = static_cast<std::uint8_t>(stage);

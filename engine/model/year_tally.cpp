@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "pneumoplan/outputs/output_catalogue.hpp"
+
 namespace pneumo {
 
 YearTally::YearTally(std::size_t county_count, std::size_t township_count, std::size_t enterprise_count)
@@ -17,6 +19,8 @@ YearTally::YearTally(std::size_t county_count, std::size_t township_count, std::
   patients_diagnosed.assign(township_count + 1, 0);
   diagnoses_by_township.assign(township_count + 1, 0);
   new_cases_by_industry.assign(kIndustryCount, 0);
+  patient_years_by_stage_at_diagnosis.assign(kStageCount * kYearsSinceDiagnosisBins, 0);
+  patient_deaths_by_stage_at_diagnosis.assign(kStageCount * kYearsSinceDiagnosisBins, 0);
   staying.assign(enterprise_count, 0);
   employed_by_enterprise.assign(enterprise_count, 0);
 }

@@ -10,6 +10,7 @@ std::string_view axis_name(Axis axis) {
     case Axis::Township: return "township";
     case Axis::Industry: return "industry";
     case Axis::Intervention: return "intervention";
+    case Axis::YearsSinceDiagnosis: return "years_since_diagnosis";
   }
   return "?";
 }
@@ -118,6 +119,13 @@ const std::array<OutputSpec, kOutputCount>& output_catalogue() {
        "Cost of each intervention of the active package in the year: fixed cost in its start year plus units x "
        "cost per unit (docs/interventions.md); zero for interventions not in the package; last entry = total.",
        {A::Year, A::Intervention}, false},
+      {"patient_years_by_stage_at_diagnosis", "person-years",
+       "Diagnosed patients alive at the start of the year, by stage at diagnosis and whole years since the year of "
+       "diagnosis (last bin open), city: the denominators of survival after diagnosis (pneumoplan survival).",
+       {A::Year, A::Stage, A::YearsSinceDiagnosis}, true},
+      {"patient_deaths_by_stage_at_diagnosis", "persons",
+       "Deaths of any cause in the year among the patients of patient_years_by_stage_at_diagnosis, same axes.",
+       {A::Year, A::Stage, A::YearsSinceDiagnosis}, true},
       {"indicator_injury_insurance_enrolled", "persons",
        "Plan indicator: dust-exposed workers enrolled in work-injury insurance (docs/indicators.md).",
        {A::Year, A::Region}, false},

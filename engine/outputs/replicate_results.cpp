@@ -13,6 +13,7 @@ std::size_t AxisSizes::size(Axis axis) const {
     case Axis::Township: return townships;
     case Axis::Industry: return kIndustryCount;
     case Axis::Intervention: return interventions;
+    case Axis::YearsSinceDiagnosis: return kYearsSinceDiagnosisBins;
   }
   return 0;
 }

@@ -1,20 +1,12 @@
 #include "pneumoplan/research/cohort.hpp"
 
-#include <tbb/blocked_range.h>
-#include <tbb/enumerable_thread_specific.h>
-#include "pneumoplan/core/parallel_for.hpp"
-
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
-#include <limits>
 #include <sstream>
 
 #include "pneumoplan/core/error.hpp"
 #include "pneumoplan/core/named_enum.hpp"
-#include "pneumoplan/core/random_stream.hpp"
-#include "pneumoplan/model/disease_course.hpp"
-#include "pneumoplan/model/distributions.hpp"
-#include "pneumoplan/model/worker_table.hpp"
 #include "pneumoplan/scenario/industry.hpp"
 #include "pneumoplan/scenario/scenario_loader.hpp"
 
@@ -30,7 +22,7 @@ std::vector<std::string> industry_choices() { return {kIndustryNames.begin(), kI
 
 std::vector<std::string> profile_choices() {
   auto names = exposure_response_profile_names();
-  names.insert(names.begin(), "industry_default");
+  names.insert(names.begin(), {"industry_default", "custom"});
   return names;
 }
 
@@ -53,17 +45,38 @@ std::vector<Spec> build_cohort_specs() {
           [](C& c) -> std::int64_t& { return c.size; });
   text("cohort.industry", "other", "Industry of the cohort (chooses the default exposure-response profile).",
        [](C& c) -> std::string& { return c.industry; }, industry_choices());
-  text("cohort.profile", "industry_default", "Exposure-response profile, or industry_default.",
+  text("cohort.profile", "industry_default",
+       "Exposure-response profile, industry_default, or custom (a tolerance curve given by the tolerance_* keys).",
        [](C& c) -> std::string& { return c.profile; }, profile_choices());
+  text("cohort.tolerance_family", "log_logistic",
+       "profile = custom: log_logistic F(E) = 1/(1 + (E/a)^-k) or weibull F(E) = 1 - exp(-(E/a)^k).",
+       [](C& c) -> std::string& { return c.tolerance_family; }, {"log_logistic", "weibull"});
+  real("cohort.tolerance_median_mg_m3_y", "1", "mg/m3*y", 1e-6, 1e6,
+       "profile = custom: the curve's scale a (for log_logistic the exposure at which half the members fall ill).",
+       [](C& c) -> double& { return c.tolerance_median_mg_m3_y; });
+  real("cohort.tolerance_shape", "2", "shape", 0.05, 100, "profile = custom: the curve's shape k.",
+       [](C& c) -> double& { return c.tolerance_shape; });
+  text("cohort.tolerance_metric", "respirable_silica", "profile = custom: what E measures.",
+       [](C& c) -> std::string& { return c.tolerance_metric; }, {"respirable_silica", "respirable_dust"});
   real("cohort.female_share", "0", "share", 0, 1, "Share of women in the cohort.",
        [](C& c) -> double& { return c.female_share; });
   integer("cohort.hire_year_first", "1960", "calendar year", 1850, 2200, "Earliest year of first employment.",
           [](C& c) -> std::int64_t& { return c.hire_year_first; });
   integer("cohort.hire_year_last", "1974", "calendar year", 1850, 2200, "Latest year of first employment.",
           [](C& c) -> std::int64_t& { return c.hire_year_last; });
+  integer("cohort.employed_window_first", "0", "calendar year", 0, 2200,
+          "With employed_window_last: members worked at least one year within these years (0 = no rule), as "
+          "in cohorts defined by employment in a period.",
+          [](C& c) -> std::int64_t& { return c.employed_window_first; });
+  integer("cohort.employed_window_last", "0", "calendar year", 0, 2200, "Last year of the employment window.",
+          [](C& c) -> std::int64_t& { return c.employed_window_last; });
   integer("cohort.follow_up_end_year", "2003", "calendar year", 1850, 2300, "Last year of follow-up (inclusive).",
           [](C& c) -> std::int64_t& { return c.follow_up_end_year; });
   integer("cohort.seed", "1", "", 0, 9.2e18, "Random seed.", [](C& c) -> std::int64_t& { return c.seed; });
+  integer("cohort.replicates", "1", "replicates", 1, 1000,
+          "Independent copies of the cohort (streams seed, 0..R-1) pooled into one life table: a published cohort's "
+          "size with less simulation noise.",
+          [](C& c) -> std::int64_t& { return c.replicates; });
   real("cohort.hire_age_mean_years", "25", "years", 14, 80, "Mean age at first employment (normal, truncated).",
        [](C& c) -> double& { return c.hire_age_mean_years; });
   real("cohort.hire_age_sd_years", "5", "years", 0, 30, "SD of the age at first employment.",
@@ -81,6 +94,13 @@ std::vector<Spec> build_cohort_specs() {
        [](C& c) -> double& { return c.intensity_gm_mg_m3; });
   real("exposure.intensity_gsd", "2", "GSD", 1, 20, "Geometric SD of intensity between members.",
        [](C& c) -> double& { return c.intensity_gsd; });
+  text("exposure.intensity_trend", "none",
+       "Calendar trend of intensity as year:index pairs (e.g. 1955:3.89, 1964:0.90, 1975:0.56), log-linear "
+       "between them and flat outside; none = constant.",
+       [](C& c) -> std::string& { return c.intensity_trend_text; });
+  integer("exposure.intensity_trend_reference_year", "0", "calendar year", 0, 2200,
+          "Year in which intensity_gm_mg_m3 applies (trend index 1); needed with a trend.",
+          [](C& c) -> std::int64_t& { return c.intensity_trend_reference_year; });
   real("exposure.silica_fraction_of_respirable", "0.3", "share", 0.001, 1,
        "Crystalline silica share of respirable dust (converts between the two).",
        [](C& c) -> double& { return c.silica_fraction_of_respirable; });
@@ -99,15 +119,41 @@ std::vector<Spec> build_cohort_specs() {
        [](C& c) -> double& { return c.band_width_mg_m3_y; });
   integer("output.band_count", "20", "bands", 1, 10000, "Number of bands (the last one is open-ended).",
           [](C& c) -> std::int64_t& { return c.band_count; });
+  text("output.band_limits_mg_m3_y", "width",
+       "Lower limits of the bands (0, then ascending, comma-separated), or width = band_width_mg_m3_y x band_count. "
+       "With a published table its limits are the default.",
+       [](C& c) -> std::string& { return c.band_limits_text; });
+  text("validation.published_table", "none",
+       "A published life table (CSV, docs/cohort-format.md) to compare with band by band, or none.",
+       [](C& c) -> std::string& { return c.published_table; });
+  real("validation.tolerance_abs", "0.08", "risk", 0, 1,
+       "Largest accepted absolute difference of cumulative risk at a band's lower limit.",
+       [](C& c) -> double& { return c.validation_tolerance_abs; });
+  real("validation.min_at_risk", "50", "workers", 0, 1e9,
+       "Bands with fewer published workers at risk (effective number) are shown but not judged.",
+       [](C& c) -> double& { return c.validation_min_at_risk; });
+  real("validation.z", "3.29", "SE", 0, 10,
+       "Where z Greenwood standard errors (published and simulated combined) are tighter than tolerance_abs, they "
+       "are the tolerance (3.29: two-sided 0.1 %).",
+       [](C& c) -> double& { return c.validation_z; });
+  text("validation.accepted_misfits", "none",
+       "Lower limits of bands where the model's smooth curve is known to differ from the published one by more than "
+       "the Greenwood tolerance (still within tolerance_abs); each must be explained in the file. They are reported "
+       "as accepted, not as failures; none = no exceptions.",
+       [](C& c) -> std::string& { return c.accepted_misfits_text; });
+  real("validation.printed_precision", "0.001", "risk", 0, 0.1,
+       "The unit of the last digit the paper prints its risks to; half of it is added to every tolerance.",
+       [](C& c) -> double& { return c.validation_printed_precision; });
 
   // The disease natural history comes from the scenario parameter table ([disease] keys), so a cohort
   // file checks the same model a city runs. Profiles are chosen with cohort.profile instead.
   for (const auto& spec : scenario_parameter_table().specs()) {
     if (spec.key.rfind("disease.", 0) != 0 || spec.key.rfind("disease.profile_", 0) == 0) continue;
+    const auto* field = std::get_if<ParameterSpec<ScenarioParameters>::RealField>(&spec.field);
+    if (field == nullptr) continue;  // the disease keys a cohort uses are numbers
     Spec adapted{spec.key, spec.default_value, spec.unit, spec.min, spec.max, spec.source, spec.meaning,
                  Spec::RealField{}, spec.choices};
-    const auto& field = std::get<ParameterSpec<ScenarioParameters>::RealField>(spec.field);
-    adapted.field = Spec::RealField([field](C& c) -> double& { return field(c.model); });
+    adapted.field = Spec::RealField([f = *field](C& c) -> double& { return f(c.model); });
     s.push_back(std::move(adapted));
   }
   return s;
@@ -118,6 +164,96 @@ std::vector<Spec> build_cohort_specs() {
 const ParameterTable<CohortSpec>& cohort_parameter_table() {
   static const ParameterTable<CohortSpec> table(build_cohort_specs());
   return table;
+}
+
+namespace {
+
+std::vector<std::string> split_list(const std::string& text) {
+  std::vector<std::string> items;
+  std::string item;
+  std::istringstream in(text);
+  while (std::getline(in, item, ',')) {
+    const auto first = item.find_first_not_of(" \t");
+    const auto last = item.find_last_not_of(" \t");
+    items.push_back(first == std::string::npos ? "" : item.substr(first, last - first + 1));
+  }
+  return items;
+}
+
+bool parse_number(const std::string& text, double& value) {
+  std::size_t used = 0;
+  try {
+    value = std::stod(text, &used);
+  } catch (const std::exception&) {
+    return false;
+  }
+  return used == text.size() && std::isfinite(value);
+}
+
+IntensityTrend parse_intensity_trend(const CohortSpec& spec, const std::string& path, long trend_line,
+                                     long reference_line) {
+  IntensityTrend trend;
+  if (spec.intensity_trend_text == "none") return trend;
+  const std::string key = "key 'exposure.intensity_trend': ";
+  for (const auto& item : split_list(spec.intensity_trend_text)) {
+    const auto colon = item.find(':');
+    double year = 0.0, index = 0.0;
+    if (colon == std::string::npos || !parse_number(item.substr(0, colon), year) ||
+        !parse_number(item.substr(colon + 1), index) || year != std::floor(year) || !(index > 0.0)) {
+      throw InputError(path, trend_line, key + "expected year:index pairs with a positive index, found '" + item + "'");
+    }
+    if (!trend.points.empty() && year <= trend.points.back().first) {
+      throw InputError(path, trend_line, key + "expected ascending years, found " + item);
+    }
+    trend.points.emplace_back(static_cast<int>(year), index);
+  }
+  if (spec.intensity_trend_reference_year == 0) {
+    throw InputError(path, reference_line ? reference_line : trend_line,
+                     "key 'exposure.intensity_trend_reference_year': expected the year in which intensity_gm_mg_m3 "
+                     "applies, since a trend is given");
+  }
+  trend.reference_year = static_cast<int>(spec.intensity_trend_reference_year);
+  return trend;
+}
+
+std::vector<double> parse_band_limits(const CohortSpec& spec, const std::string& path, long limits_line) {
+  std::vector<double> limits;
+  if (spec.band_limits_text == "width") {
+    if (!spec.published.bands.empty()) return spec.published.lower_limits();
+    for (std::int64_t k = 0; k < spec.band_count; ++k) limits.push_back(static_cast<double>(k) * spec.band_width_mg_m3_y);
+    return limits;
+  }
+  const std::string key = "key 'output.band_limits_mg_m3_y': ";
+  for (const auto& item : split_list(spec.band_limits_text)) {
+    double value = 0.0;
+    if (!parse_number(item, value) || value < 0.0) {
+      throw InputError(path, limits_line, key + "expected non-negative numbers, found '" + item + "'");
+    }
+    if (limits.empty() && value != 0.0) throw InputError(path, limits_line, key + "expected the first limit to be 0");
+    if (!limits.empty() && value <= limits.back()) {
+      throw InputError(path, limits_line, key + "expected ascending limits, found " + item);
+    }
+    limits.push_back(value);
+  }
+  if (limits.size() > 10000) throw InputError(path, limits_line, key + "expected at most 10000 bands");
+  return limits;
+}
+
+}  // namespace
+
+double IntensityTrend::factor(int year) const {
+  if (points.empty()) return 1.0;
+  const auto index = [&](int y) {
+    if (y <= points.front().first) return std::log(points.front().second);
+    if (y >= points.back().first) return std::log(points.back().second);
+    std::size_t k = 1;
+    while (points[k].first < y) ++k;
+    const auto& [y0, i0] = points[k - 1];
+    const auto& [y1, i1] = points[k];
+    const double w = static_cast<double>(y - y0) / static_cast<double>(y1 - y0);
+    return (1.0 - w) * std::log(i0) + w * std::log(i1);
+  };
+  return std::exp(index(year) - index(reference_year));
 }
 
 CohortSpec load_cohort_spec(const std::string& path) {
@@ -147,6 +283,45 @@ CohortSpec load_cohort_spec(const std::string& path) {
   if (spec.hire_age_min_years >= spec.hire_age_max_years) {
     throw InputError(path, line("cohort.hire_age_max_years"), "key 'cohort.hire_age_max_years': expected a value above cohort.hire_age_min_years");
   }
+  if ((spec.employed_window_first == 0) != (spec.employed_window_last == 0)) {
+    throw InputError(path, line(spec.employed_window_first == 0 ? "cohort.employed_window_last" : "cohort.employed_window_first"),
+                     "expected both cohort.employed_window_first and cohort.employed_window_last, or neither");
+  }
+  if (spec.employed_window_first != 0) {
+    if (spec.employed_window_last < spec.employed_window_first) {
+      throw InputError(path, line("cohort.employed_window_last"),
+                       "key 'cohort.employed_window_last': expected a year not before cohort.employed_window_first");
+    }
+    if (spec.employed_window_first > spec.hire_year_last || spec.employed_window_last < spec.hire_year_first) {
+      throw InputError(path, line("cohort.employed_window_first"),
+                       "key 'cohort.employed_window_first': expected a window that members hired in "
+                       "[hire_year_first, hire_year_last] can work in");
+    }
+  }
+  spec.intensity_trend = parse_intensity_trend(spec, path, line("exposure.intensity_trend"),
+                                               line("exposure.intensity_trend_reference_year"));
+  if (spec.published_table != "none") {
+    const fs::path table_path = fs::path(spec.published_table).is_absolute()
+                                    ? fs::path(spec.published_table)
+                                    : fs::path(path).parent_path() / spec.published_table;
+    spec.published_table = table_path.string();
+    spec.published = read_published_life_table(spec.published_table);
+  }
+  spec.band_lower_limits = parse_band_limits(spec, path, line("output.band_limits_mg_m3_y"));
+  if (spec.accepted_misfits_text != "none") {
+    for (const auto& item : split_list(spec.accepted_misfits_text)) {
+      double value = 0.0;
+      const bool known = parse_number(item, value) &&
+                         std::any_of(spec.published.bands.begin(), spec.published.bands.end(),
+                                     [&](const PublishedBand& b) { return b.lower_mg_m3_y == value; });
+      if (!known) {
+        throw InputError(path, line("validation.accepted_misfits"),
+                         "key 'validation.accepted_misfits': expected lower limits of bands of the published table, "
+                         "found '" + item + "'");
+      }
+      spec.accepted_misfits.push_back(value);
+    }
+  }
   if (spec.life_table != "builtin_china_wpp2024") {
     const fs::path table_path = fs::path(spec.life_table).is_absolute()
                                     ? fs::path(spec.life_table)
@@ -157,167 +332,21 @@ CohortSpec load_cohort_spec(const std::string& path) {
   return spec;
 }
 
-namespace {
 
-struct BandCounts {
-  std::vector<std::int64_t> entering, cases, withdrawals;
-  std::int64_t cases_total = 0, after_exposure = 0, years_to_onset = 0, years_after_exposure = 0, age_at_onset = 0,
-               exposure_years = 0;
-  explicit BandCounts(std::size_t n) : entering(n, 0), cases(n, 0), withdrawals(n, 0) {}
-};
-
-}  // namespace
-
-CohortResult simulate_cohort(const CohortSpec& spec) {
+ExposureResponseProfile cohort_profile(const CohortSpec& spec) {
+  if (spec.profile == "custom") {
+    const auto metric = spec.tolerance_metric == "respirable_dust" ? ExposureMetric::RespirableDust
+                                                                    : ExposureMetric::RespirableSilica;
+    return spec.tolerance_family == "weibull"
+               ? ExposureResponseProfile::weibull("custom", metric, spec.tolerance_median_mg_m3_y, spec.tolerance_shape,
+                                                  "given in the cohort file")
+               : ExposureResponseProfile::log_logistic("custom", metric, spec.tolerance_median_mg_m3_y,
+                                                       spec.tolerance_shape, "given in the cohort file");
+  }
   const auto industry = parse_named<Industry>(kIndustryNames, spec.industry);
-  ScenarioParameters model = spec.model;
-  const std::string profile_name =
-      spec.profile == "industry_default" ? model.disease.profile[static_cast<std::size_t>(*industry)] : spec.profile;
-  const ExposureResponseProfile& profile = *find_exposure_response_profile(profile_name);
-  LifeTable life = spec.life_table == "builtin_china_wpp2024" ? LifeTable(builtin_china_mortality())
-                                                              : read_life_table(spec.life_table);
-  life.prepare_cohorts(static_cast<int>(spec.hire_year_first) - 90, static_cast<int>(spec.hire_year_last));
-  const DiseaseCourse course(model.disease, life);
-  const RandomStream rng(static_cast<std::uint64_t>(spec.seed), 0);
-
-  const double sf = spec.silica_fraction_of_respirable;
-  const bool band_in_silica = spec.band_metric == "respirable_silica";
-  const bool profile_in_silica = profile.metric() == ExposureMetric::RespirableSilica;
-  const auto bands = static_cast<std::size_t>(spec.band_count);
-
-  tbb::enumerable_thread_specific<BandCounts> locals([bands] { return BandCounts(bands); });
-  pneumo::parallel_for(tbb::blocked_range<std::int64_t>(0, spec.size, 4096), [&](const auto& range) {
-    BandCounts& counts = locals.local();
-    for (std::int64_t m = range.begin(); m != range.end(); ++m) {
-      const auto id = static_cast<std::uint64_t>(m);
-      const auto a = rng.uniforms(id, kAnyYear, Purpose::CohortMember, 0);
-      const auto b = rng.uniforms(id, kAnyYear, Purpose::CohortMember, 1);
-      const auto span = spec.hire_year_last - spec.hire_year_first + 1;
-      const int hire_year = static_cast<int>(spec.hire_year_first + std::min<std::int64_t>(span - 1, static_cast<std::int64_t>(a[0] * static_cast<double>(span))));
-      const double hire_age = truncated_normal(a[1], spec.hire_age_mean_years, spec.hire_age_sd_years,
-                                               spec.hire_age_min_years, spec.hire_age_max_years);
-      const int birth_year = hire_year - static_cast<int>(std::lround(hire_age));
-      const double intensity = lognormal_from_median(a[2], spec.intensity_gm_mg_m3, spec.intensity_gsd);
-      double silica = intensity;
-      if (spec.intensity_metric == "respirable_dust") silica = intensity * sf;
-      if (spec.intensity_metric == "total_dust") silica = intensity * spec.respirable_silica_per_total_dust;
-      const double dust = silica / sf;
-      const int years = static_cast<int>(std::clamp(
-          std::floor(lognormal_from_median(a[3], spec.years_employed_median, spec.years_employed_gsd) + 0.5), 1.0,
-          spec.years_employed_max));
-      const int last_exposed = hire_year + years - 1;
-      const bool female = b[0] < spec.female_share;
-      const double tolerance = profile.tolerance_mg_m3_y(b[1]);
-      const int death = life.death_year(birth_year, female, hire_year, 1.0, b[2]);
-
-      double cum_dust = 0.0, cum_silica = 0.0;
-      int onset = kNever;
-      std::size_t band = 0;
-      counts.entering[0] += 1;
-      bool ended = false;
-      for (int year = hire_year; year <= spec.follow_up_end_year; ++year) {
-        if (year == death) {
-          counts.withdrawals[band] += 1;
-          ended = true;
-          break;
-        }
-        if (year <= last_exposed) {
-          cum_dust += dust;
-          cum_silica += silica;
-          const double banded = band_in_silica ? cum_silica : cum_dust;
-          const auto now = std::min(bands - 1, static_cast<std::size_t>(banded / spec.band_width_mg_m3_y));
-          for (; band < now; ++band) counts.entering[band + 1] += 1;
-          if (onset == kNever && (profile_in_silica ? cum_silica : cum_dust) >= tolerance) {
-            onset = course.onset_year(rng, id, year);
-          }
-        }
-        if (year == onset) {
-          counts.cases[band] += 1;
-          counts.cases_total += 1;
-          counts.years_to_onset += year - hire_year;
-          counts.age_at_onset += year - birth_year;
-          counts.exposure_years += std::min(year, last_exposed) - hire_year + 1;
-          if (year > last_exposed) {
-            counts.after_exposure += 1;
-            counts.years_after_exposure += year - last_exposed;
-          }
-          ended = true;
-          break;
-        }
-      }
-      if (!ended) counts.withdrawals[band] += 1;
-    }
-  });
-
-  BandCounts total(bands);
-  for (const auto& local : locals) {
-    for (std::size_t k = 0; k < bands; ++k) {
-      total.entering[k] += local.entering[k];
-      total.cases[k] += local.cases[k];
-      total.withdrawals[k] += local.withdrawals[k];
-    }
-    total.cases_total += local.cases_total;
-    total.after_exposure += local.after_exposure;
-    total.years_to_onset += local.years_to_onset;
-    total.years_after_exposure += local.years_after_exposure;
-    total.age_at_onset += local.age_at_onset;
-    total.exposure_years += local.exposure_years;
-  }
-
-  CohortResult result;
-  result.profile = profile.name();
-  result.members = spec.size;
-  result.cases = total.cases_total;
-  result.cases_after_exposure_ended = total.after_exposure;
-  if (total.cases_total > 0) {
-    const double n = static_cast<double>(total.cases_total);
-    result.mean_years_first_exposure_to_onset = static_cast<double>(total.years_to_onset) / n;
-    result.mean_age_at_onset = static_cast<double>(total.age_at_onset) / n;
-    result.mean_exposure_years_of_cases = static_cast<double>(total.exposure_years) / n;
-  }
-  if (total.after_exposure > 0) {
-    result.mean_years_after_exposure_ended =
-        static_cast<double>(total.years_after_exposure) / static_cast<double>(total.after_exposure);
-  }
-  // Life-table (actuarial) method: withdrawals count half; Greenwood's formula for the standard error.
-  double survival = 1.0;
-  double greenwood = 0.0;
-  for (std::size_t k = 0; k < bands; ++k) {
-    CohortBand band;
-    band.lower_mg_m3_y = static_cast<double>(k) * spec.band_width_mg_m3_y;
-    band.upper_mg_m3_y = k + 1 < bands ? static_cast<double>(k + 1) * spec.band_width_mg_m3_y
-                                       : std::numeric_limits<double>::infinity();
-    band.entering = total.entering[k];
-    band.cases = total.cases[k];
-    band.withdrawals = total.withdrawals[k];
-    const double at_risk = static_cast<double>(band.entering) - 0.5 * static_cast<double>(band.withdrawals);
-    band.conditional_risk = at_risk > 0 ? static_cast<double>(band.cases) / at_risk : 0.0;
-    survival *= 1.0 - band.conditional_risk;
-    if (at_risk > 0 && band.conditional_risk < 1.0) {
-      greenwood += band.conditional_risk / (at_risk * (1.0 - band.conditional_risk));
-    }
-    band.cumulative_risk = 1.0 - survival;
-    band.cumulative_risk_se = survival * std::sqrt(greenwood);
-    double edge = band.upper_mg_m3_y;
-    if (band_in_silica != profile_in_silica) edge = band_in_silica ? edge / sf : edge * sf;
-    band.profile_risk_at_upper = std::isfinite(edge) ? profile.cumulative_risk(edge) : 1.0;
-    result.bands.push_back(band);
-  }
-  return result;
-}
-
-std::string cohort_table_csv(const CohortResult& result) {
-  std::ostringstream out;
-  out.precision(10);
-  out << "band_lower_mg_m3_y,band_upper_mg_m3_y,entering,cases,withdrawals,conditional_risk,cumulative_risk,"
-         "cumulative_risk_se,profile_risk_at_upper\n";
-  for (const auto& b : result.bands) {
-    out << b.lower_mg_m3_y << ',';
-    if (std::isfinite(b.upper_mg_m3_y)) out << b.upper_mg_m3_y;
-    out << ',' << b.entering << ',' << b.cases << ',' << b.withdrawals << ',' << b.conditional_risk << ','
-        << b.cumulative_risk << ',' << b.cumulative_risk_se << ',' << b.profile_risk_at_upper << '\n';
-  }
-  return out.str();
+  const std::string name =
+      spec.profile == "industry_default" ? spec.model.disease.profile[static_cast<std::size_t>(*industry)] : spec.profile;
+  return *find_exposure_response_profile(name);
 }
 
 }  // namespace pneumo

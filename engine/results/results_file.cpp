@@ -74,6 +74,9 @@ void write_axes(hid_t file, const Scenario& scenario) {
   std::vector<std::string> industries_zh(kIndustryNamesZh.begin(), kIndustryNamesZh.end());
   h5::write_strings(axes.id(), "industry", industries);
   h5::write_strings(axes.id(), "industry_zh", industries_zh);
+  std::vector<std::int64_t> years_since_diagnosis;
+  for (std::size_t k = 0; k < kYearsSinceDiagnosisBins; ++k) years_since_diagnosis.push_back(static_cast<std::int64_t>(k));
+  h5::write_dataset(axes.id(), "years_since_diagnosis", {years_since_diagnosis.size()}, years_since_diagnosis);
 
   std::vector<std::string> interventions, kinds, active;
   std::vector<std::int64_t> in_package;

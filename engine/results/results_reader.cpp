@@ -235,6 +235,7 @@ std::vector<std::size_t> ResultsFile::output_shape(const std::string& name) cons
       case Axis::Township: shape.push_back(townships); break;
       case Axis::Industry: shape.push_back(kIndustryCount); break;
       case Axis::Intervention: shape.push_back(interventions); break;
+      case Axis::YearsSinceDiagnosis: shape.push_back(kYearsSinceDiagnosisBins); break;
     }
   }
   return shape;

@@ -11,16 +11,20 @@ namespace {
 const char* default_profile(Industry industry) {
   switch (industry) {
     case Industry::CoalMining:
-    case Industry::Coking: return "cwp_attfield_seixas1995";
-    case Industry::TinMining: return "silica_tin_wang2020";
-    case Industry::TungstenMining: return "silica_tungsten_wang2020";
-    case Industry::IronCopperMining: return "silica_iron_copper_wang2020";
+    case Industry::Coking: return "cwp_bituminous_wang_zhang2020";
+    case Industry::TinMining: return "silica_tin_chen2005";
     case Industry::Ceramics:
+    case Industry::BuildingMaterials:
     case Industry::Cement:
+    case Industry::Construction:
     case Industry::Chemicals:
-    case Industry::Other: return "silica_pottery_wang2020";
-    case Industry::StoneProcessing: return "silica_gold_hnizdo1993";
-    default: return "silica_tungsten_wang2020";
+    case Industry::Other: return "silica_pottery_chen2005";
+    case Industry::TungstenMining:
+    case Industry::IronCopperMining:
+    case Industry::MetalMining:
+    case Industry::StoneProcessing:
+    case Industry::FoundryMetallurgy:
+    default: return "silica_tungsten_chen2005";
   }
 }
 
@@ -31,8 +35,9 @@ void add_disease(std::vector<Spec>& s) {
   for (std::size_t i = 0; i < kIndustryCount; ++i) {
     const auto industry = static_cast<Industry>(i);
     s.push_back(choice("disease.profile_" + std::string(industry_name(industry)), default_profile(industry),
-                       "references.md §1; industries without their own cohort use the nearest published profile "
-                       "(docs/model.md)",
+                       "references.md §1 (docs/validation.md); industries without their own cohort use the nearest "
+                       "validated profile: non-mine silica dust the potteries', other mines, stone and foundries the "
+                       "tungsten mines' (docs/model.md)",
                        "Exposure-response profile for " + std::string(industry_name(industry)) + ".",
                        [i](P& p) -> std::string& { return p.disease.profile[i]; }, profiles));
   }
@@ -61,20 +66,27 @@ void add_disease(std::vector<Spec>& s) {
                    [](P& p) -> double& { return p.disease.progression_median_years_2_3; }));
   s.push_back(real("disease.progression_time_gsd", "1.5", "GSD", 1, 10, "assumed: spread not published",
                    "Geometric SD of progression times.", [](P& p) -> double& { return p.disease.progression_time_gsd; }));
-  const char* mortality_defaults[] = {"1.492", "2.945", "8.747"};
+  // Survival after diagnosis: an excess hazard by stage added to the background rates (relative survival),
+  // fitted so that patients diagnosed at the ages of the Guangdong cohort reach its published median survival;
+  // the multipliers of the background stay at 1 (tests/model/test_survival.cpp, docs/validation.md).
+  const char* excess_defaults[] = {"0.0108", "0.0200", "0.0560"};
   const char* medians[] = {"27", "20", "11"};
   for (std::size_t k = 0; k < kStageCount; ++k) {
     const std::string stage(kStageNames[k]);
-    s.push_back(real("disease.mortality_multiplier_stage" + std::to_string(k + 1), mortality_defaults[k], "factor", 1,
-                     100,
-                     std::string("calibrated: median survival from diagnosis ") + medians[k] +
-                         " y for stage " + stage +
-                         " (Guangdong, references.md §2) for a man diagnosed at 48 (Chen 2001) in 2000, WPP 2024 "
-                         "life table",
-                     "All-cause mortality of stage " + stage + " patients as a multiple of background mortality.",
+    s.push_back(real("disease.mortality_multiplier_stage" + std::to_string(k + 1), "1", "factor", 1, 100,
+                     "1: the stage's mortality is an excess hazard added to the background (excess_mortality_* keys), "
+                     "which reproduces the flat age gradient of published survival (Guangzhou: HR 1.02 per year of age "
+                     "at diagnosis, references.md §2)",
+                     "Mortality of stage " + stage + " patients as a multiple of background mortality (before the excess).",
                      [k](P& p) -> double& { return p.disease.mortality_multiplier[k]; }));
+    s.push_back(real("disease.excess_mortality_per_year_stage" + std::to_string(k + 1), excess_defaults[k], "per year", 0,
+                     5,
+                     std::string("fitted: median survival from diagnosis ") + medians[k] + " y for stage " + stage +
+                         " (Guangdong 11,809 patients, references.md §2), with progression, for men diagnosed at 48 +- 8 "
+                         "(Chen 2001 tin miners' mean age at diagnosis) in 1985-2000; pneumoplan survival --patients",
+                     "Excess mortality of stage " + stage + " patients, added to the background hazard.",
+                     [k](P& p) -> double& { return p.disease.excess_mortality_per_year[k]; }));
   }
-
 }
 
 }  // namespace pneumo::parameters

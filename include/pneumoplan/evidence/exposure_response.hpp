@@ -3,11 +3,15 @@
 // cumulative exposure reaches his tolerance E* = F⁻¹(U) develops stage I after a latency, so the share of
 // a cohort that ever crosses E equals F(E), as the published life-table curves state.
 //
-// Two families cover the published evidence (docs/references.md §1):
-//  * log-logistic  F(E) = 1 / (1 + (E/E50)^-k)  — Hnizdo & Sluis-Cremer 1993 give it directly; Chen et al.
-//    2001 and Attfield & Seixas 1995 are fitted through their published points.
-//  * exponential relative risk  F(E) = 1 − exp(−H0·(e^{βE} − 1))  — a proportional-hazards model with
-//    hazard ratio e^β per mg/m3·y (Wang et al. 2020), H0 set by the published 45-year cumulative risk.
+// Families (docs/references.md §1, docs/validation.md):
+//  * log-logistic  F(E) = 1 / (1 + (E/E50)^-k);
+//  * Weibull  F(E) = 1 − exp(−(E/a)^k), the form Chen et al. 2001 fitted to Chinese tin miners;
+//  * exponential relative risk  F(E) = 1 − exp(−H0·(e^{βE} − 1)), a proportional-hazards form for curves
+//    built from a hazard ratio (not used by the shipped profiles: a relative measure and one anchor do not
+//    define an absolute curve).
+// A profile is not the published curve itself: a published curve already contains the delay from exposure to
+// radiographic onset, so the shipped profiles are the tolerance curves that, with the model's latency, reproduce
+// the published tables through `pneumoplan cohort`.
 #pragma once
 
 #include <string>
@@ -18,7 +22,7 @@ namespace pneumo {
 
 enum class ExposureMetric { RespirableDust, RespirableSilica };
 
-enum class ToleranceFamily { LogLogistic, ExponentialRelativeRisk };
+enum class ToleranceFamily { LogLogistic, ExponentialRelativeRisk, Weibull };
 
 // A published point the profile must reproduce: cumulative risk `risk` at cumulative exposure
 // `exposure_mg_m3_y` (in the profile's metric).
@@ -40,6 +44,9 @@ class ExposureResponseProfile {
   static ExposureResponseProfile log_logistic_through(std::string name, ExposureMetric metric,
                                                       const ExposureResponseAnchor& point, double shape,
                                                       std::string source);
+  // Weibull F(E) = 1 − exp(−(E/scale)^shape), the form Chen et al. 2001 fitted to the tin miners.
+  static ExposureResponseProfile weibull(std::string name, ExposureMetric metric, double scale_mg_m3_y, double shape,
+                                         std::string source);
   // β = ln(hazard ratio per mg/m3·y); H0 chosen so that F(point.exposure) = point.risk.
   static ExposureResponseProfile exponential_relative_risk(std::string name, ExposureMetric metric,
                                                            double hazard_ratio_per_mg_m3_y,
@@ -54,14 +61,20 @@ class ExposureResponseProfile {
     anchors_.push_back(std::move(anchor));
     return *this;
   }
+  // The cohort file (in scenarios/cohorts/) whose published table this profile reproduces.
+  ExposureResponseProfile& with_validation(std::string cohort_file) {
+    validation_cohort_ = std::move(cohort_file);
+    return *this;
+  }
+  const std::string& validation_cohort() const { return validation_cohort_; }
 
   double cumulative_risk(double exposure_mg_m3_y) const;
   // F⁻¹(u) for u in (0,1): the cumulative exposure at which this worker's disease is triggered.
   double tolerance_mg_m3_y(double u) const;
 
   // Parameters, for documentation and output.
-  double parameter_a() const { return a_; }  // E50 (log-logistic) or β per mg/m3·y (relative risk)
-  double parameter_b() const { return b_; }  // shape k (log-logistic) or H0 (relative risk)
+  double parameter_a() const { return a_; }  // E50 (log-logistic), scale (Weibull) or β per mg/m3·y (relative risk)
+  double parameter_b() const { return b_; }  // shape k (log-logistic, Weibull) or H0 (relative risk)
 
  private:
   std::string name_;
@@ -71,6 +84,7 @@ class ExposureResponseProfile {
   double b_ = 0.0;
   std::string source_;
   std::vector<ExposureResponseAnchor> anchors_;
+  std::string validation_cohort_;
 };
 
 // The built-in library, each profile with its source and the anchors it reproduces.

@@ -41,8 +41,9 @@ class LifeTable {
   void prepare_cohorts(int first_birth_year, int last_birth_year);
 
   // Calendar year of death of someone born in `birth_year`, alive at the start of `from_year`, whose
-  // hazard from then on is `multiplier` × background, given a uniform u in (0,1).
-  int death_year(int birth_year, bool female, int from_year, double multiplier, double u) const;
+  // hazard from then on is `multiplier` × background + `excess_per_year`, given a uniform u in (0,1).
+  int death_year(int birth_year, bool female, int from_year, double multiplier, double u,
+                 double excess_per_year = 0.0) const;
 
   // Like death_year, but only asks whether death falls in [from_year, last_year]: returns that year, or
   // nothing when the person survives past last_year. Cheaper (no search) in the common case.
@@ -52,8 +53,10 @@ class LifeTable {
   // Probability of surviving from the start of `from_year` to the start of `to_year` with the multiplier.
   double survival(int birth_year, bool female, int from_year, int to_year, double multiplier) const;
 
-  // Median number of whole years survived from `from_year` (for the survival anchors in tests/docs).
-  double median_survival_years(int birth_year, bool female, int from_year, double multiplier) const;
+  // Median number of years survived from `from_year` under multiplier × background + excess (for the
+  // survival anchors in tests and docs).
+  double median_survival_years(int birth_year, bool female, int from_year, double multiplier,
+                               double excess_per_year = 0.0) const;
 
   const std::vector<MortalityPeriod>& periods() const { return periods_; }
   bool empty() const { return periods_.empty(); }

@@ -33,6 +33,7 @@ class AnnualPass {
  private:
   void record_death(const WorkerTable& w, std::size_t i, bool employed, std::uint16_t county, YearTally& t) const;
   void schedule_onset(WorkerTable& w, std::size_t i, int year) const;
+  void count_patient_year(const WorkerTable& w, std::size_t i, int year, YearTally& t, bool died) const;
   void follow_patient(WorkerTable& w, std::size_t i, int year, bool employed, std::uint32_t enterprise,
                       std::uint16_t county, YearTally& t) const;
 

@@ -33,10 +33,15 @@ class DiseaseCourse {
   int death_year_after_work(const RandomStream& rng, std::uint64_t worker, int last_work_year, int birth_year,
                             bool female) const;
 
-  // At death: is pneumoconiosis the cause? The excess share (m − 1)/m of the stage's hazard.
-  bool dies_of_pneumoconiosis(const RandomStream& rng, std::uint64_t worker, int stage) const;
+  // At death in `year`: is pneumoconiosis the cause? The excess share ((m − 1)·μ + e) / (m·μ + e) of the
+  // stage's hazard at that age and year, μ the background hazard.
+  bool dies_of_pneumoconiosis(const RandomStream& rng, std::uint64_t worker, int stage, int year, int birth_year,
+                              bool female) const;
 
   double mortality_multiplier(int stage) const { return parameters_.mortality_multiplier[static_cast<std::size_t>(stage - 1)]; }
+  double excess_mortality_per_year(int stage) const {
+    return parameters_.excess_mortality_per_year[static_cast<std::size_t>(stage - 1)];
+  }
 
  private:
   const DiseaseParameters& parameters_;

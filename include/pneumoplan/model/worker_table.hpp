@@ -1,5 +1,5 @@
 // The people the simulation follows — dust workers, and former workers who have or will have
-// pneumoconiosis — as structure-of-arrays: one vector per attribute, indexed by row. 42 bytes a person.
+// pneumoconiosis — as structure-of-arrays: one vector per attribute, indexed by row. 43 bytes a person.
 // A row is released (death_year = kFreeRow) when its person dies or leaves dust work with no disease to
 // come; new hires reuse released rows, and rows are compacted when many stay free. Rows therefore move;
 // a person's identity for random numbers is `rng_id`, which never changes, and no result depends on rows.
@@ -36,6 +36,14 @@ struct WorkerTraits {
   static EmploymentType employment(std::uint8_t traits) { return static_cast<EmploymentType>((traits >> 1) & 3u); }
 };
 
+// A patient's record once diagnosed, one byte: the stage at diagnosis (bits 0-1, 0 before diagnosis).
+struct PatientRecord {
+  static std::uint8_t stage_at_diagnosis(std::uint8_t record) { return record & 3u; }
+  static std::uint8_t with_stage_at_diagnosis(std::uint8_t record, int stage) {
+    return static_cast<std::uint8_t>((record & ~3u) | (static_cast<unsigned>(stage) & 3u));
+  }
+};
+
 struct WorkerTable {
   std::vector<std::uint64_t> rng_id;
   std::vector<std::uint32_t> enterprise;        // employer, or last employer once they left
@@ -54,6 +62,7 @@ struct WorkerTable {
   std::vector<std::uint8_t> traits;             // WorkerTraits
   std::vector<std::uint8_t> ppe_propensity;     // wears a respirator when below the enterprise threshold
   std::vector<std::uint8_t> exposure_years;     // years in dust work (saturates at 255)
+  std::vector<std::uint8_t> patient_record;     // PatientRecord bits: what diagnosis and care have done
 
   std::size_t size() const { return rng_id.size(); }
 
@@ -61,7 +70,7 @@ struct WorkerTable {
   void for_each_column(F&& f) {
     f(rng_id); f(enterprise); f(home_township); f(birth_year); f(exit_year); f(death_year); f(onset_year);
     f(next_stage_year); f(diagnosed_year); f(cum_dust_mg_m3_y); f(cum_metric_mg_m3_y); f(tolerance_mg_m3_y);
-    f(stage); f(traits); f(ppe_propensity); f(exposure_years);
+    f(stage); f(traits); f(ppe_propensity); f(exposure_years); f(patient_record);
   }
 
   void resize(std::size_t n) {
@@ -72,7 +81,7 @@ struct WorkerTable {
   }
   static constexpr std::size_t bytes_per_worker() {
     return sizeof(std::uint64_t) + sizeof(std::uint32_t) + sizeof(std::uint16_t) + 6 * sizeof(std::int16_t) +
-           3 * sizeof(float) + 4 * sizeof(std::uint8_t);
+           3 * sizeof(float) + 5 * sizeof(std::uint8_t);
   }
 
   // Drops released rows, keeping the others in their order (parallel, deterministic).

@@ -28,6 +28,8 @@ struct YearTally {
   std::vector<std::int64_t> patients_true, patients_diagnosed, diagnoses_by_township;
   // per industry
   std::vector<std::int64_t> new_cases_by_industry;
+  // per stage at diagnosis × years since diagnosis (kYearsSinceDiagnosisBins): survival after diagnosis
+  std::vector<std::int64_t> patient_years_by_stage_at_diagnosis, patient_deaths_by_stage_at_diagnosis;
   // per enterprise: workers this year, and those staying into next year (to size next year's hiring)
   std::vector<std::int64_t> employed_by_enterprise, staying;
   std::int64_t free_rows = 0;  // rows released (now or before) by the end of the pass
@@ -47,6 +49,7 @@ struct YearTally {
     f(t.diagnosis_exposure_years); f(t.insured); f(t.diagnosis_requests); f(t.new_cases);
     f(t.prevalent); f(t.new_diagnoses); f(t.dust_histogram); f(t.patients_true); f(t.patients_diagnosed);
     f(t.diagnoses_by_township); f(t.new_cases_by_industry); f(t.employed_by_enterprise); f(t.staying);
+    f(t.patient_years_by_stage_at_diagnosis); f(t.patient_deaths_by_stage_at_diagnosis);
   }
 };
 

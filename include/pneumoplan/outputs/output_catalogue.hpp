@@ -19,7 +19,11 @@ enum class Axis {
   Township,   // townships in townships.csv order, then "outside the city"
   Industry,   // industries in kIndustryNames order
   Intervention,  // the scenario's interventions in scenario.ini order, then the total
+  YearsSinceDiagnosis,  // whole years after the year of diagnosis: 0, 1, ..., then one open last bin
 };
+
+// Bins of Axis::YearsSinceDiagnosis: 0 .. kYearsSinceDiagnosisBins − 2, then "this many or more".
+inline constexpr std::size_t kYearsSinceDiagnosisBins = 51;
 
 enum class OutputId : std::size_t {
   WorkersEmployed,
@@ -65,6 +69,8 @@ enum class OutputId : std::size_t {
   RehabP90Distance,
   RehabStationCost,
   InterventionCost,
+  PatientYearsByStageAtDiagnosis,
+  PatientDeathsByStageAtDiagnosis,
   FirstIndicator,  // then one output per IndicatorId, in kIndicators order
   Count = FirstIndicator + kIndicatorCount
 };

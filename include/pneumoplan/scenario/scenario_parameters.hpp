@@ -52,7 +52,10 @@ struct DiseaseParameters {
   double progression_probability_2_3 = 0.0;
   double progression_median_years_2_3 = 0.0;
   double progression_time_gsd = 1.0;
-  std::array<double, kStageCount> mortality_multiplier{};  // all-cause hazard ÷ background, by stage
+  // A patient's hazard of death: background × multiplier + excess, by stage (the relative-survival form: an
+  // excess hazard makes the stage cost fewer years at older ages, as published survival by age shows).
+  std::array<double, kStageCount> mortality_multiplier{};  // by stage
+  std::array<double, kStageCount> excess_mortality_per_year{};  // by stage
 };
 
 struct SurveillanceParameters {
