@@ -10,6 +10,7 @@ AnnualPass::AnnualPass(const Scenario& scenario, const RandomStream& rng, const 
                        const YearConditions& conditions)
     : rng_(rng),
       course_(course),
+      care_(scenario.parameters.care),
       surveillance_(surveillance),
       enterprises_(enterprises),
       conditions_(conditions),
@@ -46,10 +47,14 @@ void AnnualPass::follow_patient(WorkerTable& w, std::size_t i, int year, bool em
   const auto& e = enterprises_;
   int stage = w.stage[i];
   const bool onset_now = w.onset_year[i] == year;
+  // Respirable silica a patient still in dust work breathes this year: it speeds progression.
+  const double silica = employed ? silica_breathed(w, i, ent) : 0.0;
   if (onset_now || w.next_stage_year[i] == year) {
     stage = onset_now ? 1 : stage + 1;
     w.stage[i] = static_cast<std::uint8_t>(stage);
-    w.next_stage_year[i] = static_cast<std::int16_t>(course_.next_stage_year(rng_, w.rng_id[i], stage, year));
+    const int exposed_ahead = std::max(0, w.exit_year[i] - year);
+    w.next_stage_year[i] =
+        static_cast<std::int16_t>(course_.next_stage_year(rng_, w.rng_id[i], stage, year, exposed_ahead, silica));
     w.death_year[i] = static_cast<std::int16_t>(
         course_.death_year(rng_, w.rng_id[i], stage, year, w.birth_year[i], WorkerTraits::female(w.traits[i])));
     t.new_cases[county * kStageCount + static_cast<std::size_t>(stage - 1)] += 1;
@@ -71,6 +76,7 @@ void AnnualPass::follow_patient(WorkerTable& w, std::size_t i, int year, bool em
     if (outcome.diagnosed) {
       w.diagnosed_year[i] = static_cast<std::int16_t>(year);
       w.patient_record[i] = PatientRecord::with_stage_at_diagnosis(w.patient_record[i], stage);
+      if (employed && w.exit_year[i] > year) remove_from_dust_if_required(w, i, year, ent, county, silica, t);
       t.new_diagnoses[county * kStageCount + static_cast<std::size_t>(stage - 1)] += 1;
       t.diagnoses_by_township[residence] += 1;
       if (w.exposure_years[i] <= 5) t.diagnoses_short_exposure[county] += 1;
@@ -85,6 +91,33 @@ void AnnualPass::follow_patient(WorkerTable& w, std::size_t i, int year, bool em
     t.patients_diagnosed[residence] += 1;
     if (w.diagnosed_year[i] < year) count_patient_year(w, i, year, t, false);
   }
+}
+
+double AnnualPass::silica_breathed(const WorkerTable& w, std::size_t i, std::uint32_t ent) const {
+  const auto& e = enterprises_;
+  const bool wears = w.ppe_propensity[i] < e.ppe_threshold[ent];
+  return static_cast<double>(wears ? e.dust_protected_mg_m3[ent] : e.dust_mg_m3[ent]) * e.silica_fraction[ent];
+}
+
+void AnnualPass::remove_from_dust_if_required(WorkerTable& w, std::size_t i, int year, std::uint32_t ent,
+                                              std::uint16_t county, double silica, YearTally& t) const {
+  // The law requires removal (调离); whether it happens depends on the employer and the worker's contract.
+  const auto& care = care_;
+  double share = care.removal_share[static_cast<std::size_t>(enterprises_.size_class[ent])];
+  const EmploymentType type = WorkerTraits::employment(w.traits[i]);
+  if (type == EmploymentType::Migrant) share *= care.removal_factor_migrant;
+  if (type == EmploymentType::Dispatched) share *= care.removal_factor_dispatched;
+  t.diagnosed_at_work[county] += 1;
+  if (person_propensity(w.rng_id[i], PersonTrait::RemovalFromDust) >= share) return;
+  t.removed_from_dust[county] += 1;
+  const int old_exit = w.exit_year[i];
+  w.exit_year[i] = static_cast<std::int16_t>(year);  // this year is the last in dust work
+  w.patient_record[i] = PatientRecord::with_removed(w.patient_record[i]);
+  // The hot loop counted this worker as staying; now they leave and their job is refilled.
+  t.staying[ent] -= 1;
+  t.leavers[county] += 1;
+  w.next_stage_year[i] =
+      static_cast<std::int16_t>(course_.progression_after_removal(w.next_stage_year[i], year, old_exit, silica));
 }
 
 void AnnualPass::count_patient_year(const WorkerTable& w, std::size_t i, int year, YearTally& t, bool died) const {

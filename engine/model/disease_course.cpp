@@ -16,16 +16,33 @@ int DiseaseCourse::onset_year(const RandomStream& rng, std::uint64_t worker, int
   return static_cast<int>(std::min<double>(year, kNever));
 }
 
-int DiseaseCourse::next_stage_year(const RandomStream& rng, std::uint64_t worker, int stage, int year) const {
+int DiseaseCourse::next_stage_year(const RandomStream& rng, std::uint64_t worker, int stage, int year,
+                                   int exposed_years, double silica_mg_m3) const {
   if (stage >= 3) return kNever;
   const auto u = rng.uniforms(worker, kAnyYear, Purpose::Progression, static_cast<std::uint64_t>(stage));
   const double probability =
       stage == 1 ? parameters_.progression_probability_1_2 : parameters_.progression_probability_2_3;
   if (u[0] >= probability) return kNever;
   const double median = stage == 1 ? parameters_.progression_median_years_1_2 : parameters_.progression_median_years_2_3;
-  const double years = lognormal_from_median(u[1], median, parameters_.progression_time_gsd);
+  double years = lognormal_from_median(u[1], median, parameters_.progression_time_gsd);
+  const double rate = 1.0 + parameters_.progression_acceleration_per_mg_m3_silica * silica_mg_m3;
+  if (exposed_years > 0 && rate > 1.0) {
+    // Disease time accrues at `rate` while exposed, then at 1: the calendar years that hold `years` of it.
+    const double exposed = static_cast<double>(exposed_years);
+    years = rate * exposed >= years ? years / rate : exposed + (years - rate * exposed);
+  }
   const double next = year + std::max(1.0, std::floor(years + 0.5));
   return static_cast<int>(std::min<double>(next, kNever));
+}
+
+int DiseaseCourse::progression_after_removal(int next, int year, int old_exit, double silica_mg_m3) const {
+  if (next == kNever || next <= year + 1) return next;
+  const double rate = 1.0 + parameters_.progression_acceleration_per_mg_m3_silica * silica_mg_m3;
+  const double ahead = static_cast<double>(next - year);
+  const double exposed = std::clamp(static_cast<double>(old_exit - year), 0.0, ahead);
+  const double disease_time = rate * exposed + (ahead - exposed);  // what the old schedule needed
+  const double moved = year + std::max(1.0, std::floor(disease_time + 0.5));
+  return static_cast<int>(std::min<double>(moved, kNever));
 }
 
 int DiseaseCourse::death_year(const RandomStream& rng, std::uint64_t worker, int stage, int year, int birth_year,

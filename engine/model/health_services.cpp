@@ -14,6 +14,17 @@ YearConditions HealthServices::first_conditions() const {
   return c;
 }
 
+YearConditions HealthServices::opening_conditions(int year) const {
+  YearConditions c = first_conditions();
+  if (!scenario_.has_institutions) return c;
+  const double pooled = pooled_exam_capacity(year);
+  for (std::size_t county = 0; county < c.exam_capacity_share.size(); ++county) {
+    c.exam_capacity_share[county] = exam_capacity(county, year) + pooled > 0.0 ? 1.0 : 0.0;
+  }
+  c.diagnosis_capacity_share = diagnosis_capacity(year) > 0.0 ? 1.0 : 0.0;
+  return c;
+}
+
 double HealthServices::exam_capacity(std::size_t county, int year) const {
   double capacity = 0.0;
   for (const auto& i : scenario_.institutions) {

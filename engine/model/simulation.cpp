@@ -45,7 +45,7 @@ Simulation::Simulation(const Scenario& scenario, std::uint64_t seed, std::uint64
                                 enterprises_.count())),
       hires_by_enterprise_(enterprises_.count(), 0),
       next_year_(scenario.first_year()) {
-  conditions_ = services_.first_conditions();
+  conditions_ = services_.opening_conditions(scenario.first_year());
   effects_.prepare(next_year_, enterprises_);
   update_enterprises_for_year(scenario_, rng_, enterprises_, next_year_, effects_);
   create_initial_workforce();
@@ -262,6 +262,8 @@ void Simulation::record(int year, const YearTally& t, const ServiceVolumes& serv
   per_region(OutputId::DeathsPneumoconiosis, t.deaths_pneumoconiosis);
   per_region(OutputId::DeathsOtherCausePatients, t.deaths_other_cause_patients);
   per_region(OutputId::DeathsInService, t.deaths_in_service);
+  per_region(OutputId::DiagnosedAtWork, t.diagnosed_at_work);
+  per_region(OutputId::RemovedFromDust, t.removed_from_dust);
   per_region_stage(OutputId::NewCasesTrue, t.new_cases);
   per_region_stage(OutputId::PrevalentTrue, t.prevalent);
   per_region_stage(OutputId::NewDiagnoses, t.new_diagnoses);

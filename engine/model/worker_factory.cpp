@@ -191,12 +191,18 @@ void WorkerFactory::initial(WorkerTable& w, std::size_t row, std::uint32_t enter
     int stage = 1;
     int next = course_.next_stage_year(rng_, id, 1, onset);
     const auto& propensity = enterprises_.compliance_propensity[static_cast<std::size_t>(ComplianceState::ExamsProvided)];
+    // Diagnosed before the start only where the city already had a diagnosis institution (institutions.csv).
+    const auto can_diagnose = [&](int year) {
+      if (!scenario_.has_institutions) return true;
+      return std::any_of(scenario_.institutions.begin(), scenario_.institutions.end(),
+                         [year](const Institution& i) { return i.diagnosis && i.open_in(year); });
+    };
     for (int year = onset; year < start; ++year) {
       if (year == next && stage < 3) {
         ++stage;
         next = course_.next_stage_year(rng_, id, stage, year);
       }
-      if (w.diagnosed_year[row] != kNever) continue;
+      if (w.diagnosed_year[row] != kNever || !can_diagnose(year)) continue;
       ExamAccess access;
       access.route = ExamRoute::InWork;
       access.enterprise_provides = propensity[enterprise] < compliance_.baseline_share(

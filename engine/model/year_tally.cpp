@@ -10,7 +10,7 @@ YearTally::YearTally(std::size_t county_count, std::size_t township_count, std::
     : counties(county_count), townships(township_count) {
   for (auto* v : {&employed, &exposed, &leavers, &deaths_pneumoconiosis, &deaths_other_cause_patients,
                   &deaths_in_service, &prevalent_diagnosed, &diagnoses_short_exposure, &diagnosis_age_years,
-                  &diagnosis_exposure_years, &insured, &diagnosis_requests}) {
+                  &diagnosis_exposure_years, &insured, &diagnosis_requests, &diagnosed_at_work, &removed_from_dust}) {
     v->assign(county_count, 0);
   }
   for (auto* v : {&new_cases, &prevalent, &new_diagnoses}) v->assign(county_count * kStageCount, 0);

@@ -119,6 +119,11 @@ const std::array<OutputSpec, kOutputCount>& output_catalogue() {
        "Cost of each intervention of the active package in the year: fixed cost in its start year plus units x "
        "cost per unit (docs/interventions.md); zero for interventions not in the package; last entry = total.",
        {A::Year, A::Intervention}, false},
+      {"diagnosed_at_work", "persons", "Patients diagnosed while still in dust work, by county of the enterprise.",
+       {A::Year, A::Region}, true},
+      {"removed_from_dust", "persons",
+       "Of diagnosed_at_work, those removed from dust work (调离) at diagnosis (care.removal_share_*).",
+       {A::Year, A::Region}, true},
       {"patient_years_by_stage_at_diagnosis", "person-years",
        "Diagnosed patients alive at the start of the year, by stage at diagnosis and whole years since the year of "
        "diagnosis (last bin open), city: the denominators of survival after diagnosis (pneumoplan survival).",

@@ -20,6 +20,7 @@ const ParameterTable<ScenarioParameters>& scenario_parameter_table() {
     parameters::add_limits(specs);
     parameters::add_programmes(specs);
     parameters::add_rehab(specs);
+    parameters::add_care(specs);
     return specs;
   }());
   return table;

@@ -1,6 +1,6 @@
 // Life-table arithmetic: piecewise-constant hazards, log-linear interpolation between periods, sampled
-// death years against the survival function, and the stage mortality multipliers against the published
-// median survival from diagnosis.
+// death years against the survival function, with a multiplier and with an excess hazard. The published
+// survival by stage is checked with the disease course in tests/model/test_survival.cpp.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -21,16 +21,19 @@ LifeTable prepared_china_table() {
 
 TEST(LifeTable, HazardIsTheGroupDeathRate) {
   const LifeTable table = prepared_china_table();
-  EXPECT_DOUBLE_EQ(table.hazard(40, false, 2018), 0.00224893);
-  EXPECT_DOUBLE_EQ(table.hazard(44, false, 2018), 0.00224893);
-  EXPECT_DOUBLE_EQ(table.hazard(45, true, 2030), 0.00167718);  // flat after the last period
-  EXPECT_DOUBLE_EQ(table.hazard(0, false, 1960), 0.04097486);   // flat before the first period
-  EXPECT_DOUBLE_EQ(table.hazard(105, false, 2018), 0.89341851); // open last group
+  EXPECT_DOUBLE_EQ(table.hazard(40, false, 2018), 0.00221723);
+  EXPECT_DOUBLE_EQ(table.hazard(44, false, 2018), 0.00221723);
+  EXPECT_DOUBLE_EQ(table.hazard(45, true, 2030), 0.00167546);  // flat after the last period
+  EXPECT_DOUBLE_EQ(table.hazard(0, false, 1940), 0.139529);     // flat before the first period (1950-55)
+  EXPECT_DOUBLE_EQ(table.hazard(105, false, 2018), 0.89299663); // open last group
 }
 
 TEST(LifeTable, HazardIsInterpolatedLogLinearlyBetweenPeriods) {
   const LifeTable table = prepared_china_table();
-  EXPECT_NEAR(table.hazard(50, false, 1998), std::sqrt(0.00855913 * 0.00677496), 1e-15);
+  // 1993 (1990-95) and 2003 (2000-05) are five years either side of 1998 (1995-2000): halfway between 1993
+  // and 1998 is 1995.5, so test a year on a period's mid-year and one between two of them.
+  EXPECT_DOUBLE_EQ(table.hazard(50, false, 1998), 0.00740621);
+  EXPECT_NEAR(table.hazard(50, false, 2000), std::exp(0.6 * std::log(0.00740621) + 0.4 * std::log(0.00685616)), 1e-15);
 }
 
 TEST(LifeTable, SurvivalIsTheExponentialOfMinusTheCumulativeHazard) {
@@ -74,17 +77,26 @@ TEST(LifeTable, ReproducesTheWppLifeExpectancyAtBirth) {
   }
 }
 
-TEST(LifeTable, StageMortalityMultipliersGiveThePublishedMedianSurvival) {
-  // Guangdong silicosis (references.md §2): median survival from diagnosis 27 (I), 20 (II), 11 (III)
-  // years; calibrated for a man diagnosed at 48 (Chen 2001 mean age at diagnosis) in 2000.
+TEST(LifeTable, AnExcessHazardMultipliesSurvivalByItsExponential) {
+  // Hazard m·μ + e: survival S_bg(t)^m · exp(−e·t). Sampled deaths within 10 years follow it (binomial
+  // tolerance), and the median survival solves S = 1/2.
   const LifeTable table = prepared_china_table();
-  const auto parameters = default_scenario_parameters();
-  const double published[] = {27.0, 20.0, 11.0};
-  for (int stage = 0; stage < 3; ++stage) {
-    const double median =
-        table.median_survival_years(1952, false, 2000, parameters.disease.mortality_multiplier[stage]);
-    EXPECT_NEAR(median, published[stage], 0.1) << "stage " << stage + 1;
+  const double excess = 0.03;
+  const double s10 = table.survival(1950, false, 2000, 2010, 1.0) * std::exp(-excess * 10.0);
+  const RandomStream stream(7, 0);
+  const int n = 100000;
+  int dead = 0;
+  for (int i = 0; i < n; ++i) {
+    dead += table.death_year(1950, false, 2000, 1.0, stream.uniform(i, 0, Purpose::CohortMember), excess) < 2010;
   }
+  EXPECT_NEAR(dead / static_cast<double>(n), 1.0 - s10, test::binomial_tolerance(1.0 - s10, n));
+  const double median = table.median_survival_years(1950, false, 2000, 1.0, excess);
+  const auto s_at = [&](int t) { return table.survival(1950, false, 2000, 2000 + t, 1.0) * std::exp(-excess * t); };
+  const int whole = static_cast<int>(median);
+  EXPECT_GT(s_at(whole), 0.5);
+  EXPECT_LE(s_at(whole + 1), 0.5);
+  // Without an excess the search is the multiplier's, unchanged.
+  EXPECT_EQ(table.death_year(1950, false, 2000, 2.0, 0.3, 0.0), table.death_year(1950, false, 2000, 2.0, 0.3));
 }
 
 }  // namespace

@@ -34,11 +34,15 @@ class AnnualPass {
   void record_death(const WorkerTable& w, std::size_t i, bool employed, std::uint16_t county, YearTally& t) const;
   void schedule_onset(WorkerTable& w, std::size_t i, int year) const;
   void count_patient_year(const WorkerTable& w, std::size_t i, int year, YearTally& t, bool died) const;
+  double silica_breathed(const WorkerTable& w, std::size_t i, std::uint32_t enterprise) const;
+  void remove_from_dust_if_required(WorkerTable& w, std::size_t i, int year, std::uint32_t enterprise,
+                                    std::uint16_t county, double silica, YearTally& t) const;
   void follow_patient(WorkerTable& w, std::size_t i, int year, bool employed, std::uint32_t enterprise,
                       std::uint16_t county, YearTally& t) const;
 
   const RandomStream& rng_;
   const DiseaseCourse& course_;
+  const CareParameters& care_;
   const Surveillance& surveillance_;
   const EnterpriseTable& enterprises_;
   const YearConditions& conditions_;

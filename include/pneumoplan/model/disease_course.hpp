@@ -21,8 +21,15 @@ class DiseaseCourse {
   // Year of stage I onset for a worker whose exposure reached the tolerance in `crossing_year`.
   int onset_year(const RandomStream& rng, std::uint64_t worker, int crossing_year) const;
 
-  // After entering `stage` (1 or 2) in `year`: the year of progression to the next stage, or kNever.
-  int next_stage_year(const RandomStream& rng, std::uint64_t worker, int stage, int year) const;
+  // After entering `stage` (1 or 2) in `year`: the year of progression to the next stage, or kNever. A patient
+  // who goes on working in dust for `exposed_years` more years at `silica_mg_m3` progresses faster: each such
+  // year counts as 1 + acceleration × silica years of disease time.
+  int next_stage_year(const RandomStream& rng, std::uint64_t worker, int stage, int year, int exposed_years = 0,
+                      double silica_mg_m3 = 0.0) const;
+
+  // The progression scheduled for `next` assuming dust work until `old_exit`, once the patient leaves dust work
+  // after `year` instead (removal at diagnosis): the exposed years still ahead now run at the normal pace.
+  int progression_after_removal(int next, int year, int old_exit, double silica_mg_m3) const;
 
   // Year of death of a person in `stage` (1..3) who is alive at the end of `year`.
   int death_year(const RandomStream& rng, std::uint64_t worker, int stage, int year, int birth_year,

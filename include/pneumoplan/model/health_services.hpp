@@ -29,8 +29,12 @@ class HealthServices {
  public:
   explicit HealthServices(const Scenario& scenario);
 
-  // Conditions of the first year: no demand is known yet, so every share is 1.
+  // Shares where nothing limits a service: every share 1.
   YearConditions first_conditions() const;
+  // Conditions of the first simulated year: no demand is known yet, so a service that exists has share 1 and
+  // one that does not (no institution open yet in institutions.csv) has share 0 — no diagnoses before the
+  // city's first diagnosis institution opens.
+  YearConditions opening_conditions(int year) const;
 
   // Accounts for `year` (whose conditions were `now`) and returns next year's capacity shares in `next`.
   // `hires` are this year's hires per enterprise; `effects` add capacity.

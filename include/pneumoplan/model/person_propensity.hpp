@@ -10,6 +10,7 @@ namespace pneumo {
 
 enum class PersonTrait : std::uint64_t {  // append only
   MigrantInsurance = 1,
+  RemovalFromDust = 2,  // whether a worker diagnosed at work is removed from dust work
 };
 
 inline double person_propensity(std::uint64_t person, PersonTrait trait) {

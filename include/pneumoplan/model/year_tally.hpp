@@ -19,7 +19,7 @@ struct YearTally {
   // per county
   std::vector<std::int64_t> employed, exposed, leavers, deaths_pneumoconiosis, deaths_other_cause_patients,
       deaths_in_service, prevalent_diagnosed, diagnoses_short_exposure, diagnosis_age_years,
-      diagnosis_exposure_years, insured, diagnosis_requests;
+      diagnosis_exposure_years, insured, diagnosis_requests, diagnosed_at_work, removed_from_dust;
   // per county × stage
   std::vector<std::int64_t> new_cases, prevalent, new_diagnoses;
   // per county × histogram bin
@@ -46,7 +46,8 @@ struct YearTally {
   static void visit_vectors(Tally& t, F&& f) {
     f(t.employed); f(t.exposed); f(t.leavers); f(t.deaths_pneumoconiosis); f(t.deaths_other_cause_patients);
     f(t.deaths_in_service); f(t.prevalent_diagnosed); f(t.diagnoses_short_exposure); f(t.diagnosis_age_years);
-    f(t.diagnosis_exposure_years); f(t.insured); f(t.diagnosis_requests); f(t.new_cases);
+    f(t.diagnosis_exposure_years); f(t.insured); f(t.diagnosis_requests); f(t.diagnosed_at_work);
+    f(t.removed_from_dust); f(t.new_cases);
     f(t.prevalent); f(t.new_diagnoses); f(t.dust_histogram); f(t.patients_true); f(t.patients_diagnosed);
     f(t.diagnoses_by_township); f(t.new_cases_by_industry); f(t.employed_by_enterprise); f(t.staying);
     f(t.patient_years_by_stage_at_diagnosis); f(t.patient_deaths_by_stage_at_diagnosis);

@@ -69,6 +69,8 @@ enum class OutputId : std::size_t {
   RehabP90Distance,
   RehabStationCost,
   InterventionCost,
+  DiagnosedAtWork,
+  RemovedFromDust,
   PatientYearsByStageAtDiagnosis,
   PatientDeathsByStageAtDiagnosis,
   FirstIndicator,  // then one output per IndicatorId, in kIndicators order

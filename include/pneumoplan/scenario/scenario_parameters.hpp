@@ -56,6 +56,9 @@ struct DiseaseParameters {
   // excess hazard makes the stage cost fewer years at older ages, as published survival by age shows).
   std::array<double, kStageCount> mortality_multiplier{};  // by stage
   std::array<double, kStageCount> excess_mortality_per_year{};  // by stage
+  // Progression runs faster while a patient keeps breathing silica: each exposed year counts as
+  // 1 + acceleration × (annual mean respirable silica, mg/m3) years of disease time.
+  double progression_acceleration_per_mg_m3_silica = 0.0;
 };
 
 struct SurveillanceParameters {
@@ -162,6 +165,15 @@ struct RehabParameters {
   double station_cost_rmb = 0.0;            // cost of building one station
 };
 
+// What diagnosis does for a patient who still works in dust: removal from dust work (调离, required by the
+// Law on Prevention and Control of Occupational Diseases), with a probability that falls with the size of
+// the enterprise and is lower for migrant and dispatched workers.
+struct CareParameters {
+  std::array<double, kSizeClassCount> removal_share{};  // by size class
+  double removal_factor_migrant = 1.0;
+  double removal_factor_dispatched = 1.0;
+};
+
 struct ScenarioParameters {
   SimulationParameters simulation;
   PopulationParameters population;
@@ -175,6 +187,7 @@ struct ScenarioParameters {
   KnowledgeParameters knowledge;
   SupervisionParameters supervision;
   RehabParameters rehab;
+  CareParameters care;
 };
 
 const ParameterTable<ScenarioParameters>& scenario_parameter_table();
