@@ -3,6 +3,8 @@
 #include <filesystem>
 
 #include "pneumoplan/core/error.hpp"
+#include "pneumoplan/core/text_excerpt.hpp"
+#include "pneumoplan/results/file_seal.hpp"
 #include "pneumoplan/results/hdf5_io.hpp"
 
 namespace pneumo {
@@ -86,6 +88,7 @@ std::string ComparisonFile::results_path(std::size_t package) const {
 }
 
 ComparisonFile open_comparison_file(const std::string& path) {
+  check_seal(path, "comparison file");  // before the HDF5 library parses a byte of a damaged file
   ComparisonFile c;
   c.path = path;
   auto file = h5::open_file_read_only(path);
@@ -162,7 +165,7 @@ ComparisonFile open_comparison_file(const std::string& path) {
   }
   for (const auto& text : verdicts.strings("verdict", {P, K})) {
     const auto v = parse_verdict(text);
-    if (!v) throw InputError(path, 0, "/verdicts/verdict: expected met, not met, uncertain or n/a, found '" + text + "'");
+    if (!v) throw InputError(path, 0, "/verdicts/verdict: expected met, not met, uncertain or n/a, found " + quote_value(text));
     c.verdicts.push_back(*v);
   }
   return c;

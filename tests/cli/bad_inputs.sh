@@ -38,12 +38,13 @@ expect_refusal missing_folder "expected a scenario folder" "$bin" run "$work/doe
 expect_refusal bad_replicates "--replicates: expected a whole number" "$bin" run "$scenario" --replicates 0
 expect_refusal unknown_option "unrecognised option '--replicas'" "$bin" run "$scenario" --replicas 3
 
-# An unusable output location is an I/O failure (exit 1), reported before any simulating.
+# A folder given as the output file is a bad command line (exit 2), refused before any simulating
+# (tests/cli/output_paths.sh checks every command and every kind of path).
 mkdir -p "$work/folder.h5"
 "$bin" run "$scenario" --out "$work/folder.h5" >/dev/null 2>"$work/stderr"
 rc=$?
-[ "$rc" -eq 1 ] || { echo "FAIL output folder: exit code $rc, expected 1"; failures=$((failures+1)); }
-grep -q "it is a folder" "$work/stderr" || { echo "FAIL output folder: message"; cat "$work/stderr"; failures=$((failures+1)); }
+[ "$rc" -eq 2 ] || { echo "FAIL output folder: exit code $rc, expected 2"; failures=$((failures+1)); }
+grep -q "expected a file to write, found a folder" "$work/stderr" || { echo "FAIL output folder: message"; cat "$work/stderr"; failures=$((failures+1)); }
 rmdir "$work/folder.h5"
 
 # --check validates without writing.
