@@ -111,6 +111,21 @@ void check_output_writable(const std::string& path) {
   std::fclose(file);
 }  // the probe's destructor removes the temporary
 
+void remove_stale_temporaries_in(const std::string& folder) {
+  const std::string marker = ".tmp-" + host_name() + "-";
+  std::error_code ec;
+  for (fs::directory_iterator it(folder.empty() ? "." : folder, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    const auto at = name.rfind(marker);
+    if (name.empty() || name.front() != '.' || at == std::string::npos) continue;
+    const long pid = std::strtol(name.c_str() + at + marker.size(), nullptr, 10);
+    if (process_gone(pid)) {
+      std::error_code ignored;
+      fs::remove(it->path(), ignored);
+    }
+  }
+}
+
 AtomicOutput::AtomicOutput(std::string final_path) : final_(std::move(final_path)) {
   const fs::path target(final_);
   remove_stale_temporaries(target);
@@ -128,7 +143,11 @@ AtomicOutput::~AtomicOutput() {
 }
 
 void AtomicOutput::commit() {
-  fsync_path(temporary_, false);
+  try {
+    fsync_path(temporary_, false);
+  } catch (const IoError& error) {
+    throw IoError("cannot write " + final_ + ": " + error.what());
+  }
   {
     const auto lock = hold_commit_lock();  // an interruption waits for the rename
     if (std::rename(temporary_.c_str(), final_.c_str()) != 0) {

@@ -472,6 +472,7 @@ void settle_output_sets(const std::string& folder_path) {
     const std::string name = it->path().filename().string();
     if (name.rfind(kOutputSetPrefix, 0) == 0) pending.push_back(name);
   }
+  remove_stale_temporaries_in(folder);  // of writers killed before their outputs were complete
   const std::string me = host_name();
   for (const auto& name : pending) {
     const std::string staging = join(folder, name);

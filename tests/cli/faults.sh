@@ -13,7 +13,7 @@ trap cleanup EXIT
 failures=0
 fail() { echo "FAIL $1"; failures=$((failures+1)); }
 same() { cmp -s "$1" "$2"; }
-temporaries() { find "$1" -name '.*.tmp-*'; }
+temporaries() { find "$1" -mindepth 1 \( -name '.*.tmp-*' -o -name '.pneumoplan-set-*' \) -prune; }
 
 # The commands that read a results file, as "ARGS" with {FILE} for the results file and {DIR} for a folder
 # for their outputs. A new reader is one more line here.
@@ -106,7 +106,7 @@ for attempt in 1 2 3 4 5 6 7 8; do
   dir="$work/killed"; rm -rf "$dir"; mkdir -p "$dir"; cp "$work/ref/earlier/r.h5" "$dir/r.h5"
   "$bin" run "$city" --replicates 8 --out "$dir/r.h5" --quiet >/dev/null 2>&1 &
   pid=$!
-  while kill -0 "$pid" 2>/dev/null && [ -z "$(find "$dir" -name '.r.h5.tmp-*' -size +64k)" ]; do sleep 0.002; done
+  while kill -0 "$pid" 2>/dev/null && [ -z "$(find "$dir" -name '.r.h5.tmp-*' -size +64k 2>/dev/null)" ]; do sleep 0.002; done
   kill -KILL "$pid" 2>/dev/null && killed_mid_write=1 || killed_mid_write=0
   wait "$pid" 2>/dev/null
   same "$dir/r.h5" "$work/ref/earlier/r.h5" || {
@@ -115,9 +115,14 @@ for attempt in 1 2 3 4 5 6 7 8; do
     continue
   }
   [ "$killed_mid_write" -eq 1 ] || continue
+  # The run's outputs are written in a staging folder (a set, tests/cli/output_sets.sh): one is left, with
+  # the temporary of the results file in it.
   left=$(temporaries "$dir")
-  [[ "$(basename "$left")" =~ ^\.r\.h5\.tmp-[A-Za-z0-9_-]+-[0-9]+-[0-9]+$ ]] ||
-    fail "kill: expected one temporary named .r.h5.tmp-HOST-PID-N, found '$left'"
+  [[ "$(basename "$left")" =~ ^\.pneumoplan-set-[A-Za-z0-9_-]+-[0-9]+-[0-9]+$ ]] ||
+    fail "kill: expected one staging folder named .pneumoplan-set-HOST-PID-N, found '$left'"
+  inside=$(find "$left" -name '.r.h5.tmp-*')
+  [[ "$(basename "$inside")" =~ ^\.r\.h5\.tmp-[A-Za-z0-9_-]+-[0-9]+-[0-9]+$ ]] ||
+    fail "kill: expected one temporary named .r.h5.tmp-HOST-PID-N in the staging folder, found '$inside'"
   "$bin" run "$scenario" --replicates 1 --seed 2 --out "$dir/r.h5" --quiet >/dev/null 2>"$work/stderr" ||
     fail "kill: the next run failed: $(cat "$work/stderr")"
   same "$dir/r.h5" "$work/ref/new/r.h5" || fail "kill: the next run did not write the complete new result"

@@ -31,6 +31,10 @@ std::string host_name();
 // True when no process `pid` exists on this machine (a writer that was killed).
 bool process_gone(long pid);
 
+// Removes every temporary in `folder` (".NAME.tmp-HOST-PID-N", any NAME) left by a process of this machine
+// that no longer exists.
+void remove_stale_temporaries_in(const std::string& folder);
+
 // Writes `contents` to `path` atomically.
 void write_text_atomically(const std::string& path, const std::string& contents);
 
