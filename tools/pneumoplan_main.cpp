@@ -5,6 +5,7 @@
 #include <iostream>
 #include <new>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include "command_line.hpp"
@@ -60,6 +61,13 @@ int run_command_by_name(const std::string& command, const std::vector<std::strin
   return 2;
 }
 
+// What is left now, for messages about memory: " (820 KiB left under ulimit -v)".
+std::string memory_now() {
+  const auto available = pneumo::available_memory();
+  if (!available) return "";
+  return " (" + pneumo::format_bytes(static_cast<double>(available->bytes)) + " left: " + available->source + ")";
+}
+
 // Runs the command; every failure ends in one message and its exit code (0 success, 1 the run failed,
 // 2 bad input or command line), with the temporaries and empty output folders of the failed work removed.
 int run_guarded(const std::string& command, const std::vector<std::string>& args) {
@@ -80,18 +88,25 @@ int run_guarded(const std::string& command, const std::vector<std::string>& args
   } catch (const std::bad_alloc&) {
     // Past the estimate's checks (a limit lowered meanwhile, other programs taking memory, or a solver's own
     // needs): one clear line instead of an abort.
-    std::string limit;
-    if (const auto available = pneumo::available_memory()) {
-      limit = "; " + pneumo::format_bytes(static_cast<double>(available->bytes)) + " " + available->source + " now";
-    }
-    std::cerr << "error: out of memory: the command needed more memory than it could get" << limit
-              << " (use fewer --threads or --replicates, or a machine with more memory)\n";
+    std::cerr << "error: out of memory: the command needed more memory than it could get" << memory_now()
+              << "; use fewer --threads or --replicates, or a machine with more memory\n";
     return 1;
   } catch (const std::filesystem::filesystem_error& error) {
     std::cerr << "error: " << error.path1().string() << ": " << error.code().message() << "\n";
     return 1;
+  } catch (const std::system_error& error) {
+    // A thread that cannot be started: memory for its stack, or a limit on processes.
+    std::cerr << "error: cannot start a thread (" << error.what() << ")" << memory_now()
+              << "; use fewer --threads, or raise the limit (ulimit -v, ulimit -u)\n";
+    return 1;
   } catch (const std::exception& error) {
-    std::cerr << "internal error: " << error.what() << "\n";
+    const std::string what = error.what();
+    if (what.find("pthread_create") != std::string::npos) {  // oneTBB's own report of the same
+      std::cerr << "error: cannot start a thread (" << what << ")" << memory_now()
+                << "; use fewer --threads, or raise the limit (ulimit -v, ulimit -u)\n";
+      return 1;
+    }
+    std::cerr << "internal error: " << what << "\n";
     return 1;
   }
 }

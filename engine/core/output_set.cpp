@@ -428,6 +428,10 @@ void OutputSet::commit() {
       if (!parent.empty()) ensure_folder(parent.string());
     }
     if (!present(final)) continue;
+    std::error_code ec;
+    if (fs::is_directory(fs::symlink_status(final, ec))) {
+      throw IoError("cannot write " + final + ": a folder is in the way");
+    }
     e.had_old = true;
     const std::string backup = join(old, e.rel);
     make_parent(backup);

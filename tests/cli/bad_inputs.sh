@@ -37,6 +37,12 @@ expect_refusal negative_weight "s/townships.csv:7: column 'weight': expected a n
 expect_refusal missing_folder "expected a scenario folder" "$bin" run "$work/does-not-exist"
 expect_refusal bad_replicates "--replicates: expected a whole number" "$bin" run "$scenario" --replicates 0
 expect_refusal unknown_option "unrecognised option '--replicas'" "$bin" run "$scenario" --replicas 3
+# Found before the simulation, not after it.
+expect_refusal scorecard_year "--scorecard-years: 1800 is outside the simulated years 1990-2030" "$bin" run "$scenario" --scorecard-years 1800
+# An optional table that is a loop of symbolic links is named as such (not an internal error).
+rm -rf "$work/s"; cp -r "$scenario" "$work/s"; rm "$work/s/institutions.csv"
+ln -s loop.csv "$work/s/institutions.csv"; ln -s institutions.csv "$work/s/loop.csv"
+expect_refusal symlink_loop "s/institutions.csv: expected a readable file; it is a loop of symbolic links" "$bin" run "$work/s"
 
 # A folder given as the output file is a bad command line (exit 2), refused before any simulating
 # (tests/cli/output_paths.sh checks every command and every kind of path).
