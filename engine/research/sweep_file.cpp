@@ -79,10 +79,14 @@ SweepData start_sweep_data(const SweepSpec& spec, const SweepPlan& plan, const S
 
 void add_point(SweepData& d, const PointResult& r) {
   const auto n = static_cast<std::size_t>(r.index);
-  if (n >= d.points()) throw IoError("point " + std::to_string(r.index) + " is not in this sweep");
+  if (r.index < 0 || n >= d.points()) throw IoError("point " + std::to_string(r.index) + " is not in this sweep");
+  const std::size_t per_output = static_cast<std::size_t>(d.replicates) * d.years.size();
+  if (r.status == PointStatus::Done && r.values.size() != per_output * d.outputs.size()) {
+    throw IoError("point " + std::to_string(r.index) + " holds " + std::to_string(r.values.size()) +
+                  " values; this sweep keeps " + std::to_string(per_output * d.outputs.size()) + " per point");
+  }
   d.status[n] = static_cast<std::int64_t>(r.status);
   d.errors[n] = r.error;
-  const std::size_t per_output = static_cast<std::size_t>(d.replicates) * d.years.size();
   for (std::size_t o = 0; o < d.outputs.size(); ++o) {
     double* cells = d.output_values[o].data() + n * per_output;
     for (std::size_t k = 0; k < per_output; ++k) {
