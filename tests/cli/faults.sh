@@ -132,6 +132,42 @@ for attempt in 1 2 3 4 5 6 7 8; do
 done
 [ "$killed" -eq 1 ] && echo "killed while writing: checked (attempt $attempt)" || fail "kill: never caught a run while it was writing"
 
+# 4b. Interrupted: SIGTERM and SIGINT while a city run simulates end it with 143 and 130, one line on stderr,
+#     the earlier set untouched, no temporary and no staging folder left. A sweep interrupted the same way
+#     keeps its journal (it resumes) but no temporary.
+for signal in TERM INT; do
+  dir="$work/interrupted"; rm -rf "$dir"; cp -r "$work/ref/earlier" "$dir"
+  "$bin" run "$city" --replicates 8 --out "$dir/r.h5" --quiet >/dev/null 2>"$work/stderr" &
+  pid=$!
+  while kill -0 "$pid" 2>/dev/null && [ -z "$(find "$dir" -name '.pneumoplan-set-*' 2>/dev/null)" ]; do sleep 0.005; done
+  sleep 0.2
+  kill -"$signal" "$pid" 2>/dev/null
+  wait "$pid"
+  rc=$?
+  expected=143; [ "$signal" = INT ] && expected=130
+  [ "$rc" -eq "$expected" ] || fail "SIG$signal: exit code $rc, expected $expected"
+  grep -q "^pneumoplan: interrupted by SIG$signal; temporary files removed" "$work/stderr" ||
+    fail "SIG$signal: message: $(cat "$work/stderr")"
+  for f in r.h5 r.scorecard.csv r.scorecard.md; do same "$dir/$f" "$work/ref/earlier/$f" || fail "SIG$signal: $f changed"; done
+  [ -z "$(temporaries "$dir")" ] || fail "SIG$signal: left $(temporaries "$dir")"
+done
+spec="$work/sweep.ini"
+printf '[sweep]\nscenario = %s\ndesign = lhs\npoints = 6\nreplicates = 1\nend_year = 2022\noutputs = new_diagnoses\n[parameter.a]\nkey = surveillance.attendance\nmin = 0.3\nmax = 1.0\n' \
+  "$(cd "$scenario" && pwd)" >"$spec"
+dir="$work/sweep"; rm -rf "$dir"; mkdir -p "$dir"
+"$bin" sweep "$spec" --threads 1 --out "$dir/s.h5" --quiet >/dev/null 2>&1 &
+pid=$!
+while kill -0 "$pid" 2>/dev/null && [ -z "$(ls "$dir/s.h5.parts"/point-* 2>/dev/null)" ]; do sleep 0.005; done
+kill -TERM "$pid" 2>/dev/null; wait "$pid"; rc=$?
+if [ "$rc" -eq 143 ]; then
+  [ -e "$dir/s.h5.parts/fingerprint" ] || fail "SIGTERM: the sweep's journal is gone"
+  [ -z "$(temporaries "$dir")" ] || fail "SIGTERM: the sweep left $(temporaries "$dir")"
+  "$bin" sweep "$spec" --threads 1 --out "$dir/s.h5" --quiet >/dev/null || fail "SIGTERM: the sweep does not resume"
+else
+  [ "$rc" -eq 0 ] || fail "SIGTERM of a sweep: exit code $rc"  # finished first
+fi
+echo "SIGTERM and SIGINT: checked"
+
 # 5. Damaged results files given to every reader: a clear error naming the file (exit code 1), and
 #    nothing written or changed next to it, not even the outputs of an earlier good read.
 damage() {  # damage KIND GOOD OUT
@@ -151,7 +187,7 @@ for reader in "${readers[@]}"; do
     command=${reader//\{FILE\}/$dir/r.h5}; command=${command//\{DIR\}/$dir}
     # shellcheck disable=SC2086  # the reader's arguments are words
     "$bin" $command >/dev/null 2>&1 || fail "$reader: fails on a good file"
-    (cd "$dir" && md5sum -- * | grep -v ' r.h5$') >"$work/before"
+    (cd "$dir" && md5sum -- * 2>/dev/null | grep -v ' r.h5$') >"$work/before"
     damage "$kind" "$work/ref/new/r.h5" "$dir/r.h5"
     # shellcheck disable=SC2086
     "$bin" $command >/dev/null 2>"$work/stderr"
@@ -160,7 +196,7 @@ for reader in "${readers[@]}"; do
     [ "$rc" -eq 1 ] || fail "$label: exit code $rc, expected 1"
     grep -q "^error: $dir/r.h5: " "$work/stderr" || fail "$label: message does not start with the file: $(cat "$work/stderr")"
     [ "$(wc -l <"$work/stderr")" -eq 1 ] || fail "$label: expected one line: $(cat "$work/stderr")"
-    (cd "$dir" && md5sum -- * | grep -v ' r.h5$') >"$work/after"
+    (cd "$dir" && md5sum -- * 2>/dev/null | grep -v ' r.h5$') >"$work/after"
     cmp -s "$work/before" "$work/after" || fail "$label: files next to it changed: $(diff "$work/before" "$work/after")"
     [ -z "$(temporaries "$dir")" ] || fail "$label: temporaries left"
     checked=$((checked+1))
