@@ -39,7 +39,7 @@ std::vector<std::string> package_list(const std::string& text, const Scenario& s
     item = trim(item);
     if (item.empty()) continue;
     if (std::find(names.begin(), names.end(), item) != names.end()) {
-      throw UsageError("--packages: '" + item + "' is listed twice");
+      throw UsageError("--packages: " + quote_value(item) + " is listed twice");
     }
     Scenario probe = scenario;
     probe.select_package(item);  // throws on an unknown package, naming the known ones

@@ -11,6 +11,7 @@
 #include "pneumoplan/core/csv.hpp"
 #include "pneumoplan/core/command_paths.hpp"
 #include "pneumoplan/core/error.hpp"
+#include "pneumoplan/core/text_excerpt.hpp"
 #include "pneumoplan/core/table_text.hpp"
 #include "pneumoplan/research/sensitivity.hpp"
 #include "pneumoplan/research/sweep_file.hpp"
@@ -112,7 +113,7 @@ int sensitivity_command(const std::vector<std::string>& args) {
           << number_text(e.mu_star) << ',' << number_text(e.sigma) << ',' << e.effects << '\n';
     }
   } else {
-    throw UsageError("the sweep's design is '" + sweep.design + "': Sobol indices need design = saltelli, elementary "
+    throw UsageError("the sweep's design is " + quote_value(sweep.design) + ": Sobol indices need design = saltelli, elementary "
                      "effects design = morris");
   }
   if (values.count("out")) {

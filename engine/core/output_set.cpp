@@ -1,6 +1,7 @@
 #include "pneumoplan/core/output_set.hpp"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -291,6 +292,25 @@ void remove_tree(const std::string& path) {
   fs::remove_all(path, ec);
 }
 
+// An exclusive lock on the destination folder while a set moves into place (flock; released by the kernel
+// when its holder dies): two commands writing the same set one after the other cannot interleave their renames.
+class FolderLock {
+ public:
+  explicit FolderLock(const std::string& folder) : fd_(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {
+    if (fd_ < 0) return;  // a folder that cannot be opened cannot be locked: the renames still are atomic one by one
+    while (::flock(fd_, LOCK_EX) != 0 && errno == EINTR) {
+    }
+  }
+  ~FolderLock() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  FolderLock(const FolderLock&) = delete;
+  FolderLock& operator=(const FolderLock&) = delete;
+
+ private:
+  int fd_;
+};
+
 // The owner of a staging folder ".pneumoplan-set-HOST-PID-N": its host and process.
 struct Owner {
   std::string host;
@@ -313,6 +333,8 @@ std::optional<Owner> owner_of(const std::string& name) {
 // Rolls a committed set forward: every staged member still in new/ into place, removals done, then the
 // staging folder removed.
 void complete(const std::string& folder, const std::string& staging) {
+  const FolderLock folder_lock(folder);
+  if (!present(staging + "/MANIFEST")) return;  // completed by another process while this one waited
   const std::vector<Entry> entries = read_manifest(staging + "/MANIFEST");
   for (const auto& e : entries) {
     const std::string final = join(folder, e.rel);
@@ -420,6 +442,7 @@ void OutputSet::commit() {
   for (const auto& f : folders_below(fresh)) fsync_path(f, true);
 
   const auto lock = hold_commit_lock();  // an interruption now waits until the set is in place
+  const FolderLock folder_lock(folder);   // and another set of the same folder waits its turn
   // 1. Backups of the earlier outputs, and the folders the new ones go into.
   for (auto& e : entries) {
     const std::string final = join(folder, e.rel);

@@ -80,7 +80,7 @@ std::size_t ComparisonFile::baseline_index() const {
   for (std::size_t p = 0; p < packages.size(); ++p) {
     if (packages[p].name == baseline) return p;
   }
-  throw InputError(path, 0, "the baseline package '" + baseline + "' is not among /packages/name");
+  throw InputError(path, 0, "the baseline package " + quote_value(baseline) + " is not among /packages/name");
 }
 
 std::string ComparisonFile::results_path(std::size_t package) const {
@@ -160,7 +160,7 @@ ComparisonFile open_comparison_file(const std::string& path) {
   const auto years = verdicts.integers("year", {K});
   for (std::size_t k = 0; k < K; ++k) {
     const auto id = find_indicator(keys[k]);
-    if (!id) throw InputError(path, 0, "/verdicts/indicator_key: unknown indicator '" + keys[k] + "'");
+    if (!id) throw InputError(path, 0, "/verdicts/indicator_key: unknown indicator " + quote_value(keys[k]));
     c.verdict_columns.push_back({*id, static_cast<int>(years[k])});
   }
   for (const auto& text : verdicts.strings("verdict", {P, K})) {

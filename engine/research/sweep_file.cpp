@@ -42,7 +42,7 @@ std::size_t SweepData::output_index(const std::string& name) const {
     if (outputs[o] == name) return o;
     kept += (kept.empty() ? "" : ", ") + outputs[o];
   }
-  throw UsageError("the sweep kept no output '" + name + "'; it kept: " + kept);
+  throw UsageError("the sweep kept no output " + quote_value(name) + "; it kept: " + kept);
 }
 
 SweepData start_sweep_data(const SweepSpec& spec, const SweepPlan& plan, const SweepContext& context,

@@ -501,7 +501,7 @@ void Scenario::select_package(const std::string& name) {
   }
   std::string known(kBaselinePackage);
   for (const auto& p : packages) known += ", " + p.name;
-  throw UsageError("unknown package '" + name + "'; the scenario has: " + known);
+  throw UsageError("unknown package " + quote_value(name) + "; the scenario has: " + known);
 }
 
 double Scenario::exposure_limit(DustType type) const {

@@ -82,6 +82,14 @@ if mkdir -p "$work/tmpfs" && mount -t tmpfs -o size=$((size_kb + size_kb / 2))k 
   [ "$rc" -eq 1 ] || fail "read-only file system: exit code $rc, expected 1"
   grep -q "^error: cannot write in the folder of $work/readonly/r.h5: Read-only file system" "$work/stderr" ||
     fail "read-only file system: message: $(cat "$work/stderr")"
+  # A figure on a full disk: gnuplot does not report its failed write; the message says why the file is cut.
+  mkdir -p "$work/tiny" && mount -t tmpfs -o size=16k tmpfs "$work/tiny" && mounted+=("$work/tiny")
+  "$bin" plot "$work/ref/earlier/r.h5" --out "$work/tiny/figures" --figures new_cases >/dev/null 2>"$work/stderr"
+  rc=$?
+  [ "$rc" -eq 1 ] || fail "figure on a full disk: exit code $rc, expected 1"
+  grep -q "^error: cannot write figure new_cases (.*): the disk is full" "$work/stderr" ||
+    fail "figure on a full disk: message: $(cat "$work/stderr")"
+  [ -z "$(ls -A "$work/tiny")" ] || fail "figure on a full disk: left $(ls -A "$work/tiny")"
   echo "disk full (tmpfs) and read-only file system: checked"
 else
   echo "SKIP full and read-only tmpfs: mounting is not allowed here (needs root with CAP_SYS_ADMIN)"

@@ -62,14 +62,19 @@ expect_refused "60000 townships" "allowed by --max-memory" "$work/townships" --r
 
 # An allocation that fails anyway (the estimate overridden, the address space limited to 1 GiB): one line,
 # exit code 1, nothing written.
-rm -rf "$work/out"; mkdir -p "$work/out"
-(ulimit -v 1048576; exec "$bin" run "$work/townships" --replicates 1 --threads 1 --max-memory 100G --out "$work/out/r.h5") \
-  >/dev/null 2>"$work/stderr"
-rc=$?
-[ "$rc" -eq 1 ] || fail "allocation failure: exit code $rc, expected 1: $(cat "$work/stderr")"
-grep -q "^error: out of memory: " "$work/stderr" && [ "$(wc -l <"$work/stderr")" -eq 1 ] ||
-  fail "allocation failure: expected one line 'error: out of memory: ...': $(cat "$work/stderr")"
-[ -z "$(ls -A "$work/out")" ] || fail "allocation failure: files were written: $(ls -A "$work/out")"
+# (A sanitizer build reserves terabytes of address space and cannot start under such a limit: skipped there.)
+if (ulimit -v 1048576; exec "$bin" --version) >/dev/null 2>&1; then
+  rm -rf "$work/out"; mkdir -p "$work/out"
+  (ulimit -v 1048576; exec "$bin" run "$work/townships" --replicates 1 --threads 1 --max-memory 100G --out "$work/out/r.h5") \
+    >/dev/null 2>"$work/stderr"
+  rc=$?
+  [ "$rc" -eq 1 ] || fail "allocation failure: exit code $rc, expected 1: $(cat "$work/stderr")"
+  grep -q "^error: out of memory: " "$work/stderr" && [ "$(wc -l <"$work/stderr")" -eq 1 ] ||
+    fail "allocation failure: expected one line 'error: out of memory: ...': $(cat "$work/stderr")"
+  [ -z "$(ls -A "$work/out")" ] || fail "allocation failure: files were written: $(ls -A "$work/out")"
+else
+  echo "SKIP allocation failure under ulimit -v: this build cannot start under an address-space limit (sanitizers)"
+fi
 
 # --check stays light: 20000 townships are checked without their distance table (3 GiB).
 mkdir -p "$work/check" && cp -r "$scenario"/. "$work/check/"
