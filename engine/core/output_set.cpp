@@ -266,7 +266,10 @@ void move_back(const std::string& folder, const std::string& staging, const Entr
   const std::string final = join(folder, e.rel);
   const std::string staged = join(staging + "/new", e.rel), backup = join(staging + "/old", e.rel);
   if (e.remove) {
-    if (::rename(backup.c_str(), final.c_str()) != 0) throw IoError("cannot restore " + final + ": " + error_text(errno));
+    // A link, not a rename: the backup stays, so completing the set later still recognises the file to remove.
+    if (::link(backup.c_str(), final.c_str()) != 0 && errno != EEXIST) {
+      throw IoError("cannot restore " + final + ": " + error_text(errno));
+    }
     return;
   }
   if (!present(staged)) {
@@ -480,8 +483,10 @@ void OutputSet::commit() {
       ::unlink((staging_ + "/MANIFEST").c_str());
       flush_parents(folder, entries);
     } catch (const IoError& undo) {
-      // The manifest stays: the next command in the folder completes the new set.
+      // The manifest stays: the next command in the folder completes the new set. Unregistered while the
+      // commit lock is held, so an interruption cannot remove it.
       committed_ = true;
+      unregister_temporary(staging_);
       throw IoError(std::string(error.what()) + "; putting the earlier outputs back failed too (" + undo.what() +
                     "): the next pneumoplan command reading or writing " + folder + " completes the new outputs");
     }
