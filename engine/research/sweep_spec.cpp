@@ -90,7 +90,9 @@ SweepSpec read_sweep_spec(const std::string& path) {
   spec.path = path;
   spec.text = file.contents;
 
-  if (!r.find("sweep.scenario")) throw InputError(path, 0, "expected 'scenario = FOLDER' in [sweep]");
+  // A key missing from [sweep] belongs at its header (line 0 when there is no [sweep] at all).
+  const long sweep_line = doc.section_line("sweep");
+  if (!r.find("sweep.scenario")) throw InputError(path, sweep_line, "expected 'scenario = FOLDER' in [sweep]");
   const fs::path scenario = r.text("sweep.scenario", "");
   spec.scenario_directory = scenario.is_absolute() ? scenario.string() : (fs::path(path).parent_path() / scenario).string();
   if (!fs::is_directory(spec.scenario_directory)) {
@@ -126,7 +128,7 @@ SweepSpec read_sweep_spec(const std::string& path) {
     spec.overrides.push_back(item);
   }
 
-  if (!r.find("sweep.outputs")) throw InputError(path, 0, "expected 'outputs = NAME, ...' in [sweep] (outputs to keep)");
+  if (!r.find("sweep.outputs")) throw InputError(path, sweep_line, "expected 'outputs = NAME, ...' in [sweep] (outputs to keep)");
   for (const auto& name : split(r.text("sweep.outputs", ""), ',')) {
     const OutputSpec* o = find_output(name);
     if (!o) r.fail("sweep.outputs", "key 'sweep.outputs': expected outputs of docs/output-format.md, found " + quote_value(name));
@@ -147,7 +149,8 @@ SweepSpec read_sweep_spec(const std::string& path) {
     SweepParameter p;
     p.name = name;
     const auto first_key = doc.entries().lower_bound(base);  // section_names found at least one key
-    p.line = first_key != doc.entries().end() ? first_key->second.line : 0;
+    p.line = doc.section_line("parameter." + name);
+    if (p.line == 0 && first_key != doc.entries().end()) p.line = first_key->second.line;
     if (!r.find(base + "key")) throw InputError(path, p.line, "expected 'key = section.key' in [parameter." + name + "]");
     p.key = r.text(base + "key", "");
     if (p.key.rfind("simulation.", 0) == 0) {

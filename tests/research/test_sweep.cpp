@@ -263,6 +263,27 @@ TEST(SweepMemory, GrowsWithReplicatesPointsAndThreadsAndRefusesWhatDoesNotFit) {
   EXPECT_NO_THROW(check_sweep_fits(spec, base, base.total_bytes(), "available"));
 }
 
+TEST(SweepSpec, AMissingKeyIsRefusedAtItsSectionsLine) {
+  test::ScratchFolder scratch;
+  const auto line_of = [&](const std::string& body) {
+    const std::string path = scratch.file("missing.ini");
+    test::write_file(path, body);
+    try {
+      (void)read_sweep_spec(path);
+    } catch (const InputError& e) {
+      return e.line();
+    }
+    return -1L;
+  };
+  const std::string scenario = "scenario = " + test::data_path("small") + "\n";
+  EXPECT_EQ(line_of("# a sweep\n[sweep]\n" + scenario + "points = 2\n[parameter.a]\nkey = surveillance.attendance\n"
+                    "min = 0.3\nmax = 1\n"),
+            2);  // no outputs: [sweep] is line 2
+  EXPECT_EQ(line_of("[sweep]\n" + scenario + "points = 2\noutputs = new_diagnoses\n\n[parameter.a]\n"
+                    "key = surveillance.attendance\nmin = 0.3\n"),
+            6);  // no max: [parameter.a] is line 6
+}
+
 TEST(SweepSpec, AnOutputKeptTwiceIsRefusedAtItsLine) {
   test::ScratchFolder scratch;
   const std::string path = scratch.file("twice.ini");
