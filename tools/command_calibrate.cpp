@@ -6,6 +6,7 @@
 
 #include "command_line.hpp"
 #include "pneumoplan/core/atomic_output.hpp"
+#include "pneumoplan/core/command_paths.hpp"
 #include "pneumoplan/core/error.hpp"
 #include "pneumoplan/core/table_text.hpp"
 #include "pneumoplan/research/calibration.hpp"
@@ -34,8 +35,16 @@ int calibrate_command(const std::vector<std::string>& args) {
   if (!values.count("sweep") || !values.count("observed")) throw UsageError("expected SWEEP.h5 and --observed FILE.csv");
   const double accept = values["accept"].as<double>();
   if (!(accept > 0.0 && accept <= 1.0)) throw UsageError("--accept: expected a share in (0, 1]");
-  const SweepData sweep = read_sweep_file(values["sweep"].as<std::string>());
+  {
+    CommandPaths paths;
+    paths.input(values["sweep"].as<std::string>(), "the sweep file");
+    paths.input(values["observed"].as<std::string>(), "the observations");
+    if (values.count("out")) paths.output(values["out"].as<std::string>(), "--out");
+    paths.check();
+  }
   const auto observed = read_observations(values["observed"].as<std::string>());
+  const SweepData sweep = read_sweep_file(values["sweep"].as<std::string>());
+  require_complete(sweep, values["sweep"].as<std::string>());
   const CalibrationResult c = calibrate(sweep, values["output"].as<std::string>(), observed, accept);
 
   std::printf("Calibration of %s to %zu observations of %s: ABC rejection, %zu of %zu points accepted (deviance <= %.4g; "
@@ -51,7 +60,7 @@ int calibrate_command(const std::vector<std::string>& args) {
     std::snprintf(interval, sizeof interval, "[%.4g, %.4g]", p.p5, p.p95);
     std::printf("  %-22s %-34s %16s %10.4g %10.4g %22s %10.4g\n", p.name.c_str(), p.key.c_str(), prior, p.mean, p.sd,
                 interval, p.best);
-    csv << "parameter," << p.name << ',' << p.key << ',' << number_text(p.prior_min) << ',' << number_text(p.prior_max)
+    csv << "parameter," << csv_text(p.name) << ',' << csv_text(p.key) << ',' << number_text(p.prior_min) << ',' << number_text(p.prior_max)
         << ',' << number_text(p.mean) << ',' << number_text(p.sd) << ',' << number_text(p.p5) << ','
         << number_text(p.p50) << ',' << number_text(p.p95) << ',' << number_text(p.best) << ",,,\n";
   }

@@ -9,6 +9,7 @@
 
 #include "command_line.hpp"
 #include "pneumoplan/core/atomic_output.hpp"
+#include "pneumoplan/core/command_paths.hpp"
 #include "pneumoplan/core/error.hpp"
 #include "pneumoplan/research/cohort.hpp"
 #include "pneumoplan/research/tolerance_fit.hpp"
@@ -43,6 +44,13 @@ int cohort_command(const std::vector<std::string>& args) {
   if (!values.count("out")) throw UsageError("expected --out TABLE.csv");
   const int threads = thread_count(values);
   const CohortSpec spec = load_cohort_spec(values["file"].as<std::string>());
+  {
+    CommandPaths paths;
+    paths.input(values["file"].as<std::string>(), "the cohort file");
+    if (spec.life_table != "builtin_china_wpp2024") paths.input(spec.life_table, "the cohort's life table");
+    paths.output(values["out"].as<std::string>(), "--out");
+    paths.check();
+  }
   check_output_writable(values["out"].as<std::string>());  // fail now, not after the simulation
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
   if (values.count("fit-profile") && spec.published.bands.empty()) {

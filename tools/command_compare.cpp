@@ -11,8 +11,11 @@
 #include "progress_line.hpp"
 #include "scenario_options.hpp"
 #include "pneumoplan/core/atomic_output.hpp"
+#include "pneumoplan/core/command_paths.hpp"
+#include "pneumoplan/core/output_set.hpp"
 #include "pneumoplan/core/csv.hpp"
 #include "pneumoplan/core/error.hpp"
+#include "pneumoplan/core/text_excerpt.hpp"
 #include "pneumoplan/model/replicate_runner.hpp"
 #include "pneumoplan/policy/comparison_file.hpp"
 #include "pneumoplan/policy/package_comparison.hpp"
@@ -36,7 +39,7 @@ std::vector<std::string> package_list(const std::string& text, const Scenario& s
     item = trim(item);
     if (item.empty()) continue;
     if (std::find(names.begin(), names.end(), item) != names.end()) {
-      throw UsageError("--packages: '" + item + "' is listed twice");
+      throw UsageError("--packages: " + quote_value(item) + " is listed twice");
     }
     Scenario probe = scenario;
     probe.select_package(item);  // throws on an unknown package, naming the known ones
@@ -46,11 +49,24 @@ std::vector<std::string> package_list(const std::string& text, const Scenario& s
   return names;
 }
 
+// How many packages will run (for the memory estimate, before the list is checked).
+std::function<std::int64_t(const Scenario&)> packages_to_run(const po::variables_map& values) {
+  const std::string text = values["packages"].as<std::string>();
+  return [text](const Scenario& scenario) -> std::int64_t {
+    if (trim(text).empty()) return 1 + static_cast<std::int64_t>(scenario.packages.size());
+    std::int64_t count = 0;
+    std::stringstream stream(text);
+    std::string item;
+    while (std::getline(stream, item, ',')) count += trim(item).empty() ? 0 : 1;
+    return std::max<std::int64_t>(1, count);
+  };
+}
+
 std::pair<int, int> parse_period(const std::string& text, const Scenario& scenario) {
   const auto [first, last] = parse_year_span(text, "--period");
   if (first < scenario.first_year() || last > scenario.last_year()) {
     throw UsageError("--period: expected years within the simulated " + std::to_string(scenario.first_year()) + "-" +
-                     std::to_string(scenario.last_year()) + ", found '" + text + "'");
+                     std::to_string(scenario.last_year()) + ", found " + quote_value(text));
   }
   return {first, last};
 }
@@ -87,7 +103,17 @@ int compare_command(const std::vector<std::string>& args) {
     return 0;
   }
   if (!values.count("scenario")) throw UsageError("expected a scenario folder, e.g. 'pneumoplan compare scenarios/xuzhou'");
-  LoadedScenario loaded = load_scenario_from_options(values["scenario"].as<std::string>(), values);
+  const std::string directory = values["scenario"].as<std::string>();
+  const std::string folder =
+      values.count("out") ? values["out"].as<std::string>() : "output/" + scenario_name_of(directory) + "/compare";
+  {
+    // The folder first: the package list, and so the file names, are known once the scenario is read.
+    CommandPaths paths;
+    add_scenario_inputs(paths, directory);
+    paths.output_folder(folder, values.count("out") ? "--out" : "");
+    paths.check();
+  }
+  LoadedScenario loaded = load_scenario_from_options(directory, values, false, packages_to_run(values));
   const Scenario& scenario = loaded.scenario;
   const std::vector<std::string> packages = package_list(values["packages"].as<std::string>(), scenario);
 
@@ -106,12 +132,20 @@ int compare_command(const std::vector<std::string>& args) {
     throw UsageError("--target-year: expected a simulated year, found " + std::to_string(target_year));
   }
 
-  const std::string folder =
-      values.count("out") ? values["out"].as<std::string>() : "output/" + scenario.name + "/compare";
   const auto package_file = [&](const std::string& name) { return scenario.name + "-" + name + ".h5"; };
   const std::string comparison_path = (fs::path(folder) / "comparison.h5").string();
+  const std::string csv_path = (fs::path(folder) / "comparison.csv").string();
+  const std::string markdown_path = (fs::path(folder) / "comparison.md").string();
+  {
+    CommandPaths paths;
+    add_scenario_inputs(paths, directory);
+    for (const auto& path : {comparison_path, csv_path, markdown_path}) paths.output(path, "");
+    for (const auto& name : packages) paths.output((fs::path(folder) / package_file(name)).string(), "");
+    paths.check();
+  }
+  // Every package's results, the comparison file and its tables are one set of outputs (output_set.hpp).
   check_output_writable(comparison_path);  // fail now, not after the simulations
-  for (const auto& name : packages) check_output_writable((fs::path(folder) / package_file(name)).string());
+  OutputSet set(folder);
 
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(loaded.threads));
   RunRequest request;
@@ -134,8 +168,9 @@ int compare_command(const std::vector<std::string>& args) {
   PackageComparison comparison =
       compare_packages(scenario, packages, runs, request.seed, period_first, period_last, target_year);
   comparison.targets = scenario.targets;
+  try {
   for (std::size_t p = 0; p < packages.size(); ++p) {
-    const std::string path = (fs::path(folder) / package_file(packages[p])).string();
+    const std::string path = set.stage((fs::path(folder) / package_file(packages[p])).string());
     write_results_file(path, package_scenarios[p], runs[p], request.seed);
     comparison.results_files.push_back(package_file(packages[p]));
     std::vector<Verdict> verdicts;
@@ -149,9 +184,13 @@ int compare_command(const std::vector<std::string>& args) {
     }
     comparison.verdicts.push_back(std::move(verdicts));
   }
-  write_comparison_file(comparison_path, comparison);
-  write_text_atomically((fs::path(folder) / "comparison.csv").string(), comparison_csv(comparison));
-  write_text_atomically((fs::path(folder) / "comparison.md").string(), comparison_markdown(comparison));
+  write_comparison_file(set.stage(comparison_path), comparison);
+  write_text_atomically(set.stage(csv_path), comparison_csv(comparison));
+  write_text_atomically(set.stage(markdown_path), comparison_markdown(comparison));
+  set.commit();
+  } catch (const IoError& error) {
+    throw IoError(set.final_names(error.what()));
+  }
   if (values.count("quiet")) {
     std::cout << comparison_path << "\n";
     return 0;

@@ -7,6 +7,10 @@
 
 #include "pneumoplan/policy/scorecard.hpp"
 
+namespace pneumo {
+struct SweepData;
+}
+
 namespace pneumo::cli {
 
 namespace po = boost::program_options;
@@ -38,6 +42,12 @@ std::vector<int> parse_years(const std::string& text);
 int thread_count(const po::variables_map& values);
 // "2021-2035" -> {2021, 2035}; throws UsageError naming `option` unless FIRST <= LAST.
 std::pair<int, int> parse_year_span(const std::string& text, const std::string& option);
-void write_scorecard_files(const std::string& results_path, const pneumo::Scorecard& card, bool print);
+// "out/r.h5" -> "out/r" + suffix: where the scorecard tables of a results file go.
+std::string scorecard_path(const std::string& results_path, const std::string& suffix);
+// The folder holding `path` ("." for a bare file name).
+std::string parent_folder(const std::string& path);
+// Sensitivity and calibration read whole sweeps: a shard, or a file with points no shard computed, is refused
+// (InputError naming the file) instead of being analysed as if its missing points did not exist.
+void require_complete(const SweepData& sweep, const std::string& path);
 
 }  // namespace pneumo::cli

@@ -1,14 +1,28 @@
 // pneumoplan merge SHARD.h5... --out FILE.h5: joins the shards of a sweep (Slurm job array tasks) into the
 // file a single run would have written, byte for byte.
-#include <cstring>
 #include <iostream>
 
 #include "command_line.hpp"
 #include "pneumoplan/core/atomic_output.hpp"
+#include "pneumoplan/core/command_paths.hpp"
 #include "pneumoplan/core/error.hpp"
 #include "pneumoplan/research/sweep_file.hpp"
+#include "pneumoplan/research/sweep_merge.hpp"
 
 namespace pneumo::cli {
+
+void require_complete(const SweepData& sweep, const std::string& path) {
+  if (!sweep.shard.empty()) {
+    throw InputError(path, 0, "expected a whole sweep, found shard " + sweep.shard +
+                                  ", which holds only its own points: join the shards with 'pneumoplan merge' first");
+  }
+  std::size_t missing = 0;
+  for (const auto s : sweep.status) missing += s == 0;
+  if (missing > 0) {
+    throw InputError(path, 0, "expected a whole sweep, found " + std::to_string(missing) + " of its " +
+                                  std::to_string(sweep.points()) + " points missing");
+  }
+}
 
 int merge_command(const std::vector<std::string>& args) {
   po::options_description options("Options");
@@ -21,67 +35,43 @@ int merge_command(const std::vector<std::string>& args) {
   po::variables_map values;
   if (!parse_options(args, options, positional, values, "pneumoplan merge SHARD.h5 ... --out FILE.h5",
                      "Joins the shards of one sweep. They must come from the same sweep file, scenario and program "
-                     "(their fingerprints must agree); a point present in two shards must agree exactly. Points no "
-                     "shard holds stay missing and are listed.")) {
+                     "(their fingerprints must agree); a point present in two shards must agree exactly. When points are "
+                     "in no shard given, they are listed and nothing is written (exit code 1): an incomplete sweep "
+                     "is never written under the final name.")) {
     return 0;
   }
   if (!values.count("shards")) throw UsageError("expected shard files");
   if (!values.count("out")) throw UsageError("expected --out FILE.h5");
   const auto shards = values["shards"].as<std::vector<std::string>>();
   const std::string out = values["out"].as<std::string>();
-  check_output_writable(out);
-  SweepData merged = read_sweep_file(shards.front());
-  merged.shard.clear();
-  std::vector<std::string> source(merged.points());
-  for (std::size_t n = 0; n < merged.points(); ++n) {
-    if (merged.status[n] != 0) source[n] = shards.front();
+  {
+    CommandPaths paths;
+    for (const auto& shard : shards) paths.input(shard, "a shard file");
+    paths.output(out, "--out");
+    paths.check();
   }
-  for (std::size_t s = 1; s < shards.size(); ++s) {
-    const SweepData shard = read_sweep_file(shards[s]);
-    if (shard.fingerprint != merged.fingerprint) {
-      throw IoError(shards[s] + ": belongs to another sweep (fingerprint " + shard.fingerprint + ", " + shards.front() +
-                    " has " + merged.fingerprint + ")");
+  check_output_writable(out);
+  const MergedSweep joined = merge_sweep_shards(shards);
+  const SweepData& merged = joined.data;
+  std::size_t failed = 0;
+  for (const auto status : merged.status) failed += status == -1;
+  if (!joined.missing.empty()) {
+    // An incomplete sweep under the final name would be taken for a whole one: nothing is written.
+    std::string first;
+    for (std::size_t k = 0; k < joined.missing.size() && k < 10; ++k) {
+      first += ' ';  // appended piece by piece: GCC 12 warns falsely (-Wrestrict) about " " + std::string
+      first += std::to_string(joined.missing[k]);
     }
-    for (std::size_t n = 0; n < shard.points(); ++n) {
-      if (shard.status[n] == 0) continue;
-      const PointResult r = point_result(shard, n);
-      if (merged.status[n] != 0) {
-        const PointResult have = point_result(merged, n);
-        const bool same_values = have.values.size() == r.values.size() &&
-                                 std::memcmp(have.values.data(), r.values.data(), r.values.size() * sizeof(double)) == 0;
-        if (have.status != r.status || !same_values) {
-          throw IoError(shards[s] + ": point " + std::to_string(n) + " differs from " + source[n]);
-        }
-        continue;
-      }
-      add_point(merged, r);
-      source[n] = shards[s];
-    }
+    throw IoError(std::to_string(joined.missing.size()) + " of the sweep's " + std::to_string(merged.points()) +
+                  " points are in no shard given (first:" + first + "); run the missing shards and merge again. " +
+                  "Nothing was written to " + out);
   }
   write_sweep_file(out, merged);
-  std::size_t missing = 0, failed = 0;
-  for (std::size_t n = 0; n < merged.points(); ++n) {
-    missing += merged.status[n] == 0;
-    failed += merged.status[n] == -1;
-  }
   if (values.count("quiet")) {
     std::cout << out << "\n";
   } else {
-    std::cout << "Merged " << shards.size() << " shards: " << merged.points() - missing - failed << " of "
-              << merged.points() << " points done, " << failed << " failed, " << missing << " missing\nResults: " << out
-              << "\n";
-  }
-  if (missing > 0) {
-    std::cerr << missing << " point(s) are in no shard (first:";
-    std::size_t shown = 0;
-    for (std::size_t n = 0; n < merged.points() && shown < 10; ++n) {
-      if (merged.status[n] == 0) {
-        std::cerr << " " << n;
-        ++shown;
-      }
-    }
-    std::cerr << "); run the missing shards and merge again\n";
-    return 1;
+    std::cout << "Merged " << shards.size() << " shards: " << merged.points() - failed << " of " << merged.points()
+              << " points done, " << failed << " failed\nResults: " << out << "\n";
   }
   return failed > 0 ? 1 : 0;
 }

@@ -1,15 +1,20 @@
 // pneumoplan plot FILE.h5 --out DIR: the figures of a run (projections, indicators, scorecard, township
 // map) or of a comparison of packages (outcome bars, verdict table), drawn by gnuplot and checked.
+#include <filesystem>
 #include <iostream>
 
 #include "command_line.hpp"
 #include "figure_command_options.hpp"
+#include "pneumoplan/core/command_paths.hpp"
 #include "pneumoplan/core/error.hpp"
+#include "pneumoplan/core/output_set.hpp"
 #include "pneumoplan/policy/comparison_reader.hpp"
 #include "pneumoplan/report/figure_folder.hpp"
 #include "pneumoplan/report/figure_renderer.hpp"
 #include "pneumoplan/report/figure_set.hpp"
 #include "pneumoplan/results/results_file_kind.hpp"
+
+namespace fs = std::filesystem;
 
 namespace pneumo::cli {
 
@@ -40,6 +45,12 @@ int plot_command(const std::vector<std::string>& args) {
   const Language language = language_option(values);
   const FigureFormat format = format_option(values, true);
   const std::set<FigureKind> wanted = figures_option(values);
+  {
+    CommandPaths paths;
+    paths.input(path, "the results file");
+    paths.output_folder(folder, "--out");
+    paths.check();
+  }
 
   FigureSet set;
   if (detect_results_file_kind(path) == ResultsFileKind::Run) {
@@ -54,9 +65,26 @@ int plot_command(const std::vector<std::string>& args) {
     std::cout << path << ": none of the figures asked for applies to this file; nothing drawn\n";
     return 0;
   }
+  {
+    CommandPaths paths;  // a figure may not overwrite the file it is drawn from
+    paths.input(path, "the results file");
+    for (const auto& f : set.figures) {
+      paths.output((fs::path(folder) / (f.name + "." + figure_extension(format))).string(), "figure in --out");
+      if (values.count("scripts")) paths.output((fs::path(folder) / (f.name + ".gp")).string(), "script in --out");
+    }
+    paths.check();
+  }
   const FigureRenderer renderer;
   if (language == Language::Chinese) check_figure_font_installed();
-  const auto written = write_figure_folder(renderer, set.figures, format, folder, values.count("scripts") > 0);
+  // The figures are one set of outputs: all new, or all as they were (output_set.hpp).
+  OutputSet outputs(folder);
+  std::vector<WrittenFigure> written;
+  try {
+    written = write_figure_folder(renderer, set.figures, format, outputs.stage_folder(folder), values.count("scripts") > 0);
+    outputs.commit();
+  } catch (const IoError& error) {
+    throw IoError(outputs.final_names(error.what()));
+  }
   for (const auto& f : written) {
     if (!f.gnuplot_messages.empty()) std::cerr << "gnuplot (" << f.name << "): " << f.gnuplot_messages << "\n";
   }

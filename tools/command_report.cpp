@@ -3,13 +3,16 @@
 // report in DIR/packages/NAME, linked from the comparison report.
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <memory>
 
 #include "command_line.hpp"
 #include "figure_command_options.hpp"
 #include "pneumoplan/core/atomic_output.hpp"
+#include "pneumoplan/core/command_paths.hpp"
 #include "pneumoplan/core/error.hpp"
+#include "pneumoplan/core/output_set.hpp"
 #include "pneumoplan/report/comparison_report.hpp"
 #include "pneumoplan/report/figure_renderer.hpp"
 #include "pneumoplan/report/run_report.hpp"
@@ -93,12 +96,26 @@ int report_command(const std::vector<std::string>& args) {
   const Language language = language_option(values);
   const FigureFormat format = format_option(values, false);
   const std::set<FigureKind> wanted = figures_option(values);
+  CommandPaths paths;
+  paths.input(path, "the results file");
+  paths.output_folder(folder, "--out");
+  paths.check();
+  // The report, its figures and the packages' reports are one set of outputs (output_set.hpp).
+  const auto write_set = [&](const std::function<void(const std::string& staged)>& write) {
+    OutputSet outputs(folder);
+    try {
+      write(outputs.stage_folder(folder));
+      outputs.commit();
+    } catch (const IoError& error) {
+      throw IoError(outputs.final_names(error.what()));
+    }
+  };
 
   if (detect_results_file_kind(path) == ResultsFileKind::Run) {
     const auto run = prepare_run(path, values, wanted);
     const FigureRenderer renderer;
     if (language == Language::Chinese) check_figure_font_installed();
-    write_run_report(renderer, *run, format, folder);
+    write_set([&](const std::string& staged) { write_run_report(renderer, *run, format, staged); });
     std::cout << "Report: " << (fs::path(folder) / "report.md").string() << " and "
               << (fs::path(folder) / "report.html").string() << " (" << run->set.figures.size() << " figures in "
               << (fs::path(folder) / kFigureFolder).string() << ")\n";
@@ -122,16 +139,21 @@ int report_command(const std::vector<std::string>& args) {
       throw InputError(path, 0, "/packages/results_file of " + comparison.packages[p].name + ": " + results_path +
                                     " is not the results file of a run");
     }
+    paths.input(results_path, "the results of package " + comparison.packages[p].name);
     runs[p] = prepare_run(results_path, values, wanted);
     links[p].report = "packages/" + folder_name(comparison.packages[p].name) + "/report.md";
   }
+  paths.check();
   const FigureRenderer renderer;
   if (language == Language::Chinese) check_figure_font_installed();
-  for (std::size_t p = 0; p < runs.size(); ++p) {
-    if (runs[p]) write_run_report(renderer, *runs[p], format, (fs::path(folder) / "packages" / folder_name(comparison.packages[p].name)).string());
-  }
-  const auto written = write_figure_folder(renderer, set.figures, format, (fs::path(folder) / kFigureFolder).string(), false);
-  write_report_files(folder, comparison_report(comparison, language, written, kFigureFolder, links));
+  std::vector<WrittenFigure> written;
+  write_set([&](const std::string& staged) {
+    for (std::size_t p = 0; p < runs.size(); ++p) {
+      if (runs[p]) write_run_report(renderer, *runs[p], format, (fs::path(staged) / "packages" / folder_name(comparison.packages[p].name)).string());
+    }
+    written = write_figure_folder(renderer, set.figures, format, (fs::path(staged) / kFigureFolder).string(), false);
+    write_report_files(staged, comparison_report(comparison, language, written, kFigureFolder, links));
+  });
   std::cout << "Report: " << (fs::path(folder) / "report.md").string() << " and "
             << (fs::path(folder) / "report.html").string() << " (" << written.size() << " figures; run reports of "
             << std::count_if(runs.begin(), runs.end(), [](const auto& r) { return r != nullptr; }) << " packages in "

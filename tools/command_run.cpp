@@ -13,9 +13,12 @@
 #include "scenario_options.hpp"
 #include "progress_line.hpp"
 #include "pneumoplan/core/atomic_output.hpp"
+#include "pneumoplan/core/command_paths.hpp"
+#include "pneumoplan/core/output_set.hpp"
 #include "pneumoplan/core/error.hpp"
 #include "pneumoplan/model/replicate_runner.hpp"
 #include "pneumoplan/results/replicate_summary.hpp"
+#include "pneumoplan/policy/scorecard.hpp"
 #include "pneumoplan/results/results_file.hpp"
 #include "pneumoplan/scenario/scenario_loader.hpp"
 
@@ -108,19 +111,41 @@ int run_command(const std::vector<std::string>& args) {
     return 0;
   }
   if (!values.count("scenario")) throw UsageError("expected a scenario folder, e.g. 'pneumoplan run scenarios/xuzhou'");
+  const std::string directory = values["scenario"].as<std::string>();
+  const std::string package = values["package"].as<std::string>();
+  const std::string scenario_name = scenario_name_of(directory);
+  const std::string file_name = package == kBaselinePackage ? scenario_name : scenario_name + "-" + package;
+  const std::string out = values.count("out") ? values["out"].as<std::string>()
+                                              : "output/" + scenario_name + "/" + file_name + ".h5";
+  const bool quiet = values.count("quiet") > 0;
+  const bool check_only = values.count("check") > 0;
+  const std::vector<int> scorecard_years = parse_years(values["scorecard-years"].as<std::string>());
+  // Every output is known before anything is loaded: none may be an input, a folder or a device.
+  const std::string csv_path = scorecard_path(out, ".scorecard.csv"), markdown_path = scorecard_path(out, ".scorecard.md");
+  {
+    CommandPaths paths;
+    add_scenario_inputs(paths, directory);
+    const std::string option = values.count("out") ? "--out" : "";
+    paths.output(out, option);
+    paths.output(csv_path, "scorecard of " + (option.empty() ? out : "--out " + out) + ":");
+    paths.output(markdown_path, "scorecard of " + (option.empty() ? out : "--out " + out) + ":");
+    paths.check();
+  }
 
-  LoadedScenario loaded = load_scenario_from_options(values["scenario"].as<std::string>(), values);
+  LoadedScenario loaded = load_scenario_from_options(directory, values, check_only);
   Scenario& scenario = loaded.scenario;
   const int threads = loaded.threads;
-  scenario.select_package(values["package"].as<std::string>());
-  const std::string file_name =
-      scenario.active_package == kBaselinePackage ? scenario.name : scenario.name + "-" + scenario.active_package;
-  const std::string out = values.count("out") ? values["out"].as<std::string>()
-                                              : "output/" + scenario.name + "/" + file_name + ".h5";
-  const bool quiet = values.count("quiet") > 0;
-  const std::vector<int> scorecard_years = parse_years(values["scorecard-years"].as<std::string>());
+  scenario.select_package(package);
+  if (!values["scorecard-years"].defaulted()) {
+    for (const int year : scorecard_years) {
+      if (year < scenario.first_year() || year > scenario.last_year()) {
+        throw UsageError("--scorecard-years: " + std::to_string(year) + " is outside the simulated years " +
+                         std::to_string(scenario.first_year()) + "-" + std::to_string(scenario.last_year()));
+      }
+    }
+  }
 
-  if (values.count("check")) {
+  if (check_only) {
     std::cout << "scenario " << scenario.name << " is valid: " << scenario.geography.counties.size() << " counties, "
               << scenario.geography.townships.size() << " townships, " << scenario.strata.size() << " strata, "
               << scenario.base_year_workers() << " dust workers in " << scenario.parameters.simulation.base_year
@@ -131,7 +156,10 @@ int run_command(const std::vector<std::string>& args) {
     return 0;
   }
 
+  // The results file and its scorecards are one set of outputs: written aside, then moved into place
+  // together (output_set.hpp), so a failure or a kill never leaves new results beside old scorecards.
   check_output_writable(out);  // fail now, not after the simulation
+  OutputSet set(parent_folder(out));
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
   RunRequest request;
   request.seed = static_cast<std::uint64_t>(scenario.parameters.simulation.seed);
@@ -145,14 +173,29 @@ int run_command(const std::vector<std::string>& args) {
     replicates = run_replicates(scenario, request);
     seconds = progress.elapsed_seconds();
   }
-  write_results_file(out, scenario, replicates, request.seed);
+  std::optional<Scorecard> card;
+  std::optional<ResultsFile> results;
+  try {
+    const std::string staged = set.stage(out);
+    write_results_file(staged, scenario, replicates, request.seed);
+    if (!scenario.targets.empty()) {
+      results = open_results_file(staged);
+      card = build_scorecard(*results, scorecard_years);
+      write_text_atomically(set.stage(csv_path), scorecard_csv(*card));
+      write_text_atomically(set.stage(markdown_path), scorecard_markdown(*card));
+    } else {
+      // A scorecard of an earlier run with targets would no longer belong to these results.
+      set.remove_on_commit(csv_path);
+      set.remove_on_commit(markdown_path);
+    }
+    set.commit();
+  } catch (const IoError& error) {
+    throw IoError(set.final_names(error.what()));
+  }
 
   if (quiet) {
     std::cout << out << "\n";
-    if (!scenario.targets.empty()) {
-      const ResultsFile results = open_results_file(out);
-      write_scorecard_files(out, build_scorecard(results, scorecard_years), false);
-    }
+    if (card) std::cout << "Scorecard: " << csv_path << " and " << markdown_path << "\n";
     return 0;
   }
   std::printf("pneumoplan run %s (package %s): %lld replicates x %d years (%d-%d), seed %lld, %d threads, %.2f s\n",
@@ -160,11 +203,11 @@ int run_command(const std::vector<std::string>& args) {
               scenario.first_year(), scenario.last_year(), static_cast<long long>(request.seed), threads, seconds);
   print_summary(scenario, replicates);
   std::printf("\nResults: %s\n", out.c_str());
-  if (!scenario.targets.empty()) {
+  if (card) {
     std::printf("\n");
     std::fflush(stdout);
-    const ResultsFile results = open_results_file(out);
-    write_scorecard_files(out, build_scorecard(results, scorecard_years), true);
+    std::cout << scorecard_terminal(*card);
+    std::cout << "Scorecard: " << csv_path << " and " << markdown_path << "\n";
   }
   return 0;
 }

@@ -7,8 +7,11 @@
 
 #include "command_line.hpp"
 #include "pneumoplan/core/atomic_output.hpp"
+#include "pneumoplan/core/command_paths.hpp"
+#include "pneumoplan/core/output_set.hpp"
 #include "pneumoplan/core/csv.hpp"
 #include "pneumoplan/core/error.hpp"
+#include "pneumoplan/core/text_excerpt.hpp"
 #include "pneumoplan/policy/scorecard.hpp"
 
 namespace fs = std::filesystem;
@@ -21,7 +24,7 @@ std::vector<int> parse_years(const std::string& text) {
   std::string item;
   while (std::getline(stream, item, ',')) {
     const auto year = parse_int64(item);
-    if (!year || *year < 1800 || *year > 2300) throw UsageError("--years: expected years such as 2023,2025, found '" + text + "'");
+    if (!year || *year < 1800 || *year > 2300) throw UsageError("--years: expected years such as 2023,2025, found " + quote_value(text));
     years.push_back(static_cast<int>(*year));
   }
   if (years.empty()) throw UsageError("--years: expected at least one year");
@@ -40,19 +43,18 @@ std::pair<int, int> parse_year_span(const std::string& text, const std::string& 
   const auto first = dash == std::string::npos ? std::nullopt : parse_int64(text.substr(0, dash));
   const auto last = dash == std::string::npos ? std::nullopt : parse_int64(text.substr(dash + 1));
   if (!first || !last || *first > *last || *first < 1800 || *last > 2300) {
-    throw UsageError(option + ": expected FIRST-LAST years such as 2021-2025, found '" + text + "'");
+    throw UsageError(option + ": expected FIRST-LAST years such as 2021-2025, found " + quote_value(text));
   }
   return {static_cast<int>(*first), static_cast<int>(*last)};
 }
 
-void write_scorecard_files(const std::string& results_path, const Scorecard& card, bool print) {
-  const fs::path base = fs::path(results_path).replace_extension("");
-  const std::string csv = base.string() + ".scorecard.csv";
-  const std::string markdown = base.string() + ".scorecard.md";
-  write_text_atomically(csv, scorecard_csv(card));
-  write_text_atomically(markdown, scorecard_markdown(card));
-  if (print) std::cout << scorecard_terminal(card);
-  std::cout << "Scorecard: " << csv << " and " << markdown << "\n";
+std::string scorecard_path(const std::string& results_path, const std::string& suffix) {
+  return fs::path(results_path).replace_extension("").string() + suffix;
+}
+
+std::string parent_folder(const std::string& path) {
+  const std::string parent = fs::path(path).parent_path().string();
+  return parent.empty() ? "." : parent;
 }
 
 int scorecard_command(const std::vector<std::string>& args) {
@@ -74,6 +76,14 @@ int scorecard_command(const std::vector<std::string>& args) {
   if (!values.count("results")) throw UsageError("expected a results file, e.g. 'pneumoplan scorecard output/xuzhou/xuzhou.h5'");
   const std::vector<int> years = parse_years(values["years"].as<std::string>());
   const std::string path = values["results"].as<std::string>();
+  const std::string csv = scorecard_path(path, ".scorecard.csv"), markdown = scorecard_path(path, ".scorecard.md");
+  {
+    CommandPaths paths;
+    paths.input(path, "the results file");
+    paths.output(csv, "scorecard");
+    paths.output(markdown, "scorecard");
+    paths.check();
+  }
   const ResultsFile results = open_results_file(path);
   if (results.targets.empty()) {
     std::cout << path << ": the scenario has no targets.csv; nothing to score\n";
@@ -81,7 +91,17 @@ int scorecard_command(const std::vector<std::string>& args) {
   }
   const Scorecard card = build_scorecard(results, years);
   if (card.years.empty()) throw UsageError("--years: none of the years lies in the simulated period");
-  write_scorecard_files(path, card, !values.count("quiet"));
+  // The two tables are one set: both new or both as they were.
+  OutputSet set(parent_folder(csv));
+  try {
+    write_text_atomically(set.stage(csv), scorecard_csv(card));
+    write_text_atomically(set.stage(markdown), scorecard_markdown(card));
+    set.commit();
+  } catch (const IoError& error) {
+    throw IoError(set.final_names(error.what()));
+  }
+  if (!values.count("quiet")) std::cout << scorecard_terminal(card);
+  std::cout << "Scorecard: " << csv << " and " << markdown << "\n";
   return 0;
 }
 

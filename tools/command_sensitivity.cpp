@@ -9,7 +9,9 @@
 #include "command_line.hpp"
 #include "pneumoplan/core/atomic_output.hpp"
 #include "pneumoplan/core/csv.hpp"
+#include "pneumoplan/core/command_paths.hpp"
 #include "pneumoplan/core/error.hpp"
+#include "pneumoplan/core/text_excerpt.hpp"
 #include "pneumoplan/core/table_text.hpp"
 #include "pneumoplan/research/sensitivity.hpp"
 #include "pneumoplan/research/sweep_file.hpp"
@@ -53,7 +55,14 @@ int sensitivity_command(const std::vector<std::string>& args) {
     return 0;
   }
   if (!values.count("sweep") || !values.count("output")) throw UsageError("expected SWEEP.h5 and --output NAME");
+  {
+    CommandPaths paths;
+    paths.input(values["sweep"].as<std::string>(), "the sweep file");
+    if (values.count("out")) paths.output(values["out"].as<std::string>(), "--out");
+    paths.check();
+  }
   const SweepData sweep = read_sweep_file(values["sweep"].as<std::string>());
+  require_complete(sweep, values["sweep"].as<std::string>());
   const std::size_t o = sweep.output_index(values["output"].as<std::string>());
   const auto [first, last] = years_of(values, sweep);
   const int resamples = values["resamples"].as<int>();
@@ -85,7 +94,7 @@ int sensitivity_command(const std::vector<std::string>& args) {
       std::snprintf(line, sizeof line, "  %-24s %-36s %26s %26s\n", sweep.parameter_names[k].c_str(),
                     sweep.parameter_keys[k].c_str(), first_text, total_text);
       std::cout << line;
-      csv << sweep.parameter_names[k] << ',' << sweep.parameter_keys[k] << ',' << number_text(s.first) << ','
+      csv << csv_text(sweep.parameter_names[k]) << ',' << csv_text(sweep.parameter_keys[k]) << ',' << number_text(s.first) << ','
           << number_text(s.first_low) << ',' << number_text(s.first_high) << ',' << number_text(s.total) << ','
           << number_text(s.total_low) << ',' << number_text(s.total_high) << '\n';
     }
@@ -100,11 +109,11 @@ int sensitivity_command(const std::vector<std::string>& args) {
       std::snprintf(line, sizeof line, "  %-24s %-36s %12.5g %12.5g %12.5g %8zu\n", sweep.parameter_names[k].c_str(),
                     sweep.parameter_keys[k].c_str(), e.mu, e.mu_star, e.sigma, e.effects);
       std::cout << line;
-      csv << sweep.parameter_names[k] << ',' << sweep.parameter_keys[k] << ',' << number_text(e.mu) << ','
+      csv << csv_text(sweep.parameter_names[k]) << ',' << csv_text(sweep.parameter_keys[k]) << ',' << number_text(e.mu) << ','
           << number_text(e.mu_star) << ',' << number_text(e.sigma) << ',' << e.effects << '\n';
     }
   } else {
-    throw UsageError("the sweep's design is '" + sweep.design + "': Sobol indices need design = saltelli, elementary "
+    throw UsageError("the sweep's design is " + quote_value(sweep.design) + ": Sobol indices need design = saltelli, elementary "
                      "effects design = morris");
   }
   if (values.count("out")) {

@@ -7,7 +7,9 @@
 
 #include "command_line.hpp"
 #include "pneumoplan/core/atomic_output.hpp"
+#include "pneumoplan/core/command_paths.hpp"
 #include "pneumoplan/core/error.hpp"
+#include "pneumoplan/core/table_text.hpp"
 #include "pneumoplan/results/replicate_summary.hpp"
 #include "pneumoplan/results/results_reader.hpp"
 
@@ -62,6 +64,12 @@ int stations_command(const std::vector<std::string>& args) {
   }
   if (!values.count("results")) throw UsageError("expected one or more results files");
   const std::vector<int> years = parse_years(values["years"].as<std::string>());
+  {
+    CommandPaths paths;
+    for (const auto& path : values["results"].as<std::vector<std::string>>()) paths.input(path, "a results file");
+    if (values.count("csv")) paths.output(values["csv"].as<std::string>(), "--csv");
+    paths.check();
+  }
   // Every file is opened (and its seal checked) before the table starts, so a damaged one stops the
   // command with its error instead of half a table.
   std::vector<ResultsFile> files;
@@ -93,7 +101,7 @@ int stations_command(const std::vector<std::string>& args) {
       std::printf("%-28.28s %-24.24s %5d %8.1f %6.1f %8.2f %8.0f %8.0f %8.0f %9.1f %8.0f %7.1f %7.1f %12.0f\n",
                   path.c_str(), layout.c_str(), year, row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7],
                   row[8], row[9], row[10]);
-      csv << path << ',' << layout << ',' << year;
+      csv << csv_text(path) << ',' << csv_text(layout) << ',' << year;
       for (const double v : row) {
         csv << ',';
         if (!std::isnan(v)) csv << v;

@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <iostream>
 #include <mutex>
+#include <optional>
+#include <string_view>
 #include <thread>
 
 #include "command_line.hpp"
@@ -14,9 +16,15 @@
 #include "sweep_mpi.hpp"
 #include "pneumoplan/core/atomic_output.hpp"
 #include "pneumoplan/core/csv.hpp"
+#include "pneumoplan/core/available_memory.hpp"
+#include "pneumoplan/core/command_paths.hpp"
 #include "pneumoplan/core/error.hpp"
+#include "pneumoplan/core/text_excerpt.hpp"
 #include "pneumoplan/research/sweep_file.hpp"
 #include "pneumoplan/research/sweep_journal.hpp"
+#include "pneumoplan/research/sweep_memory.hpp"
+#include "pneumoplan/model/memory_estimate.hpp"
+#include "pneumoplan/scenario/scenario_loader.hpp"
 
 namespace pneumo::cli {
 namespace {
@@ -32,31 +40,64 @@ Shard parse_shard(const std::string& text) {
   const auto slash = text.find('/');
   const auto k = slash == std::string::npos ? std::nullopt : parse_int64(text.substr(0, slash));
   const auto t = slash == std::string::npos ? std::nullopt : parse_int64(text.substr(slash + 1));
-  if (!k || !t || *t < 1 || *k < 0 || *k >= *t) throw UsageError("--shard: expected K/T with 0 <= K < T, found '" + text + "'");
+  if (!k || !t || *t < 1 || *k < 0 || *k >= *t) throw UsageError("--shard: expected K/T with 0 <= K < T, found " + quote_value(text));
   return {*k, *t};
 }
 
 std::string absolute(const std::string& path) { return fs::absolute(path).lexically_normal().string(); }
 
+// A word for a shell command line: single-quoted, so spaces, '$' or ';' in a path stay part of it.
+std::string shell_word(const std::string& text) {
+  std::string out = "'";
+  for (const char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+// --sbatch-options goes into the job script as one "#SBATCH" line: a newline would add a line of shell code,
+// and sbatch itself does not unquote. Options are words of letters, digits and - = : , . / _ + @ % only.
+void check_sbatch_options(const std::string& text) {
+  for (const char c : text) {
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                       std::string_view(" -=:,./_+@%").find(c) != std::string_view::npos;
+    if (!plain) {
+      throw UsageError("--sbatch-options: expected sbatch options such as '--partition=long --time=02:00:00' "
+                       "(letters, digits, spaces and - = : , . / _ + @ %), found " + quote_value(std::string(1, c)) +
+                       " in " + quote_value(text) + (c == '\n' || c == '\r' ? ": a line break would add a line to the job script"
+                                                                         : ": a shell metacharacter"));
+    }
+  }
+}
+
+// Paths written into #SBATCH lines cannot be quoted there: Slurm reads them up to the first space.
+void check_script_path(const std::string& path, const std::string& what) {
+  for (const char c : path) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f || c == ' ' || c == '"' || c == '\'' || c == '\\') {
+      throw UsageError(what + ": expected a path without spaces, quotes or control characters (a Slurm job script "
+                       "cannot carry them), found " + quote_value(path));
+    }
+  }
+}
+
 // The sbatch script of a job array: task K runs shard K/T into DIR/shard-K.h5.
 void write_slurm_array(const std::string& folder, const std::string& spec_path, std::int64_t tasks, int threads,
                        const std::string& extra_options) {
-  fs::create_directories(folder);
   const std::string dir = absolute(folder);
+  check_script_path(dir, "--slurm-array");
+  ensure_folder(folder);
   const std::string program = fs::canonical("/proc/self/exe").string();
   std::string script =
       "#!/bin/bash\n"
-      "# Written by pneumoplan sweep --slurm-array: one task per shard of " + absolute(spec_path) + ".\n"
+      "# Written by pneumoplan sweep --slurm-array: one task per shard of " + excerpt(absolute(spec_path), 400) + ".\n"
       "# Submit with: sbatch " + dir + "/sweep.sbatch\n"
-      "# Then join:   " + program + " merge " + dir + "/shard-*.h5 --out RESULT.h5\n"
+      "# Then join:   " + excerpt(program, 400) + " merge " + dir + "/shard-*.h5 --out RESULT.h5\n"
       "#SBATCH --job-name=pneumoplan-sweep\n"
       "#SBATCH --array=0-" + std::to_string(tasks - 1) + "\n"
       "#SBATCH --cpus-per-task=" + std::to_string(threads) + "\n"
       "#SBATCH --output=" + dir + "/slurm-%A_%a.out\n";
   if (!extra_options.empty()) script += "#SBATCH " + extra_options + "\n";
   script += "set -euo pipefail\n"
-            "exec " + program + " sweep " + absolute(spec_path) + " --shard \"${SLURM_ARRAY_TASK_ID}/" +
-            std::to_string(tasks) + "\" --out \"" + dir + "/shard-${SLURM_ARRAY_TASK_ID}.h5\" --threads \"${SLURM_CPUS_PER_TASK:-" +
+            "exec " + shell_word(program) + " sweep " + shell_word(absolute(spec_path)) + " --shard \"${SLURM_ARRAY_TASK_ID}/" +
+            std::to_string(tasks) + "\" --out " + shell_word(dir) + "\"/shard-${SLURM_ARRAY_TASK_ID}.h5\" --threads \"${SLURM_CPUS_PER_TASK:-" +
             std::to_string(threads) + "}\" --quiet\n";
   const std::string path = dir + "/sweep.sbatch";
   write_text_atomically(path, script);
@@ -106,8 +147,13 @@ int sweep_command(const std::vector<std::string>& args) {
        "them with 'pneumoplan merge'. Nothing is computed.")
       ("tasks", po::value<std::int64_t>()->default_value(4), "Tasks of the --slurm-array job.")
       ("sbatch-options", po::value<std::string>()->default_value(""),
-       "Extra #SBATCH line for --slurm-array, e.g. '--partition=long --time=02:00:00'.")
+       "Extra #SBATCH line for --slurm-array, e.g. '--partition=long --time=02:00:00' (letters, digits, spaces and "
+       "- = : , . / _ + @ % only: no line breaks or shell metacharacters).")
       ("retry-failed", "Compute again the points that failed in an earlier run (kept in the journal or result).")
+      ("max-memory", po::value<std::string>(),
+       "Memory the sweep may use, e.g. 8G or 512M. Before any point runs, the sweep's peak memory is estimated from "
+       "its points, replicates, outputs and --threads, and the sweep is refused (exit code 2) when the estimate "
+       "exceeds this. Default: the memory available now (MemAvailable, or the cgroup or ulimit limit when lower).")
       ("quiet,q", "Print only the path of the result.");
   po::positional_options_description positional;
   positional.add("spec", 1);
@@ -124,21 +170,49 @@ int sweep_command(const std::vector<std::string>& args) {
   if (!values.count("spec")) throw UsageError("expected a sweep file, e.g. 'pneumoplan sweep sweeps/xuzhou.ini --out s.h5'");
   const int threads = thread_count(values);
   const std::string spec_path = values["spec"].as<std::string>();
+  // Every option before any work.
+  const bool slurm = values.count("slurm-array") > 0;
+  if (!slurm && !values.count("out")) throw UsageError("expected --out FILE.h5");
+  const std::string out = slurm ? std::string() : values["out"].as<std::string>();
+  const Shard shard = values.count("shard") ? parse_shard(values["shard"].as<std::string>()) : Shard{};
+  const auto tasks = values["tasks"].as<std::int64_t>();
+  if (tasks < 1 || tasks > 100000) throw UsageError("--tasks: expected a whole number in [1, 100000]");
+  check_sbatch_options(values["sbatch-options"].as<std::string>());
+  std::optional<std::uint64_t> max_memory;
+  if (values.count("max-memory")) {
+    max_memory = parse_memory_size(values["max-memory"].as<std::string>());
+    if (!max_memory) throw UsageError("--max-memory: expected a size such as 8G or 512M, found " + quote_value(values["max-memory"].as<std::string>()));
+  }
   const SweepSpec spec = read_sweep_spec(spec_path);
+  {
+    CommandPaths paths;
+    paths.input(spec_path, "the sweep file");
+    paths.inputs_in_folder(spec.scenario_directory, scenario_file_names(), "the sweep's scenario's");
+    if (slurm) {
+      paths.output_folder(values["slurm-array"].as<std::string>(), "--slurm-array");
+      paths.output((fs::path(values["slurm-array"].as<std::string>()) / "sweep.sbatch").string(), "--slurm-array");
+    } else {
+      paths.output(out, "--out");
+      paths.output_folder(out + ".parts", "journal of --out");
+    }
+    paths.check();
+  }
   const SweepPlan plan = plan_sweep(spec);
   const Scenario base = load_sweep_base(spec);
   const SweepContext context = sweep_context(spec, plan, base);
 
-  if (values.count("slurm-array")) {
-    const auto tasks = values["tasks"].as<std::int64_t>();
-    if (tasks < 1 || tasks > 100000) throw UsageError("--tasks: expected a whole number in [1, 100000]");
+  if (slurm) {
     write_slurm_array(values["slurm-array"].as<std::string>(), spec_path, tasks, values.count("threads") ? threads : 1,
                       values["sbatch-options"].as<std::string>());
     return 0;
   }
-  if (!values.count("out")) throw UsageError("expected --out FILE.h5");
-  const std::string out = values["out"].as<std::string>();
-  const Shard shard = values.count("shard") ? parse_shard(values["shard"].as<std::string>()) : Shard{};
+  // Refuse a sweep that cannot fit before its arrays are made and before any point runs.
+  const SweepMemoryEstimate memory = estimate_sweep_memory(spec, plan, base, threads);
+  if (max_memory) {
+    check_sweep_fits(spec, memory, *max_memory, "allowed by --max-memory");
+  } else if (const auto available = available_memory()) {
+    check_sweep_fits(spec, memory, available->bytes, "available (" + available->source + ")");
+  }
 
   std::unique_ptr<MpiSession> mpi;
   if (launched_by_mpi()) mpi = std::make_unique<MpiSession>();

@@ -11,7 +11,9 @@
 #include "progress_line.hpp"
 #include "scenario_options.hpp"
 #include "pneumoplan/core/atomic_output.hpp"
+#include "pneumoplan/core/command_paths.hpp"
 #include "pneumoplan/core/error.hpp"
+#include "pneumoplan/core/text_excerpt.hpp"
 #include "pneumoplan/core/table_text.hpp"
 #include "pneumoplan/policy/target_finder.hpp"
 
@@ -34,7 +36,7 @@ std::size_t find_region(const Scenario& scenario, const std::string& text) {
   for (std::size_t c = 0; c < counties.size(); ++c) {
     if (std::to_string(counties[c].code) == text) return c;
   }
-  throw UsageError("--region: expected 'city' or a county code of counties.csv, found '" + text + "'");
+  throw UsageError("--region: expected 'city' or a county code of counties.csv, found " + quote_value(text));
 }
 
 // The target: the plan's row for the indicator, with --target and --comparator overriding it.
@@ -61,7 +63,7 @@ PlanTarget choose_target(const Scenario& scenario, const po::variables_map& valu
     if (c == ">=") target.comparator = Comparator::AtLeast;
     else if (c == "<=") target.comparator = Comparator::AtMost;
     else if (c == "increasing") target.comparator = Comparator::Increasing;
-    else throw UsageError("--comparator: expected '>=', '<=' or 'increasing', found '" + c + "'");
+    else throw UsageError("--comparator: expected '>=', '<=' or 'increasing', found " + quote_value(c));
   }
   if (values.count("target")) {
     target.target = values["target"].as<double>();
@@ -122,6 +124,12 @@ int target_command(const std::vector<std::string>& args) {
   if (!values.count("scenario")) throw UsageError("expected a scenario folder");
   if (!values.count("intervention")) throw UsageError("expected --intervention NAME");
   if (!values.count("indicator")) throw UsageError("expected --indicator KEY");
+  {
+    CommandPaths paths;
+    add_scenario_inputs(paths, values["scenario"].as<std::string>());
+    if (values.count("out")) paths.output(values["out"].as<std::string>(), "--out");
+    paths.check();
+  }
   LoadedScenario loaded = load_scenario_from_options(values["scenario"].as<std::string>(), values);
   const Scenario& scenario = loaded.scenario;
 

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "pneumoplan/core/error.hpp"
+#include "pneumoplan/core/text_excerpt.hpp"
 
 namespace pneumo::cli {
 
@@ -24,7 +25,7 @@ void add_figure_command_options(po::options_description& options, const std::str
 Language language_option(const po::variables_map& values) {
   const std::string code = values["lang"].as<std::string>();
   const auto language = parse_language(code);
-  if (!language) throw UsageError("--lang: expected en or zh, found '" + code + "'");
+  if (!language) throw UsageError("--lang: expected en or zh, found " + quote_value(code));
   return *language;
 }
 
@@ -32,8 +33,8 @@ FigureFormat format_option(const po::variables_map& values, bool allow_pdf) {
   const std::string text = values["format"].as<std::string>();
   const auto format = parse_figure_format(text);
   if (!format || (!allow_pdf && *format == FigureFormat::Pdf)) {
-    throw UsageError("--format: expected " + std::string(allow_pdf ? "png, svg or pdf" : "png or svg") + ", found '" +
-                     text + "'");
+    throw UsageError("--format: expected " + std::string(allow_pdf ? "png, svg or pdf" : "png or svg") + ", found " +
+                     quote_value(text));
   }
   return *format;
 }

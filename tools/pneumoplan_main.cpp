@@ -1,13 +1,20 @@
 // The pneumoplan executable: parses the subcommand and hands over to it. Exit codes: 0 success,
 // 1 the run failed (I/O, internal error), 2 bad input or bad command line (nothing written).
 #include <csignal>
+#include <filesystem>
 #include <iostream>
+#include <new>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include "command_line.hpp"
+#include "interrupts.hpp"
+#include "pneumoplan/core/available_memory.hpp"
 #include "pneumoplan/core/error.hpp"
+#include "pneumoplan/core/interrupt_cleanup.hpp"
 #include "pneumoplan/core/version.hpp"
+#include "pneumoplan/model/memory_estimate.hpp"
 
 namespace {
 
@@ -18,8 +25,8 @@ void print_usage(std::ostream& out) {
          "Commands:\n"
          "  run DIR        simulate a city scenario and write an HDF5 results file\n"
          "  cohort FILE    simulate a closed cohort and write its exposure-response life table\n"
-         "  scorecard FILE score a results file against the city's plan targets\n"
          "  survival FILE  survival of diagnosed patients by stage at diagnosis (or --patients DIR)\n"
+         "  scorecard FILE score a results file against the city's plan targets\n"
          "  compare DIR    run policy packages on common random numbers and compare them\n"
          "  target DIR     smallest intensity of an intervention that meets a target\n"
          "  sweep SPEC     run a parameter sweep (threads, mpirun or Slurm array shards), resumable\n"
@@ -35,42 +42,39 @@ void print_usage(std::ostream& out) {
          "Exit codes: 0 success, 1 run failed, 2 bad input or command line (no output written).\n";
 }
 
-}  // namespace
+int run_command_by_name(const std::string& command, const std::vector<std::string>& args) {
+  if (command == "run") return pneumo::cli::run_command(args);
+  if (command == "params") return pneumo::cli::params_command(args);
+  if (command == "cohort") return pneumo::cli::cohort_command(args);
+  if (command == "survival") return pneumo::cli::survival_command(args);
+  if (command == "scorecard") return pneumo::cli::scorecard_command(args);
+  if (command == "stations") return pneumo::cli::stations_command(args);
+  if (command == "compare") return pneumo::cli::compare_command(args);
+  if (command == "target") return pneumo::cli::target_command(args);
+  if (command == "sweep") return pneumo::cli::sweep_command(args);
+  if (command == "merge") return pneumo::cli::merge_command(args);
+  if (command == "sensitivity") return pneumo::cli::sensitivity_command(args);
+  if (command == "calibrate") return pneumo::cli::calibrate_command(args);
+  if (command == "locate") return pneumo::cli::locate_command(args);
+  if (command == "plot") return pneumo::cli::plot_command(args);
+  if (command == "report") return pneumo::cli::report_command(args);
+  std::cerr << "pneumoplan: unknown command '" << command << "'\n\n";
+  print_usage(std::cerr);
+  return 2;
+}
 
-int main(int argc, char** argv) {
-  // Past a file-size limit (ulimit -f, a quota) a write should fail with EFBIG and be reported like a full
-  // disk, not kill the program by SIGXFSZ with a half-written temporary left behind.
-  std::signal(SIGXFSZ, SIG_IGN);
-  std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-    print_usage(std::cout);
-    return args.empty() ? 2 : 0;
-  }
-  if (args[0] == "--version") {
-    std::cout << "pneumoplan " << pneumo::kProgramVersion << " (" << pneumo::kGitCommit << ")\n";
-    return 0;
-  }
-  const std::string command = args[0];
-  args.erase(args.begin());
+// What is left now, for messages about memory: " (820 KiB left under ulimit -v)".
+std::string memory_now() {
+  const auto available = pneumo::available_memory();
+  if (!available) return "";
+  return " (" + pneumo::format_bytes(static_cast<double>(available->bytes)) + " left: " + available->source + ")";
+}
+
+// Runs the command; every failure ends in one message and its exit code (0 success, 1 the run failed,
+// 2 bad input or command line), with the temporaries and empty output folders of the failed work removed.
+int run_guarded(const std::string& command, const std::vector<std::string>& args) {
   try {
-    if (command == "run") return pneumo::cli::run_command(args);
-    if (command == "params") return pneumo::cli::params_command(args);
-    if (command == "cohort") return pneumo::cli::cohort_command(args);
-    if (command == "scorecard") return pneumo::cli::scorecard_command(args);
-    if (command == "survival") return pneumo::cli::survival_command(args);
-    if (command == "stations") return pneumo::cli::stations_command(args);
-    if (command == "compare") return pneumo::cli::compare_command(args);
-    if (command == "target") return pneumo::cli::target_command(args);
-    if (command == "sweep") return pneumo::cli::sweep_command(args);
-    if (command == "merge") return pneumo::cli::merge_command(args);
-    if (command == "sensitivity") return pneumo::cli::sensitivity_command(args);
-    if (command == "calibrate") return pneumo::cli::calibrate_command(args);
-    if (command == "locate") return pneumo::cli::locate_command(args);
-    if (command == "plot") return pneumo::cli::plot_command(args);
-    if (command == "report") return pneumo::cli::report_command(args);
-    std::cerr << "pneumoplan: unknown command '" << command << "'\n\n";
-    print_usage(std::cerr);
-    return 2;
+    return run_command_by_name(command, args);
   } catch (const pneumo::InputError& error) {
     std::cerr << "error: " << error.what() << "\n";
     return 2;
@@ -83,8 +87,51 @@ int main(int argc, char** argv) {
   } catch (const pneumo::IoError& error) {
     std::cerr << "error: " << error.what() << "\n";
     return 1;
+  } catch (const std::bad_alloc&) {
+    // Past the estimate's checks (a limit lowered meanwhile, other programs taking memory, or a solver's own
+    // needs): one clear line instead of an abort.
+    std::cerr << "error: out of memory: the command needed more memory than it could get" << memory_now()
+              << "; use fewer --threads or --replicates, or a machine with more memory\n";
+    return 1;
+  } catch (const std::filesystem::filesystem_error& error) {
+    std::cerr << "error: " << error.path1().string() << ": " << error.code().message() << "\n";
+    return 1;
+  } catch (const std::system_error& error) {
+    // A thread that cannot be started: memory for its stack, or a limit on processes.
+    std::cerr << "error: cannot start a thread (" << error.what() << ")" << memory_now()
+              << "; use fewer --threads, or raise the limit (ulimit -v, ulimit -u)\n";
+    return 1;
   } catch (const std::exception& error) {
-    std::cerr << "internal error: " << error.what() << "\n";
+    const std::string what = error.what();
+    if (what.find("pthread_create") != std::string::npos) {  // oneTBB's own report of the same
+      std::cerr << "error: cannot start a thread (" << what << ")" << memory_now()
+                << "; use fewer --threads, or raise the limit (ulimit -v, ulimit -u)\n";
+      return 1;
+    }
+    std::cerr << "internal error: " << what << "\n";
     return 1;
   }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Past a file-size limit (ulimit -f, a quota) a write should fail with EFBIG and be reported like a full
+  // disk, not kill the program by SIGXFSZ with a half-written temporary left behind.
+  std::signal(SIGXFSZ, SIG_IGN);
+  pneumo::cli::install_interrupt_handling();
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    print_usage(std::cout);
+    return args.empty() ? 2 : 0;
+  }
+  if (args[0] == "--version") {
+    std::cout << "pneumoplan " << pneumo::kProgramVersion << " (" << pneumo::kGitCommit << ")\n";
+    return 0;
+  }
+  const std::string command = args[0];
+  args.erase(args.begin());
+  const int code = run_guarded(command, args);
+  if (code != 0) pneumo::remove_registered_temporaries();  // folders created for outputs that never came
+  return code;
 }

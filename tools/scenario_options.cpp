@@ -1,11 +1,13 @@
 #include "scenario_options.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <optional>
 #include <thread>
 
 #include "pneumoplan/core/available_memory.hpp"
 #include "pneumoplan/core/error.hpp"
+#include "pneumoplan/core/text_excerpt.hpp"
 #include "pneumoplan/scenario/scenario_loader.hpp"
 
 namespace pneumo::cli {
@@ -26,7 +28,18 @@ void add_scenario_options(po::options_description& options) {
        "or --set intervention.dust.intensity=0.3. Checked like the file's values; recorded in the results file.");
 }
 
-LoadedScenario load_scenario_from_options(const std::string& directory, const po::variables_map& values) {
+void add_scenario_inputs(CommandPaths& paths, const std::string& directory) {
+  paths.inputs_in_folder(directory, scenario_file_names(), "the scenario's");
+}
+
+std::string scenario_name_of(const std::string& directory) {
+  std::error_code ec;
+  const auto canonical = std::filesystem::weakly_canonical(directory, ec);
+  return (ec ? std::filesystem::path(directory).lexically_normal() : canonical).filename().string();
+}
+
+LoadedScenario load_scenario_from_options(const std::string& directory, const po::variables_map& values, bool light,
+                                          const std::function<std::int64_t(const Scenario&)>& runs_kept) {
   const auto overrides =
       values.count("set") ? values["set"].as<std::vector<std::string>>() : std::vector<std::string>{};
   std::optional<std::int64_t> replicates;
@@ -39,15 +52,16 @@ LoadedScenario load_scenario_from_options(const std::string& directory, const po
   if (values.count("max-memory")) {
     max_memory = parse_memory_size(values["max-memory"].as<std::string>());
     if (!max_memory) {
-      throw UsageError("--max-memory: expected a size such as 8G or 512M, found '" +
-                       values["max-memory"].as<std::string>() + "'");
+      throw UsageError("--max-memory: expected a size such as 8G or 512M, found " +
+                       quote_value(values["max-memory"].as<std::string>()));
     }
   }
   // Refuse a run that cannot fit before the loader builds its large tables and before anything runs.
   MemoryEstimate memory;
   std::string memory_limit;
   const auto check_memory = [&](const Scenario& loaded) {
-    memory = estimate_run_memory(loaded, replicates.value_or(loaded.parameters.simulation.replicates), threads);
+    memory = estimate_run_memory(loaded, replicates.value_or(loaded.parameters.simulation.replicates), threads,
+                                 runs_kept ? runs_kept(loaded) : 1);
     if (max_memory) {
       memory_limit = format_bytes(static_cast<double>(*max_memory)) + " allowed by --max-memory";
       check_run_fits(loaded, memory, *max_memory, "allowed by --max-memory");
@@ -56,7 +70,10 @@ LoadedScenario load_scenario_from_options(const std::string& directory, const po
       check_run_fits(loaded, memory, available->bytes, "available (" + available->source + ")");
     }
   };
-  LoadedScenario loaded{load_scenario(directory, overrides, check_memory), threads, {}, {}};
+  ScenarioLoadOptions options;
+  options.check_size = check_memory;
+  options.township_distances = !light;
+  LoadedScenario loaded{load_scenario(directory, overrides, options), threads, {}, {}};
   loaded.memory = memory;
   loaded.memory_limit = memory_limit;
   auto& simulation = loaded.scenario.parameters.simulation;

@@ -2,9 +2,11 @@
 // run may use and --set overrides, with the same checks and help text everywhere.
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "command_line.hpp"
+#include "pneumoplan/core/command_paths.hpp"
 #include "pneumoplan/model/memory_estimate.hpp"
 #include "pneumoplan/scenario/scenario.hpp"
 
@@ -23,6 +25,17 @@ struct LoadedScenario {
 // its large tables the run's peak memory is estimated and checked against --max-memory (or the memory
 // available); a run that would not fit is refused. Throws UsageError on out-of-range options and InputError
 // on a bad scenario.
-LoadedScenario load_scenario_from_options(const std::string& directory, const po::variables_map& values);
+// `light`: the scenario is only checked (run --check): the table of township distances is not built.
+// `runs_kept`, when given, says how many runs of the replicates the command holds in memory at once (compare:
+// one per package), for the estimate.
+LoadedScenario load_scenario_from_options(const std::string& directory, const po::variables_map& values,
+                                          bool light = false,
+                                          const std::function<std::int64_t(const Scenario&)>& runs_kept = {});
+
+// The files of the scenario folder `directory` as inputs of a command (no output may be one of them).
+void add_scenario_inputs(CommandPaths& paths, const std::string& directory);
+
+// The name the loader gives the scenario in `directory` (its folder's name), known before it is loaded.
+std::string scenario_name_of(const std::string& directory);
 
 }  // namespace pneumo::cli

@@ -1,5 +1,7 @@
 #include "pneumoplan/core/available_memory.hpp"
 
+#include <sys/resource.h>
+
 #include <fstream>
 #include <sstream>
 
@@ -59,6 +61,30 @@ std::optional<std::string> line_path(const std::string& cgroup, const std::strin
   return std::nullopt;
 }
 
+// "VmSize:   123 kB" of /proc/self/status, in bytes.
+std::optional<std::uint64_t> status_field(const std::string& status, const std::string& field) {
+  std::istringstream in(status);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind(field + ":", 0) != 0) continue;
+    std::istringstream fields(line.substr(field.size() + 1));
+    std::uint64_t kib = 0;
+    if (fields >> kib) return kib * 1024;
+  }
+  return std::nullopt;
+}
+
+// Room left under a resource limit on this process's address space (ulimit -v) or data (ulimit -d): the
+// limit less what the process already uses of it.
+std::optional<std::uint64_t> rlimit_room(int resource, const char* status_key) {
+  struct rlimit limit {};
+  if (::getrlimit(resource, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) return std::nullopt;
+  const auto status = read_small_file("/proc/self/status");
+  const std::uint64_t used = status ? status_field(*status, status_key).value_or(0) : 0;
+  const auto cap = static_cast<std::uint64_t>(limit.rlim_cur);
+  return used < cap ? cap - used : 0;
+}
+
 }  // namespace
 
 std::optional<std::uint64_t> parse_mem_available(const std::string& meminfo) {
@@ -94,6 +120,8 @@ std::optional<AvailableMemory> available_memory() {
     if (bytes && (!best || *bytes < best->bytes)) best = AvailableMemory{*bytes, source};
   };
   if (const auto meminfo = read_small_file("/proc/meminfo")) consider(parse_mem_available(*meminfo), "MemAvailable");
+  consider(rlimit_room(RLIMIT_AS, "VmSize"), "ulimit -v");
+  consider(rlimit_room(RLIMIT_DATA, "VmData"), "ulimit -d");
   if (const auto cgroup = read_small_file("/proc/self/cgroup")) {
     // Both kinds can be mounted at once (v2 under unified/ in "hybrid" systems); a folder that does not
     // exist, as when a container shows the host's path, is skipped on the way up.

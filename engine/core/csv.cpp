@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "pneumoplan/core/error.hpp"
+#include "pneumoplan/core/text_excerpt.hpp"
 
 namespace pneumo {
 
@@ -121,11 +122,11 @@ CsvTable CsvTable::parse(const TextFile& file, const std::vector<std::string>& r
   for (const auto& column : schema->header) {
     if (column.empty()) throw InputError(file.path, table.header_line_, "expected a name for every column");
     if (!seen.insert(column).second) {
-      throw InputError(file.path, table.header_line_, "expected each column once; '" + column + "' repeats");
+      throw InputError(file.path, table.header_line_, "expected each column once; " + quote_value(column) + " repeats");
     }
     if (!allowed_required.count(column) && !allowed_optional.count(column)) {
       std::ostringstream expected;
-      expected << "unknown column '" << column << "'; expected columns: ";
+      expected << "unknown column " << quote_value(column) << "; expected columns: ";
       bool first = true;
       for (const auto& c : required) { expected << (first ? "" : ",") << c; first = false; }
       for (const auto& c : optional) { expected << (first ? "" : ",") << c << " (optional)"; first = false; }
@@ -196,10 +197,10 @@ double CsvRecord::number(const std::string& column, double min, double max) cons
   const std::string& value = raw(column);
   const auto parsed = parse_finite_double(value);
   if (!parsed) {
-    fail("column '" + column + "': expected a finite number " + range_text(min, max) + ", found '" + value + "'");
+    fail("column '" + column + "': expected a finite number " + range_text(min, max) + ", found " + quote_value(value));
   }
   if (*parsed < min || *parsed > max) {
-    fail("column '" + column + "': expected a number " + range_text(min, max) + ", found " + value);
+    fail("column '" + column + "': expected a number " + range_text(min, max) + ", found " + excerpt(value));
   }
   return *parsed;
 }
@@ -209,11 +210,11 @@ std::int64_t CsvRecord::integer(const std::string& column, std::int64_t min, std
   const auto parsed = parse_int64(value);
   if (!parsed) {
     fail("column '" + column + "': expected a whole number in [" + std::to_string(min) + ", " +
-         std::to_string(max) + "], found '" + value + "'");
+         std::to_string(max) + "], found " + quote_value(value));
   }
   if (*parsed < min || *parsed > max) {
     fail("column '" + column + "': expected a whole number in [" + std::to_string(min) + ", " +
-         std::to_string(max) + "], found " + value);
+         std::to_string(max) + "], found " + excerpt(value));
   }
   return *parsed;
 }

@@ -6,6 +6,7 @@
 
 #include "pneumoplan/core/csv.hpp"
 #include "pneumoplan/core/error.hpp"
+#include "pneumoplan/core/text_excerpt.hpp"
 
 namespace po = boost::program_options;
 
@@ -42,6 +43,11 @@ std::string strip_comment(const std::string& line) {
 }
 
 }  // namespace
+
+long IniDocument::section_line(const std::string& section) const {
+  const auto it = section_lines_.find(section);
+  return it == section_lines_.end() ? 0 : it->second;
+}
 
 const IniEntry* IniDocument::find(const std::string& key) const {
   const auto it = entries_.find(key);
@@ -94,22 +100,23 @@ IniDocument IniDocument::parse(const TextFile& file, const IniSchema& schema) {
     if (text.empty()) continue;
     if (text.front() == '[') {
       if (text.back() != ']' || text.size() < 3) {
-        throw InputError(file.path, line, "expected a section header such as [simulation], found '" + text + "'");
+        throw InputError(file.path, line, "expected a section header such as [simulation], found " + quote_value(text));
       }
       section = text.substr(1, text.size() - 2);
       if (section != trim(section) || section.find_first_of(" \t") != std::string::npos) {
-        throw InputError(file.path, line, "expected a section name without spaces, such as [simulation], found '" + text + "'");
+        throw InputError(file.path, line, "expected a section name without spaces, such as [simulation], found " + quote_value(text));
       }
+      document.section_lines_.emplace(section, line);
       continue;
     }
     const auto equals = text.find('=');
     if (equals == std::string::npos) {
-      throw InputError(file.path, line, "expected 'key = value' or '[section]', found '" + text + "'");
+      throw InputError(file.path, line, "expected 'key = value' or '[section]', found " + quote_value(text));
     }
     const std::string name = trim(text.substr(0, equals));
     if (name.empty()) throw InputError(file.path, line, "expected a key name before '='");
     if (name.find_first_of(" \t") != std::string::npos) {
-      throw InputError(file.path, line, "expected a key name without spaces, found '" + name + "'");
+      throw InputError(file.path, line, "expected a key name without spaces, found " + quote_value(name));
     }
     const std::string key = section.empty() ? name : section + "." + name;
     // A named section [kind.NAME]: its keys come from the kind's set. Outside any section (as in --set
@@ -125,13 +132,13 @@ IniDocument IniDocument::parse(const TextFile& file, const IniSchema& schema) {
       if (section_name.empty() ||
           section_name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos) {
         throw InputError(file.path, line, "expected a section name of lower-case letters, digits and '_' after '" +
-                                              named->first + ".', found '" + section_name + "'");
+                                              named->first + ".', found " + quote_value(section_name));
       }
       if (!named->second.count(key_name)) {
         std::string allowed;
         for (const auto& k : named->second) allowed += (allowed.empty() ? "" : ", ") + k;
         throw InputError(file.path, line,
-                         "unknown key '" + key_name + "' in [" + key_section + "]; expected one of " + allowed);
+                         "unknown key " + quote_value(key_name) + " in [" + excerpt(key_section) + "]; expected one of " + allowed);
       }
       if (!line_of_key.emplace(key, line).second) {
         throw InputError(file.path, line,
@@ -144,7 +151,7 @@ IniDocument IniDocument::parse(const TextFile& file, const IniSchema& schema) {
     if (!known_keys.count(key)) {
       const std::string suggestion = closest_key(key, known_keys);
       throw InputError(file.path, line,
-                       "unknown key '" + key + "'" +
+                       "unknown key " + quote_value(key) +
                            (suggestion.empty() ? " (see " + schema.documentation + " for the keys)"
                                                : "; did you mean '" + suggestion + "'?"));
     }

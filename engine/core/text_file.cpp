@@ -1,7 +1,12 @@
 #include "pneumoplan/core/text_file.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include "pneumoplan/core/error.hpp"
@@ -37,6 +42,11 @@ TextFile parse_text(const std::string& path, const std::string& bytes) {
   file.path = path;
   std::size_t start = 0;
   if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) start = 3;
+  // UTF-32 first: its little-endian byte-order mark starts like UTF-16's.
+  if (bytes.size() >= 4 && (bytes.compare(0, 4, std::string("\xFF\xFE\0\0", 4)) == 0 ||
+                            bytes.compare(0, 4, std::string("\0\0\xFE\xFF", 4)) == 0)) {
+    throw InputError(path, 1, "expected UTF-8 text, found UTF-32 (save the file as UTF-8)");
+  }
   // Excel's "Unicode text" and Notepad's "Unicode" are UTF-16, with a byte-order mark saying so.
   if (bytes.size() >= 2 && (bytes.compare(0, 2, "\xFF\xFE") == 0 || bytes.compare(0, 2, "\xFE\xFF") == 0)) {
     throw InputError(path, 1, "expected UTF-8 text, found UTF-16 (save the file as UTF-8)");
@@ -78,17 +88,60 @@ TextFile parse_text(const std::string& path, const std::string& bytes) {
   return file;
 }
 
-TextFile read_text_file(const std::string& path) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) {
-    throw InputError(path, 0, "expected a readable file (it is missing or not a regular file)");
+std::string why_not_readable(const std::string& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) {
+    const int err = errno;
+    if (err == ENOENT) {
+      struct stat link {};
+      if (::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) return "it is a symbolic link to nothing";
+      return "it is missing";
+    }
+    if (err == ELOOP) return "it is a loop of symbolic links";
+    if (err == ENOTDIR) return "it is missing (a part of its path is a file, not a folder)";
+    return "it cannot be read (" + std::string(std::strerror(err)) + ")";
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path, 0, "expected a readable file (it is missing or not readable)");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) throw InputError(path, 0, "expected a readable file (reading failed)");
-  return parse_text(path, buffer.str());
+  if (S_ISDIR(info.st_mode)) return "it is a folder";
+  if (S_ISFIFO(info.st_mode)) return "it is a FIFO (named pipe)";
+  if (S_ISCHR(info.st_mode) || S_ISBLK(info.st_mode)) return "it is a device";
+  if (S_ISSOCK(info.st_mode)) return "it is a socket";
+  if (::access(path.c_str(), R_OK) != 0) return "it cannot be read (" + std::string(std::strerror(errno)) + ")";
+  return "";
+}
+
+bool input_file_present(const std::string& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) == 0) return true;
+  const int err = errno;
+  struct stat link {};
+  if (err == ENOENT && ::lstat(path.c_str(), &link) != 0) return false;  // absent, and no dangling link either
+  throw InputError(path, 0, "expected a readable file; " + why_not_readable(path));
+}
+
+TextFile read_text_file(const std::string& path) {
+  if (const std::string why = why_not_readable(path); !why.empty()) {
+    throw InputError(path, 0, "expected a readable file; " + why);
+  }
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    throw InputError(path, 0, "expected a readable file; it cannot be read (" + std::string(std::strerror(errno)) + ")");
+  }
+  // A failing disk is not bad input: the read error is an I/O failure (exit code 1), with its cause.
+  std::string bytes;
+  char block[65536];
+  while (true) {
+    const ssize_t got = ::read(fd, block, sizeof block);
+    if (got == 0) break;
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      const int err = errno;
+      ::close(fd);
+      throw IoError("cannot read " + path + ": " + std::strerror(err));
+    }
+    bytes.append(block, static_cast<std::size_t>(got));
+  }
+  ::close(fd);
+  return parse_text(path, bytes);
 }
 
 }  // namespace pneumo

@@ -63,9 +63,11 @@ std::uint64_t multiply(std::uint64_t a, double factor) { return to_bytes(static_
 
 }  // namespace
 
-MemoryEstimate estimate_run_memory(const Scenario& scenario, std::int64_t replicates, int threads) {
+MemoryEstimate estimate_run_memory(const Scenario& scenario, std::int64_t replicates, int threads,
+                                   std::int64_t runs_kept) {
   MemoryEstimate e;
   e.replicates = replicates;
+  e.runs_kept = std::max<std::int64_t>(1, runs_kept);
   e.concurrent_simulations = static_cast<int>(std::max<std::int64_t>(1, std::min<std::int64_t>(threads, replicates)));
 
   double enterprises = 0.0;
@@ -107,7 +109,7 @@ MemoryEstimate estimate_run_memory(const Scenario& scenario, std::int64_t replic
 }
 
 std::uint64_t MemoryEstimate::total_bytes() const {
-  const std::uint64_t results = multiply(results_bytes, static_cast<double>(replicates));
+  const std::uint64_t results = multiply(results_bytes, static_cast<double>(replicates) * static_cast<double>(runs_kept));
   const std::uint64_t running = multiply(simulation_bytes, concurrent_simulations);
   return add(add(program_bytes, scenario_bytes), add(results, std::max(running, writing_bytes)));
 }
@@ -116,11 +118,12 @@ std::string MemoryEstimate::describe() const {
   char text[512];
   std::snprintf(text, sizeof text,
                 "%s (%d simulation%s at a time x %s each for worker rows of up to %.0f jobs, enterprises, tallies "
-                "and township distances; results of %lld replicate%s x %s; scenario %s; program %s)",
+                "and township distances; results of %lld replicate%s x %s%s; scenario %s; program %s)",
                 format_bytes(static_cast<double>(total_bytes())).c_str(), concurrent_simulations,
                 concurrent_simulations == 1 ? "" : "s", format_bytes(static_cast<double>(simulation_bytes)).c_str(),
                 peak_jobs, static_cast<long long>(replicates), replicates == 1 ? "" : "s",
                 format_bytes(static_cast<double>(results_bytes)).c_str(),
+                runs_kept > 1 ? (" x " + std::to_string(runs_kept) + " runs kept").c_str() : "",
                 format_bytes(static_cast<double>(scenario_bytes)).c_str(),
                 format_bytes(static_cast<double>(program_bytes)).c_str());
   return text;

@@ -1,6 +1,5 @@
 #include "pneumoplan/policy/comparison_file.hpp"
 
-#include "pneumoplan/core/atomic_output.hpp"
 #include "pneumoplan/core/version.hpp"
 #include "pneumoplan/results/hdf5_io.hpp"
 
@@ -31,11 +30,7 @@ void write_intervals(hid_t parent, const std::string& group_name, const std::vec
 }  // namespace
 
 void write_comparison_file(const std::string& path, const PackageComparison& c) {
-  ensure_parent_folder(path);
-  AtomicOutput output(path);
-  {
-    auto file = h5::create_file(output.temporary_path());
-    const hid_t root = file.id();
+  h5::write_sealed_file(path, [&](hid_t root) {
     h5::write_attribute(root, "format", std::string("pneumoplan-comparison"));
     h5::write_attribute(root, "format_version", kComparisonFormatVersion);
     h5::write_attribute(root, "program_version", std::string(kProgramVersion));
@@ -106,8 +101,7 @@ void write_comparison_file(const std::string& path, const PackageComparison& c) 
       h5::write_dataset(group.id(), "year", {years.size()}, years);
       h5::write_strings(group.id(), "verdict", {c.packages.size(), c.targets.size()}, verdicts);
     }
-  }
-  output.commit();
+  });
 }
 
 }  // namespace pneumo

@@ -3,6 +3,8 @@
 #include <filesystem>
 
 #include "pneumoplan/core/error.hpp"
+#include "pneumoplan/core/text_excerpt.hpp"
+#include "pneumoplan/results/file_seal.hpp"
 #include "pneumoplan/results/hdf5_io.hpp"
 
 namespace pneumo {
@@ -78,7 +80,7 @@ std::size_t ComparisonFile::baseline_index() const {
   for (std::size_t p = 0; p < packages.size(); ++p) {
     if (packages[p].name == baseline) return p;
   }
-  throw InputError(path, 0, "the baseline package '" + baseline + "' is not among /packages/name");
+  throw InputError(path, 0, "the baseline package " + quote_value(baseline) + " is not among /packages/name");
 }
 
 std::string ComparisonFile::results_path(std::size_t package) const {
@@ -86,6 +88,7 @@ std::string ComparisonFile::results_path(std::size_t package) const {
 }
 
 ComparisonFile open_comparison_file(const std::string& path) {
+  check_seal(path, "comparison file");  // before the HDF5 library parses a byte of a damaged file
   ComparisonFile c;
   c.path = path;
   auto file = h5::open_file_read_only(path);
@@ -157,12 +160,12 @@ ComparisonFile open_comparison_file(const std::string& path) {
   const auto years = verdicts.integers("year", {K});
   for (std::size_t k = 0; k < K; ++k) {
     const auto id = find_indicator(keys[k]);
-    if (!id) throw InputError(path, 0, "/verdicts/indicator_key: unknown indicator '" + keys[k] + "'");
+    if (!id) throw InputError(path, 0, "/verdicts/indicator_key: unknown indicator " + quote_value(keys[k]));
     c.verdict_columns.push_back({*id, static_cast<int>(years[k])});
   }
   for (const auto& text : verdicts.strings("verdict", {P, K})) {
     const auto v = parse_verdict(text);
-    if (!v) throw InputError(path, 0, "/verdicts/verdict: expected met, not met, uncertain or n/a, found '" + text + "'");
+    if (!v) throw InputError(path, 0, "/verdicts/verdict: expected met, not met, uncertain or n/a, found " + quote_value(text));
     c.verdicts.push_back(*v);
   }
   return c;

@@ -48,8 +48,10 @@ std::string comparison_csv(const PackageComparison& c) {
   const auto row = [&](std::size_t p, const std::string& name, const std::string& en, const std::string& zh,
                        const std::string& unit, const std::string& reading, const Interval& value,
                        const Interval* difference) {
-    out << csv_field(c.packages[p]) << ',' << csv_field(c.labels_en[p]) << ',' << csv_field(c.labels_zh[p]) << ','
-        << name << ',' << csv_field(en) << ',' << csv_field(zh) << ',' << unit << ',' << reading << ','
+    // Names and labels are text cells, neutralised against formula injection (csv_text); numbers stay numbers.
+    out << csv_text(c.packages[p]) << ',' << csv_text(c.labels_en[p]) << ',' << csv_text(c.labels_zh[p]) << ','
+        << csv_text(name) << ',' << csv_text(en) << ',' << csv_text(zh) << ',' << csv_text(unit) << ','
+        << csv_text(reading) << ','
         << number_text(value.mean) << ',' << number_text(value.p5) << ',' << number_text(value.p95) << ',';
     if (difference) {
       out << number_text(difference->mean) << ',' << number_text(difference->p5) << ','

@@ -153,10 +153,11 @@ std::string scorecard_csv(const Scorecard& card) {
          "comparator,target,mean,p5,p95,replicates_with_value,share_rising,verdict\n";
   for (const auto& row : card.rows) {
     const auto& info = indicator_info(row.target.indicator);
-    out << r.region_codes[row.region] << ',' << csv_field(r.region_names_zh[row.region]) << ','
-        << csv_field(r.region_names_en[row.region]) << ',' << row.target.number << ',' << info.key << ','
-        << csv_field(std::string(info.name_zh)) << ',' << csv_field(std::string(info.name_en)) << ','
-        << csv_field(row.target.text_zh) << ',' << row.year << ',' << comparator_text(row.target.comparator) << ','
+    // Names are text cells, neutralised against formula injection (csv_text); numbers stay numbers.
+    out << r.region_codes[row.region] << ',' << csv_text(r.region_names_zh[row.region]) << ','
+        << csv_text(r.region_names_en[row.region]) << ',' << row.target.number << ',' << info.key << ','
+        << csv_text(std::string(info.name_zh)) << ',' << csv_text(std::string(info.name_en)) << ','
+        << csv_text(row.target.text_zh) << ',' << row.year << ',' << comparator_text(row.target.comparator) << ','
         << number_text(row.target.comparator == Comparator::Increasing ? kNaN : row.target.target) << ','
         << number_text(row.mean) << ',' << number_text(row.p5) << ',' << number_text(row.p95) << ','
         << row.replicates_with_value << ','

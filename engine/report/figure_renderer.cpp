@@ -1,6 +1,8 @@
 #include "pneumoplan/report/figure_renderer.hpp"
 
 #include <gnuplot-iostream.h>
+#include <sys/resource.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -79,6 +81,30 @@ void remove_pdf_timestamp(const std::string& path) {
   if (!out.flush()) throw IoError("cannot write " + path);
 }
 
+// Why a file just written in full by another program may be cut off: the file system is full, or the
+// file reached this process's file-size limit. "" when neither explains it.
+std::string write_failure_cause(const std::string& path) {
+  const std::string folder = fs::path(path).parent_path().empty() ? "." : fs::path(path).parent_path().string();
+  struct statvfs disk {};
+  if (::statvfs(folder.c_str(), &disk) == 0) {
+    const double free_bytes = static_cast<double>(disk.f_bavail) * static_cast<double>(disk.f_frsize);
+    if (free_bytes < 1024.0 * 1024.0) {
+      char text[96];
+      std::snprintf(text, sizeof text, "the disk is full (%.0f KiB free)", free_bytes / 1024.0);
+      return text;
+    }
+    if (disk.f_favail == 0 && disk.f_files > 0) return "the file system has no free inodes";
+  }
+  struct rlimit limit {};
+  std::error_code ec;
+  const auto size = fs::file_size(path, ec);
+  if (::getrlimit(RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY && !ec &&
+      size + 4096 >= static_cast<std::uintmax_t>(limit.rlim_cur)) {
+    return "the file-size limit (ulimit -f) of " + std::to_string(limit.rlim_cur) + " bytes was reached";
+  }
+  return "";
+}
+
 void ignore_broken_pipes() {
   // A gnuplot that dies early must give an error message, not kill pneumoplan with SIGPIPE.
   static std::once_flag once;
@@ -145,8 +171,17 @@ RenderedFigure FigureRenderer::render(const Figure& figure, FigureFormat format,
                   (messages.empty() ? std::string() : ":\n" + messages));
   }
   if (format == FigureFormat::Pdf) remove_pdf_timestamp(temporary);
-  const FigureFileInfo info = inspect_figure_file(temporary);
   const std::string what = "figure " + figure.name + " (" + final_path + ")";
+  FigureFileInfo info;
+  try {
+    info = inspect_figure_file(temporary);
+  } catch (const IoError& error) {
+    // gnuplot does not report a failed write: a cut-off figure is all there is to see. Say why, when the
+    // disk or a limit explains it.
+    const std::string cause = write_failure_cause(temporary);
+    if (cause.empty()) throw;
+    throw IoError("cannot write " + what + ": " + cause + " (gnuplot left an incomplete file: " + error.what() + ")");
+  }
   if (info.format != format) {
     throw IoError(what + ": gnuplot wrote " + figure_extension(info.format) + ", expected " + figure_extension(format));
   }

@@ -28,9 +28,16 @@ std::vector<Observation> read_observations(const std::string& path) {
     if (record.has("source")) o.source = record.text("source");
     o.line = record.line();
     o.path = path;
+    // The same period twice would count its evidence twice in the deviance.
+    for (const auto& earlier : observed) {
+      if (earlier.first_year == o.first_year && earlier.last_year == o.last_year) {
+        record.fail("expected each period once; " + std::to_string(o.first_year) + "-" + std::to_string(o.last_year) +
+                    " repeats line " + std::to_string(earlier.line));
+      }
+    }
     observed.push_back(std::move(o));
   }
-  if (observed.empty()) throw InputError(path, 0, "expected at least one observation");
+  if (observed.empty()) throw InputError(path, table.header_line(), "expected at least one observation after the header");
   return observed;
 }
 

@@ -1,11 +1,15 @@
 #include "pneumoplan/research/sweep_file.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
-#include "pneumoplan/core/atomic_output.hpp"
+#include "pneumoplan/core/available_memory.hpp"
+#include "pneumoplan/core/text_excerpt.hpp"
+#include "pneumoplan/model/memory_estimate.hpp"
 #include "pneumoplan/core/error.hpp"
 #include "pneumoplan/core/version.hpp"
+#include "pneumoplan/results/file_seal.hpp"
 #include "pneumoplan/results/hdf5_io.hpp"
 
 namespace pneumo {
@@ -38,7 +42,7 @@ std::size_t SweepData::output_index(const std::string& name) const {
     if (outputs[o] == name) return o;
     kept += (kept.empty() ? "" : ", ") + outputs[o];
   }
-  throw UsageError("the sweep kept no output '" + name + "'; it kept: " + kept);
+  throw UsageError("the sweep kept no output " + quote_value(name) + "; it kept: " + kept);
 }
 
 SweepData start_sweep_data(const SweepSpec& spec, const SweepPlan& plan, const SweepContext& context,
@@ -75,10 +79,14 @@ SweepData start_sweep_data(const SweepSpec& spec, const SweepPlan& plan, const S
 
 void add_point(SweepData& d, const PointResult& r) {
   const auto n = static_cast<std::size_t>(r.index);
-  if (n >= d.points()) throw IoError("point " + std::to_string(r.index) + " is not in this sweep");
+  if (r.index < 0 || n >= d.points()) throw IoError("point " + std::to_string(r.index) + " is not in this sweep");
+  const std::size_t per_output = static_cast<std::size_t>(d.replicates) * d.years.size();
+  if (r.status == PointStatus::Done && r.values.size() != per_output * d.outputs.size()) {
+    throw IoError("point " + std::to_string(r.index) + " holds " + std::to_string(r.values.size()) +
+                  " values; this sweep keeps " + std::to_string(per_output * d.outputs.size()) + " per point");
+  }
   d.status[n] = static_cast<std::int64_t>(r.status);
   d.errors[n] = r.error;
-  const std::size_t per_output = static_cast<std::size_t>(d.replicates) * d.years.size();
   for (std::size_t o = 0; o < d.outputs.size(); ++o) {
     double* cells = d.output_values[o].data() + n * per_output;
     for (std::size_t k = 0; k < per_output; ++k) {
@@ -102,12 +110,12 @@ PointResult point_result(const SweepData& d, std::size_t n) {
   return r;
 }
 
+bool complete(const SweepData& data) {
+  return data.shard.empty() && std::find(data.status.begin(), data.status.end(), 0) == data.status.end();
+}
+
 void write_sweep_file(const std::string& path, const SweepData& d) {
-  ensure_parent_folder(path);
-  AtomicOutput output(path);
-  {
-    auto file = h5::create_file(output.temporary_path());
-    const hid_t root = file.id();
+  h5::write_sealed_file(path, [&](hid_t root) {
     h5::write_attribute(root, "format", std::string("pneumoplan-sweep"));
     h5::write_attribute(root, "format_version", kSweepFormatVersion);
     h5::write_attribute(root, "program_version", std::string(kProgramVersion));
@@ -144,17 +152,55 @@ void write_sweep_file(const std::string& path, const SweepData& d) {
     const std::vector<hsize_t> dims = {d.points(), static_cast<hsize_t>(d.replicates), d.years.size()};
     for (std::size_t o = 0; o < d.outputs.size(); ++o) h5::write_dataset(outputs.id(), d.outputs[o], dims, d.output_values[o]);
     h5::write_strings(root, "output_names", d.outputs);
-  }
-  output.commit();
+  });
 }
 
+namespace {
+
+// Bounds no sweep this program writes exceeds (the sweep file's own limits), so a damaged length is refused
+// before anything is allocated for it.
+constexpr std::size_t kMaxPoints = 10'000'000;
+constexpr std::size_t kMaxYears = 251;
+constexpr std::size_t kMaxParameters = 10'000;
+constexpr std::size_t kMaxOutputs = 1'000;
+constexpr std::int64_t kMaxReplicates = 100'000;
+
+[[noreturn]] void damaged(const std::string& what) { throw IoError(what); }
+
+std::vector<hsize_t> dims_of(hid_t group, const std::string& name) {
+  if (!h5::has_link(group, name)) damaged("missing dataset " + name);
+  return h5::dataset_dims(group, name);
+}
+
+std::size_t list_length(hid_t group, const std::string& name, std::size_t max) {
+  const auto dims = dims_of(group, name);
+  if (dims.size() != 1) damaged(name + " is not a list (rank " + std::to_string(dims.size()) + ")");
+  if (dims[0] > max) damaged(name + " has " + std::to_string(dims[0]) + " entries, more than " + std::to_string(max));
+  return static_cast<std::size_t>(dims[0]);
+}
+
+void expect_shape(hid_t group, const std::string& name, const std::vector<hsize_t>& shape) {
+  if (dims_of(group, name) != shape) damaged(name + " does not have the shape of the sweep's points, replicates and years");
+}
+
+}  // namespace
+
 SweepData read_sweep_file(const std::string& path) {
+  check_seal(path, "sweep file");  // before the HDF5 library parses a byte of a damaged file
   h5::quiet_errors();
   SweepData d;
+  auto file = h5::open_file_read_only(path);
+  const hid_t root = file.id();
+  std::string format;
   try {
-    auto file = h5::open_file_read_only(path);
-    const hid_t root = file.id();
-    if (h5::read_string_attribute(root, "format") != "pneumoplan-sweep") throw IoError("not a pneumoplan sweep file");
+    if (h5::has_attribute(root, "format")) format = h5::read_string_attribute(root, "format");
+  } catch (const IoError&) {
+  }
+  if (format != "pneumoplan-sweep") {
+    throw IoError(path + ": expected a pneumoplan sweep file (root attribute format = pneumoplan-sweep), found " +
+                  (format.empty() ? std::string("none") : quote_value(format)));
+  }
+  try {
     if (h5::read_int_attribute(root, "format_version") != kSweepFormatVersion) {
       throw IoError("sweep file format version " + std::to_string(h5::read_int_attribute(root, "format_version")) +
                     " is not the " + std::to_string(kSweepFormatVersion) + " this program reads");
@@ -170,32 +216,54 @@ SweepData read_sweep_file(const std::string& path) {
     d.morris_trajectories = h5::read_int_attribute(root, "morris_trajectories");
     d.morris_delta = h5::read_double_attribute(root, "morris_delta");
     if (h5::has_attribute(root, "shard")) d.shard = h5::read_string_attribute(root, "shard");
+    if (d.replicates < 1 || d.replicates > kMaxReplicates) damaged("attribute replicates out of range");
+    // Every length and shape before anything sized by it is read.
+    const std::size_t N = list_length(root, "status", kMaxPoints), Y = list_length(root, "year", kMaxYears);
+    const std::size_t O = list_length(root, "output_names", kMaxOutputs);
+    const auto R = static_cast<std::size_t>(d.replicates);
+    auto parameters = h5::open_group(root, "parameters");
+    const std::size_t K = list_length(parameters.id(), "name", kMaxParameters);
+    for (const char* name : {"key", "min", "max", "log_scale"}) expect_shape(parameters.id(), name, {K});
+    auto design = h5::open_group(root, "design");
+    for (const char* name : {"unit", "value"}) expect_shape(design.id(), name, {N, K});
+    expect_shape(root, "error", {N});
+    if (Y == 0 || K == 0 || O == 0) damaged("no years, parameters or outputs");
+    d.outputs = h5::read_strings(root, "output_names");
+    auto outputs = h5::open_group(root, "outputs");
+    for (const auto& name : d.outputs) expect_shape(outputs.id(), name, {N, R, Y});
+    // The kept outputs are the bulk: refuse a file this machine cannot hold before reading it.
+    const double bytes = 8.0 * static_cast<double>(O) * static_cast<double>(N) * static_cast<double>(R) *
+                             static_cast<double>(Y) + 16.0 * static_cast<double>(N) * static_cast<double>(K);
+    if (const auto available = available_memory(); available && bytes > static_cast<double>(available->bytes)) {
+      throw InputError(path, 0, "expected a sweep that fits in memory: reading its " + std::to_string(N) + " points x " +
+                                    std::to_string(R) + " replicates x " + std::to_string(Y) + " years of " +
+                                    std::to_string(O) + " outputs needs " + format_bytes(bytes) + ", more than the " +
+                                    format_bytes(static_cast<double>(available->bytes)) + " available (" +
+                                    available->source + ")");
+    }
     d.spec_text = h5::read_string(root, "sweep_file");
     d.years = h5::read_int64s(root, "year");
-    auto parameters = h5::open_group(root, "parameters");
+    for (std::size_t y = 0; y < Y; ++y) {
+      if (d.years[y] != d.years.front() + static_cast<std::int64_t>(y) || d.years[y] < 1800 || d.years[y] > 2300) {
+        damaged("year is not a run of consecutive years between 1800 and 2300");
+      }
+    }
     d.parameter_names = h5::read_strings(parameters.id(), "name");
     d.parameter_keys = h5::read_strings(parameters.id(), "key");
     d.parameter_min = h5::read_doubles(parameters.id(), "min");
     d.parameter_max = h5::read_doubles(parameters.id(), "max");
     d.parameter_log_scale = h5::read_int64s(parameters.id(), "log_scale");
-    auto design = h5::open_group(root, "design");
     d.unit = h5::read_doubles(design.id(), "unit");
     d.value = h5::read_doubles(design.id(), "value");
     d.status = h5::read_int64s(root, "status");
+    for (const auto s : d.status) {
+      if (s != 0 && s != 1 && s != -1) damaged("status holds " + std::to_string(s) + "; expected 1, -1 or 0");
+    }
     d.errors = h5::read_strings(root, "error");
-    d.outputs = h5::read_strings(root, "output_names");
-    auto outputs = h5::open_group(root, "outputs");
     for (const auto& name : d.outputs) d.output_values.push_back(h5::read_doubles(outputs.id(), name));
   } catch (const IoError& error) {
-    throw IoError(path + ": " + error.what());
+    throw IoError(path + ": damaged or incomplete sweep file (" + error.what() + ")");
   }
-  // The shapes must agree, or the file is damaged.
-  const std::size_t N = d.status.size(), K = d.parameter_names.size();
-  bool consistent = d.errors.size() == N && d.unit.size() == N * K && d.value.size() == N * K && d.replicates > 0 &&
-                    d.parameter_keys.size() == K && d.parameter_min.size() == K && d.parameter_max.size() == K &&
-                    d.parameter_log_scale.size() == K && !d.years.empty();
-  for (const auto& v : d.output_values) consistent = consistent && v.size() == N * static_cast<std::size_t>(d.replicates) * d.years.size();
-  if (!consistent) throw IoError(path + ": the sweep file's datasets do not agree in shape (damaged file?)");
   return d;
 }
 

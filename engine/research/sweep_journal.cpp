@@ -7,6 +7,7 @@
 
 #include "pneumoplan/core/atomic_output.hpp"
 #include "pneumoplan/core/error.hpp"
+#include "pneumoplan/core/text_excerpt.hpp"
 #include "pneumoplan/core/version.hpp"
 
 namespace pneumo {
@@ -36,7 +37,48 @@ void hash_bytes(std::uint64_t& h, const std::string& bytes) {
   h *= 0x100000001b3ULL;
 }
 
+constexpr char kRecordMagic[8] = {'P', 'N', 'S', 'W', 'J', 'R', '0', '2'};
+constexpr std::size_t kFingerprintChars = 16;
+
+std::uint64_t fnv1a(const std::string& bytes, std::size_t size) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (std::size_t i = 0; i < size; ++i) {
+    h ^= static_cast<unsigned char>(bytes[i]);
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
+bool is_record_name(const std::string& name) { return name.rfind("point-", 0) == 0; }
+
 }  // namespace
+
+std::string encode_journal_record(const std::string& fingerprint, const PointResult& result) {
+  std::string out(kRecordMagic, sizeof kRecordMagic);
+  out += fingerprint;
+  out += encode_point(result);
+  const std::uint64_t sum = fnv1a(out, out.size());
+  for (int k = 0; k < 8; ++k) out += static_cast<char>((sum >> (8 * k)) & 0xff);
+  return out;
+}
+
+PointResult decode_journal_record(const std::string& fingerprint, const std::string& bytes) {
+  const std::size_t head = sizeof kRecordMagic + kFingerprintChars;
+  if (bytes.size() >= 8 && bytes.compare(0, 8, "PNSWPT01") == 0) {
+    throw IoError("a record of an earlier version of pneumoplan's journal");
+  }
+  if (bytes.size() < head + 8 || bytes.compare(0, sizeof kRecordMagic, kRecordMagic, sizeof kRecordMagic) != 0) {
+    throw IoError("not a sweep journal record (damaged?)");
+  }
+  std::uint64_t sum = 0;
+  for (int k = 0; k < 8; ++k) sum |= static_cast<std::uint64_t>(static_cast<unsigned char>(bytes[bytes.size() - 8 + k])) << (8 * k);
+  if (sum != fnv1a(bytes, bytes.size() - 8)) throw IoError("damaged sweep journal record: the checksum does not match");
+  const std::string owner = bytes.substr(sizeof kRecordMagic, kFingerprintChars);
+  if (owner != fingerprint) {
+    throw IoError("a record of another sweep (fingerprint " + quote_value(owner) + ", this sweep " + fingerprint + ")");
+  }
+  return decode_point(bytes.substr(head, bytes.size() - head - 8));
+}
 
 std::string sweep_fingerprint(const SweepSpec& spec, const Scenario& base) {
   std::uint64_t h = 0xcbf29ce484222325ULL;
@@ -52,23 +94,34 @@ std::string sweep_fingerprint(const SweepSpec& spec, const Scenario& base) {
 }
 
 SweepJournal::SweepJournal(const std::string& result_path, const std::string& fingerprint)
-    : folder_(result_path + ".parts") {
+    : folder_(result_path + ".parts"), fingerprint_(fingerprint) {
   std::error_code ec;
   fs::create_directories(folder_, ec);
   if (ec) throw IoError("cannot create the sweep journal " + folder_ + ": " + ec.message());
+  // Temporaries of records cut off by a kill are incomplete by construction: clear them.
+  bool has_records = false;
+  for (fs::directory_iterator it(folder_, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.rfind(".point-", 0) == 0 || name.rfind(".fingerprint", 0) == 0) {
+      std::error_code ignored;
+      fs::remove(it->path(), ignored);
+    }
+    has_records = has_records || is_record_name(name);
+  }
+  if (ec) throw IoError("cannot read the sweep journal " + folder_ + ": " + ec.message());
   const fs::path stamp = fs::path(folder_) / "fingerprint";
-  if (fs::exists(stamp)) {
+  if (fs::exists(fs::symlink_status(stamp, ec))) {
     const std::string found = read_bytes(stamp);
     if (found != fingerprint + "\n") {
-      throw IoError(folder_ + " is the journal of another sweep (fingerprint " + found.substr(0, 16) + ", this one " +
-                    fingerprint + "): remove it to start again, or give another --out");
+      throw IoError(folder_ + " is the journal of another sweep (fingerprint " + quote_value(found.substr(0, 40)) +
+                    ", this one " + fingerprint + "): remove it to start again, or give another --out");
     }
+  } else if (has_records) {
+    // Without its fingerprint nothing says whose points these are: they are not mixed into this sweep.
+    throw IoError(folder_ + " holds point records but no fingerprint file, so it cannot be told whether they belong "
+                            "to this sweep: remove the folder to start again, or give another --out");
   } else {
     write_text_atomically(stamp.string(), fingerprint + "\n");
-  }
-  // Temporaries of records cut off by a kill are incomplete by construction: clear them.
-  for (const auto& entry : fs::directory_iterator(folder_)) {
-    if (entry.path().filename().string().rfind(".point-", 0) == 0) fs::remove(entry.path(), ec);
   }
 }
 
@@ -76,10 +129,10 @@ std::map<std::int64_t, PointResult> SweepJournal::load() const {
   std::map<std::int64_t, PointResult> points;
   for (const auto& entry : fs::directory_iterator(folder_)) {
     const std::string name = entry.path().filename().string();
-    if (name.rfind("point-", 0) != 0) continue;
+    if (!is_record_name(name)) continue;
     PointResult r;
     try {
-      r = decode_point(read_bytes(entry.path()));
+      r = decode_journal_record(fingerprint_, read_bytes(entry.path()));
     } catch (const IoError& error) {
       throw IoError(entry.path().string() + ": " + error.what() + " (remove the file to recompute the point)");
     }
@@ -90,7 +143,8 @@ std::map<std::int64_t, PointResult> SweepJournal::load() const {
 }
 
 void SweepJournal::record(const PointResult& result) const {
-  write_text_atomically((fs::path(folder_) / record_name(result.index)).string(), encode_point(result));
+  write_text_atomically((fs::path(folder_) / record_name(result.index)).string(),
+                        encode_journal_record(fingerprint_, result));
 }
 
 void SweepJournal::remove() const {

@@ -1,11 +1,13 @@
 #include "pneumoplan/research/sweep_spec.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <sstream>
 
 #include "pneumoplan/core/csv.hpp"
 #include "pneumoplan/core/error.hpp"
+#include "pneumoplan/core/text_excerpt.hpp"
 #include "pneumoplan/core/ini_document.hpp"
 #include "pneumoplan/outputs/output_catalogue.hpp"
 
@@ -48,14 +50,14 @@ class Reader {
     const auto v = parse_int64(trim(e->value));
     if (!v || *v < min || *v > max) {
       fail(key, "key '" + key + "': expected a whole number in [" + std::to_string(min) + ", " + std::to_string(max) +
-                    "], found '" + e->value + "'");
+                    "], found " + quote_value(e->value));
     }
     return *v;
   }
   double number(const std::string& key) const {
     const IniEntry* e = find(key);
     const auto v = e ? parse_finite_double(trim(e->value)) : std::nullopt;
-    if (!v) fail(key, "key '" + key + "': expected a finite number" + (e ? ", found '" + e->value + "'" : std::string()));
+    if (!v) fail(key, "key '" + key + "': expected a finite number" + (e ? ", found " + quote_value(e->value) : std::string()));
     return *v;
   }
 
@@ -88,12 +90,14 @@ SweepSpec read_sweep_spec(const std::string& path) {
   spec.path = path;
   spec.text = file.contents;
 
-  if (!r.find("sweep.scenario")) throw InputError(path, 0, "expected 'scenario = FOLDER' in [sweep]");
+  // A key missing from [sweep] belongs at its header (line 0 when there is no [sweep] at all).
+  const long sweep_line = doc.section_line("sweep");
+  if (!r.find("sweep.scenario")) throw InputError(path, sweep_line, "expected 'scenario = FOLDER' in [sweep]");
   const fs::path scenario = r.text("sweep.scenario", "");
   spec.scenario_directory = scenario.is_absolute() ? scenario.string() : (fs::path(path).parent_path() / scenario).string();
   if (!fs::is_directory(spec.scenario_directory)) {
-    r.fail("sweep.scenario", "key 'sweep.scenario': expected a scenario folder (relative to the sweep file), found '" +
-                                 spec.scenario_directory + "'");
+    r.fail("sweep.scenario", "key 'sweep.scenario': expected a scenario folder (relative to the sweep file), found " +
+                                 quote_value(spec.scenario_directory));
   }
   const std::string design = r.text("sweep.design", "lhs");
   bool known = false;
@@ -104,7 +108,7 @@ SweepSpec read_sweep_spec(const std::string& path) {
       known = true;
     }
   }
-  if (!known) r.fail("sweep.design", "key 'sweep.design': expected grid, lhs, sobol, saltelli or morris, found '" + design + "'");
+  if (!known) r.fail("sweep.design", "key 'sweep.design': expected grid, lhs, sobol, saltelli or morris, found " + quote_value(design));
   spec.points = r.integer("sweep.points", 1, 10000000, spec.design == SweepDesign::Grid ? 1 : 0);
   if (spec.points == 0) r.fail("sweep.design", "expected 'points = N' in [sweep] for the " + design + " design");
   spec.levels = r.integer("sweep.levels", 2, 1000, 4);
@@ -119,19 +123,22 @@ SweepSpec read_sweep_spec(const std::string& path) {
   if (spec.end_year > 0) spec.overrides.push_back("simulation.end_year=" + std::to_string(spec.end_year));
   for (const auto& item : split(r.text("sweep.set", ""), ';')) {
     if (item.find('=') == std::string::npos) {
-      r.fail("sweep.set", "key 'sweep.set': expected 'section.key=value' settings separated by ';', found '" + item + "'");
+      r.fail("sweep.set", "key 'sweep.set': expected 'section.key=value' settings separated by ';', found " + quote_value(item));
     }
     spec.overrides.push_back(item);
   }
 
-  if (!r.find("sweep.outputs")) throw InputError(path, 0, "expected 'outputs = NAME, ...' in [sweep] (outputs to keep)");
+  if (!r.find("sweep.outputs")) throw InputError(path, sweep_line, "expected 'outputs = NAME, ...' in [sweep] (outputs to keep)");
   for (const auto& name : split(r.text("sweep.outputs", ""), ',')) {
     const OutputSpec* o = find_output(name);
-    if (!o) r.fail("sweep.outputs", "key 'sweep.outputs': expected outputs of docs/output-format.md, found '" + name + "'");
+    if (!o) r.fail("sweep.outputs", "key 'sweep.outputs': expected outputs of docs/output-format.md, found " + quote_value(name));
     const bool city_level = o->axes.size() == 1 || o->axes[1] == Axis::Region || o->axes[1] == Axis::Intervention;
     if (!city_level) {
       r.fail("sweep.outputs", "key 'sweep.outputs': '" + name +
                                   "' has no city total (township and industry outputs cannot be kept by a sweep)");
+    }
+    if (std::find(spec.outputs.begin(), spec.outputs.end(), name) != spec.outputs.end()) {
+      r.fail("sweep.outputs", "key 'sweep.outputs': expected each output once; " + quote_value(name) + " repeats");
     }
     spec.outputs.push_back(name);
   }
@@ -142,7 +149,8 @@ SweepSpec read_sweep_spec(const std::string& path) {
     SweepParameter p;
     p.name = name;
     const auto first_key = doc.entries().lower_bound(base);  // section_names found at least one key
-    p.line = first_key != doc.entries().end() ? first_key->second.line : 0;
+    p.line = doc.section_line("parameter." + name);
+    if (p.line == 0 && first_key != doc.entries().end()) p.line = first_key->second.line;
     if (!r.find(base + "key")) throw InputError(path, p.line, "expected 'key = section.key' in [parameter." + name + "]");
     p.key = r.text(base + "key", "");
     if (p.key.rfind("simulation.", 0) == 0) {
@@ -161,7 +169,7 @@ SweepSpec read_sweep_spec(const std::string& path) {
       }
       for (const auto& item : split(r.text(base + "values", ""), ',')) {
         const auto v = parse_finite_double(item);
-        if (!v) r.fail(base + "values", "key '" + base + "values': expected numbers separated by commas, found '" + item + "'");
+        if (!v) r.fail(base + "values", "key '" + base + "values': expected numbers separated by commas, found " + quote_value(item));
         p.values.push_back(*v);
       }
       if (p.values.empty()) r.fail(base + "values", "key '" + base + "values': expected at least one value");

@@ -3,10 +3,13 @@
 #include <cinttypes>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <vector>
 
 #include "pneumoplan/core/error.hpp"
+#include "pneumoplan/core/output_set.hpp"
+#include "pneumoplan/core/text_file.hpp"
 
 namespace pneumo {
 namespace {
@@ -61,9 +64,12 @@ void seal_file(const std::string& path) {
   if (!out) throw IoError("cannot seal " + path + ": writing failed (disk full?)");
 }
 
-void check_seal(const std::string& path) {
+void check_seal(const std::string& path, const std::string& kind) {
+  // A set of outputs whose move into place was interrupted is completed first, so what is read is a whole set.
+  settle_output_sets(std::filesystem::path(path).parent_path().string());
+  if (const std::string why = why_not_readable(path); !why.empty()) throw IoError(path + ": expected a " + kind + "; " + why);
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw IoError(path + ": expected a results file (it is missing or unreadable)");
+  if (!in) throw IoError(path + ": expected a " + kind + "; it cannot be opened");
   std::string block(kSealBytes, '\0');
   in.read(block.data(), static_cast<std::streamsize>(block.size()));
   const auto got = static_cast<std::size_t>(in.gcount());
@@ -72,22 +78,24 @@ void check_seal(const std::string& path) {
       throw IoError(path + ": an HDF5 file without pneumoplan's seal (written by another program or by an earlier "
                            "build of pneumoplan: run it again)");
     }
-    throw IoError(path + ": expected a pneumoplan results file (it does not start with the pneumoplan seal)");
+    throw IoError(path + ": expected a pneumoplan " + kind + " (it does not start with the pneumoplan seal)");
   }
-  if (got < kSealBytes) throw IoError(path + ": damaged results file (shorter than its seal; truncated?)");
+  if (got < kSealBytes) throw IoError(path + ": damaged " + kind + " (shorter than its seal; truncated?)");
   const auto end = block.find('\0');
   const std::string recorded = block.substr(0, end);
+  // Nothing but zeros may follow the seal's text: every byte of the file is accounted for.
+  const bool padding_clean = end != std::string::npos && block.find_first_not_of('\0', end) == std::string::npos;
   in.clear();
   const Digest actual = digest_after_seal(in, path);
   const std::string expected = seal_text(actual);
-  if (recorded == expected) return;
+  if (recorded == expected && padding_clean) return;
   std::uint64_t sealed_bytes = 0;
   const bool readable = std::sscanf(recorded.c_str() + std::strlen(kMagic), "bytes %" SCNu64, &sealed_bytes) == 1;
   if (readable && sealed_bytes != actual.bytes) {
-    throw IoError(path + ": damaged results file (" + std::to_string(actual.bytes + kSealBytes) + " bytes where " +
+    throw IoError(path + ": damaged " + kind + " (" + std::to_string(actual.bytes + kSealBytes) + " bytes where " +
                   std::to_string(sealed_bytes + kSealBytes) + " were written; truncated or incompletely copied?)");
   }
-  throw IoError(path + ": damaged results file (its contents changed after pneumoplan wrote it: the checksum does not "
+  throw IoError(path + ": damaged " + kind + " (its contents changed after pneumoplan wrote it: the checksum does not "
                        "match)");
 }
 

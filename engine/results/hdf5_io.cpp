@@ -3,7 +3,9 @@
 #include <mutex>
 #include <numeric>
 
+#include "pneumoplan/core/atomic_output.hpp"
 #include "pneumoplan/core/error.hpp"
+#include "pneumoplan/results/file_seal.hpp"
 
 namespace pneumo::h5 {
 namespace {
@@ -106,6 +108,20 @@ Handle open_file_read_only(const std::string& path) {
   const hid_t id = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
   if (id < 0) throw IoError(path + ": expected an HDF5 results file (it is missing, unreadable or corrupt)");
   return Handle(id, H5Fclose);
+}
+
+void write_sealed_file(const std::string& path, const std::function<void(hid_t root)>& contents) {
+  ensure_parent_folder(path);
+  AtomicOutput output(path);
+  try {
+    auto file = create_file(output.temporary_path(), kSealBytes);
+    contents(file.id());
+    close_written_file(file, output.temporary_path());
+    seal_file(output.temporary_path());  // only a complete, closed file gets a seal
+  } catch (const IoError& error) {
+    throw IoError("cannot write " + path + " (disk full or unwritable?): " + error.what());
+  }
+  output.commit();
 }
 
 Handle create_group(hid_t parent, const std::string& name) {

@@ -188,17 +188,7 @@ void write_contents(hid_t root, const Scenario& scenario, const std::vector<Repl
 
 void write_results_file(const std::string& path, const Scenario& scenario,
                         const std::vector<ReplicateResults>& replicates, std::uint64_t seed) {
-  ensure_parent_folder(path);
-  AtomicOutput output(path);
-  try {
-    auto file = h5::create_file(output.temporary_path(), kSealBytes);
-    write_contents(file.id(), scenario, replicates, seed);
-    h5::close_written_file(file, output.temporary_path());
-  } catch (const IoError& error) {
-    throw IoError("cannot write " + path + " (disk full or unwritable?): " + error.what());
-  }
-  seal_file(output.temporary_path());  // only a complete, closed file gets a seal
-  output.commit();
+  h5::write_sealed_file(path, [&](hid_t root) { write_contents(root, scenario, replicates, seed); });
 }
 
 }  // namespace pneumo

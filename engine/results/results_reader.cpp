@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "pneumoplan/core/error.hpp"
+#include "pneumoplan/core/text_excerpt.hpp"
 #include "pneumoplan/outputs/output_catalogue.hpp"
 #include "pneumoplan/results/file_seal.hpp"
 #include "pneumoplan/results/hdf5_io.hpp"
@@ -81,7 +82,7 @@ Comparator parse_comparator(const std::string& text) {
   if (text == ">=") return Comparator::AtLeast;
   if (text == "<=") return Comparator::AtMost;
   if (text == "increasing") return Comparator::Increasing;
-  damaged("/targets/comparator has '" + text + "'; expected >=, <= or increasing");
+  damaged("/targets/comparator has " + quote_value(text) + "; expected >=, <= or increasing");
 }
 
 void read_targets(hid_t root, ResultsFile& r) {
@@ -104,7 +105,7 @@ void read_targets(hid_t root, ResultsFile& r) {
   for (std::size_t k = 0; k < n; ++k) {
     PlanTarget t;
     const auto id = find_indicator(keys[k]);
-    if (!id) damaged("unknown indicator '" + keys[k] + "' in /targets");
+    if (!id) damaged("unknown indicator " + quote_value(keys[k]) + " in /targets");
     t.indicator = *id;
     if (numbers[k] < 1 || numbers[k] > 1000) damaged("/targets/indicator_no out of range");
     t.number = static_cast<int>(numbers[k]);
@@ -225,7 +226,7 @@ std::optional<YearSpan> ResultsFile::plan_period() const {
 
 std::vector<std::size_t> ResultsFile::output_shape(const std::string& name) const {
   const OutputSpec* spec = find_output(name);
-  if (!spec) throw IoError(path + ": no output named '" + name + "' (see docs/output-format.md)");
+  if (!spec) throw IoError(path + ": no output named " + quote_value(name) + " (see docs/output-format.md)");
   std::vector<std::size_t> shape = {static_cast<std::size_t>(replicates)};
   for (const Axis axis : spec->axes) {
     switch (axis) {

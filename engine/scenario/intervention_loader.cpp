@@ -6,6 +6,7 @@
 
 #include "pneumoplan/core/csv.hpp"
 #include "pneumoplan/core/error.hpp"
+#include "pneumoplan/core/text_excerpt.hpp"
 #include "pneumoplan/core/named_enum.hpp"
 #include "pneumoplan/scenario/scenario_parameters.hpp"
 
@@ -52,25 +53,39 @@ class Lookup {
     }
     return {};
   }
+  // The header line of [SECTION] in scenario.ini, or, for a section only --set defines, its first override:
+  // where a key missing from the section belongs.
+  Found section_location(const std::string& section) const {
+    if (const long line = file_.section_line(section); line > 0) {
+      section_header_ = IniEntry{"", line};
+      return {&section_header_, &file_.path()};
+    }
+    return first_in_section(section + ".");
+  }
   [[noreturn]] void fail(const Found& where, const std::string& expectation) const {
     throw InputError(where.path ? *where.path : file_.path(), where.entry ? where.entry->line : 0, expectation);
+  }
+  // `key` ("intervention.NAME.intensity") has no value: the complaint names its section's line.
+  [[noreturn]] void missing(const std::string& key, const std::string& expectation) const {
+    fail(section_location(key.substr(0, key.rfind('.'))), expectation);
   }
 
  private:
   const IniDocument& file_;
   const IniDocument& overrides_;
+  mutable IniEntry section_header_;
 };
 
 double number(const Lookup& lookup, const std::string& key, double min, double max, std::optional<double> fallback) {
   const auto found = lookup.find(key);
   if (!found.entry) {
     if (fallback) return *fallback;
-    lookup.fail(found, "expected a value for '" + key + "'");
+    lookup.missing(key, "expected a value for '" + key + "'");
   }
   const auto value = parse_finite_double(found.entry->value);
   if (!value || *value < min || *value > max) {
-    lookup.fail(found, "key '" + key + "': expected a number " + describe_range(min, max, "", false) + ", found '" +
-                           found.entry->value + "'");
+    lookup.fail(found, "key '" + key + "': expected a number " + describe_range(min, max, "", false) + ", found " +
+                           quote_value(found.entry->value));
   }
   return *value;
 }
@@ -79,11 +94,11 @@ int year(const Lookup& lookup, const std::string& key, std::optional<int> fallba
   const auto found = lookup.find(key);
   if (!found.entry) {
     if (fallback) return *fallback;
-    lookup.fail(found, "expected a value for '" + key + "'");
+    lookup.missing(key, "expected a value for '" + key + "'");
   }
   const auto value = parse_int64(found.entry->value);
   if (!value || *value < 1900 || *value > 2200) {
-    lookup.fail(found, "key '" + key + "': expected a year in [1900, 2200], found '" + found.entry->value + "'");
+    lookup.fail(found, "key '" + key + "': expected a year in [1900, 2200], found " + quote_value(found.entry->value));
   }
   return static_cast<int>(*value);
 }
@@ -100,7 +115,7 @@ std::array<bool, N> name_set(const Lookup& lookup, const std::string& key, const
   if (items.empty()) lookup.fail(found, "key '" + key + "': expected 'all' or a list of " + list_names(names));
   for (const auto& item : items) {
     const auto parsed = parse_named<Enum>(names, item);
-    if (!parsed) lookup.fail(found, "key '" + key + "': expected 'all' or names among " + list_names(names) + ", found '" + item + "'");
+    if (!parsed) lookup.fail(found, "key '" + key + "': expected 'all' or names among " + list_names(names) + ", found " + quote_value(item));
     chosen[static_cast<std::size_t>(*parsed)] = true;
   }
   return chosen;
@@ -136,12 +151,12 @@ InterventionSet read_interventions(const IniDocument& file, const IniDocument& o
     Intervention i;
     i.name = name;
     const auto type = lookup.find(base + "type");
-    if (!type.entry) lookup.fail(lookup.first_in_section(base), "expected 'type' in [intervention." + name + "]");
+    if (!type.entry) lookup.missing(base + "type", "expected 'type' in [intervention." + name + "]");
     const auto kind = find_intervention_kind(trim(type.entry->value));
     if (!kind) {
       std::string kinds;
       for (const auto& k : kInterventionKinds) kinds += (kinds.empty() ? "" : ", ") + std::string(k.name);
-      lookup.fail(type, "key '" + base + "type': expected one of " + kinds + ", found '" + type.entry->value + "'");
+      lookup.fail(type, "key '" + base + "type': expected one of " + kinds + ", found " + quote_value(type.entry->value));
     }
     i.kind = *kind;
     const auto counties = lookup.find(base + "counties");
@@ -153,7 +168,7 @@ InterventionSet read_interventions(const IniDocument& file, const IniDocument& o
         const auto code = parse_int64(item);
         const int county = code ? geography.county_index(*code) : -1;
         if (county < 0) {
-          lookup.fail(counties, "key '" + base + "counties': expected 'all' or codes of counties.csv, found '" + item + "'");
+          lookup.fail(counties, "key '" + base + "counties': expected 'all' or codes of counties.csv, found " + quote_value(item));
         }
         i.counties[static_cast<std::size_t>(county)] = 1;
       }
@@ -186,16 +201,16 @@ InterventionSet read_interventions(const IniDocument& file, const IniDocument& o
     const std::string base = "package." + name + ".";
     const auto list = lookup.find(base + "interventions");
     if (name == kBaselinePackage) {
-      lookup.fail(list.entry ? list : lookup.first_in_section(base),
+      lookup.fail(list.entry ? list : lookup.section_location("package." + name),
                   "expected no [package.baseline]: baseline is the package without interventions");
     }
-    if (!list.entry) lookup.fail(lookup.first_in_section(base), "expected 'interventions' in [package." + name + "]");
+    if (!list.entry) lookup.missing(base + "interventions", "expected 'interventions' in [package." + name + "]");
     PolicyPackage p;
     p.name = name;
     for (const auto& item : split_list(list.entry->value)) {
       const auto it = index.find(item);
       if (it == index.end()) {
-        lookup.fail(list, "key '" + base + "interventions': expected names of [intervention.NAME] sections, found '" + item + "'");
+        lookup.fail(list, "key '" + base + "interventions': expected names of [intervention.NAME] sections, found " + quote_value(item));
       }
       if (std::find(p.interventions.begin(), p.interventions.end(), it->second) != p.interventions.end()) {
         lookup.fail(list, "key '" + base + "interventions': '" + item + "' is listed twice");

@@ -6,6 +6,7 @@
 
 #include "pneumoplan/core/csv.hpp"
 #include "pneumoplan/core/error.hpp"
+#include "pneumoplan/core/text_excerpt.hpp"
 
 namespace pneumo {
 
@@ -18,7 +19,7 @@ std::string format_parameter_number(double value) {
 
 void throw_parameter_error(const std::string& path, long line, const std::string& key,
                            const std::string& expectation, const std::string& found) {
-  const std::string message = "key '" + key + "': expected " + expectation + ", found '" + found + "'";
+  const std::string message = "key '" + key + "': expected " + expectation + ", found " + quote_value(found);
   if (line == 0 && path == "built-in defaults") throw std::logic_error(path + ": " + message);
   throw InputError(path, line, message);
 }

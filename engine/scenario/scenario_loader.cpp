@@ -9,8 +9,10 @@
 
 #include "pneumoplan/core/csv.hpp"
 #include "pneumoplan/core/error.hpp"
+#include "pneumoplan/core/text_excerpt.hpp"
 #include "pneumoplan/core/ini_document.hpp"
 #include "pneumoplan/core/named_enum.hpp"
+#include "pneumoplan/core/text_file.hpp"
 #include "pneumoplan/scenario/intervention_loader.hpp"
 
 namespace fs = std::filesystem;
@@ -44,7 +46,19 @@ ScenarioParameters read_parameters(const std::string& path, const std::vector<st
   // Command-line overrides ("section.key=value"), applied over the file; errors name "--set" and the
   // override's position.
   std::string override_text;
-  for (const auto& o : overrides) override_text += o + "\n";
+  for (std::size_t k = 0; k < overrides.size(); ++k) {
+    const std::string& o = overrides[k];
+    // In scenario.ini '#' starts a comment: a value with one would be cut short without a word.
+    if (o.find('#') != std::string::npos) {
+      throw InputError("--set", static_cast<long>(k) + 1,
+                       "expected no '#' in " + quote_value(o) + ": in scenario.ini '#' starts a comment, which would cut "
+                       "the value short");
+    }
+    if (o.find_first_of("\n\r") != std::string::npos) {
+      throw InputError("--set", static_cast<long>(k) + 1, "expected one line, found a line break in " + quote_value(o));
+    }
+    override_text += o + "\n";
+  }
   documents.overrides = IniDocument::parse(parse_text("--set", override_text), scenario_ini_schema());
   const IniDocument& overridden = documents.overrides;
   table.apply(overridden, parameters);
@@ -71,6 +85,11 @@ ScenarioParameters read_parameters(const std::string& path, const std::vector<st
   }
   if (sim.end_year - sim.start_year > 250) {
     fail("simulation.end_year", "key 'simulation.end_year': expected at most 250 simulated years");
+  }
+  // strata.csv describes the base year: a base year the run never reaches describes nothing it simulates.
+  if (sim.base_year > sim.end_year) {
+    fail("simulation.base_year", "key 'simulation.base_year': expected a year not after simulation.end_year (" +
+                                     std::to_string(sim.end_year) + "), found " + std::to_string(sim.base_year));
   }
   const auto& pop = parameters.population;
   if (pop.hire_age_min_years >= pop.hire_age_max_years) {
@@ -144,12 +163,20 @@ void read_townships(const std::string& path, const std::string& counties_path, G
       row.fail("column 'county_code': expected a county listed in counties.csv, found unknown code " +
                std::to_string(county_code));
     }
+    // The first six digits of a township code are its county's. Development zones have codes of their own
+    // (320371...) and are assigned to a real county, but a code that begins with another listed county's
+    // code is a township filed under the wrong county.
+    const std::int64_t prefix = township.code / 1000;
+    if (prefix != county_code && geography.county_index(prefix) >= 0) {
+      row.fail("column 'county_code': township " + std::to_string(township.code) + " belongs to county " +
+               std::to_string(prefix) + " by its code, found county " + std::to_string(county_code));
+    }
     township.county = static_cast<std::uint16_t>(county);
     township.name_zh = row.required_text("name_zh");
     township.kind = row.required_text("kind");
     static const std::set<std::string> kinds = {"street", "town", "township", "other"};
     if (!kinds.count(township.kind)) {
-      row.fail("column 'kind': expected one of street, town, township, other, found '" + township.kind + "'");
+      row.fail("column 'kind': expected one of street, town, township, other, found " + quote_value(township.kind));
     }
     township.lon = row.number("lon", -180, 180);
     township.lat = row.number("lat", -90, 90);
@@ -190,11 +217,11 @@ std::vector<Stratum> read_strata(const std::string& path, const Geography& geogr
     s.county = static_cast<std::uint16_t>(county);
     const std::string industry = row.required_text("industry");
     const auto parsed_industry = parse_named<Industry>(kIndustryNames, industry);
-    if (!parsed_industry) row.fail("column 'industry': expected one of " + list_names(kIndustryNames) + ", found '" + industry + "'");
+    if (!parsed_industry) row.fail("column 'industry': expected one of " + list_names(kIndustryNames) + ", found " + quote_value(industry));
     s.industry = *parsed_industry;
     const std::string size = row.required_text("size_class");
     const auto parsed_size = parse_named<SizeClass>(kSizeClassNames, size);
-    if (!parsed_size) row.fail("column 'size_class': expected one of " + list_names(kSizeClassNames) + ", found '" + size + "'");
+    if (!parsed_size) row.fail("column 'size_class': expected one of " + list_names(kSizeClassNames) + ", found " + quote_value(size));
     s.size = *parsed_size;
     const auto key = std::make_tuple(county, static_cast<int>(s.industry), static_cast<int>(s.size));
     if (const auto [it, fresh] = seen.emplace(key, row.line()); !fresh) {
@@ -203,6 +230,10 @@ std::vector<Stratum> read_strata(const std::string& path, const Geography& geogr
     }
     s.workers = row.integer("workers", 0, kMaxWorkersPerStratum);
     s.enterprises = row.integer("enterprises", s.workers > 0 ? 1 : 0, 10'000'000);
+    if (s.workers == 0 && s.enterprises > 0) {
+      row.fail("column 'workers': expected workers for the " + std::to_string(s.enterprises) +
+               " enterprises of the row, found 0 (give 0 enterprises for an empty stratum)");
+    }
     if (s.enterprises > s.workers && s.workers > 0) {
       row.fail("column 'enterprises': expected no more enterprises than workers (" + std::to_string(s.workers) + ")");
     }
@@ -220,7 +251,7 @@ std::vector<Stratum> read_strata(const std::string& path, const Geography& geogr
     if (row.has("dust_type") && !row.text("dust_type").empty()) {
       const std::string type = row.text("dust_type");
       const auto parsed_type = parse_named<DustType>(kDustTypeNames, type);
-      if (!parsed_type) row.fail("column 'dust_type': expected one of " + list_names(kDustTypeNames) + ", found '" + type + "'");
+      if (!parsed_type) row.fail("column 'dust_type': expected one of " + list_names(kDustTypeNames) + ", found " + quote_value(type));
       s.dust_type = *parsed_type;
     }
     s.noise_share = row.optional_number("noise_share", 0, 1).value_or(0.0);
@@ -234,7 +265,7 @@ std::vector<Stratum> read_strata(const std::string& path, const Geography& geogr
 IndustryTrends read_trends(const std::string& path, const ScenarioParameters& parameters, const Geography& geography,
                            InputFiles& inputs) {
   IndustryTrends trends(static_cast<int>(parameters.simulation.base_year), parameters.exposure.default_annual_change);
-  if (!fs::exists(path)) return trends;
+  if (!input_file_present(path)) return trends;
   const auto table = CsvTable::read(path, {"industry", "year", "workforce_index", "concentration_index"}, {"county_code"});
   inputs["trends.csv"] = table.contents();
   // Last year seen per (county, industry) and series, to insist on increasing years.
@@ -243,7 +274,7 @@ IndustryTrends read_trends(const std::string& path, const ScenarioParameters& pa
   for (const auto& row : table.records()) {
     const std::string name = row.required_text("industry");
     const auto industry = parse_named<Industry>(kIndustryNames, name);
-    if (!industry) row.fail("column 'industry': expected one of " + list_names(kIndustryNames) + ", found '" + name + "'");
+    if (!industry) row.fail("column 'industry': expected one of " + list_names(kIndustryNames) + ", found " + quote_value(name));
     int county = IndustryTrends::kWholeCity;
     if (row.has("county_code") && !row.text("county_code").empty()) {
       const auto code = row.integer("county_code", 100000, 999999);
@@ -366,7 +397,7 @@ void check_sizes(const Scenario& scenario, const std::string& strata_path) {
 }
 
 // distances.csv: road distances between townships that replace the estimated ones (both directions).
-void read_distances(const std::string& path, const Geography& geography, std::vector<double>& distance,
+void read_distances(const std::string& path, const Geography& geography, std::vector<double>* distance,
                     InputFiles& inputs) {
   const auto table = CsvTable::read(path, {"from_township_code", "to_township_code", "km"});
   inputs["distances.csv"] = table.contents();
@@ -389,8 +420,9 @@ void read_distances(const std::string& path, const Geography& geography, std::ve
                std::to_string(it->second));
     }
     const double km = row.number("km", 0, 100000);
-    distance[static_cast<std::size_t>(ends[0]) * n + static_cast<std::size_t>(ends[1])] = km;
-    distance[static_cast<std::size_t>(ends[1]) * n + static_cast<std::size_t>(ends[0])] = km;
+    if (!distance) continue;  // checked only (pneumoplan run --check)
+    (*distance)[static_cast<std::size_t>(ends[0]) * n + static_cast<std::size_t>(ends[1])] = km;
+    (*distance)[static_cast<std::size_t>(ends[1]) * n + static_cast<std::size_t>(ends[0])] = km;
   }
 }
 
@@ -412,7 +444,7 @@ std::vector<PlanTarget> read_targets(const std::string& path, std::string* conte
     if (!id) {
       std::string known;
       for (const auto& info : kIndicators) known += (known.empty() ? "" : ", ") + std::string(info.key);
-      row.fail("column 'indicator_key': expected one of " + known + ", found '" + key + "'");
+      row.fail("column 'indicator_key': expected one of " + known + ", found " + quote_value(key));
     }
     if (const auto [it, fresh] = seen.emplace(key, row.line()); !fresh) {
       row.fail("expected each indicator once; '" + key + "' repeats line " + std::to_string(it->second));
@@ -427,7 +459,7 @@ std::vector<PlanTarget> read_targets(const std::string& path, std::string* conte
     } else if (comparator == "increasing") {
       t.comparator = Comparator::Increasing;
     } else {
-      row.fail("column 'comparator': expected >=, <= or increasing, found '" + comparator + "'");
+      row.fail("column 'comparator': expected >=, <= or increasing, found " + quote_value(comparator));
     }
     if (t.comparator == Comparator::Increasing) {
       if (!row.text("target").empty()) row.fail("column 'target': expected it empty for an 'increasing' indicator");
@@ -441,14 +473,14 @@ std::vector<PlanTarget> read_targets(const std::string& path, std::string* conte
     const auto first = dash == std::string::npos ? std::nullopt : parse_int64(period.substr(0, dash));
     const auto last = dash == std::string::npos ? std::nullopt : parse_int64(period.substr(dash + 1));
     if (!first || !last || *first < 1900 || *last > 2300 || *last < *first) {
-      row.fail("column 'plan_period': expected FIRST-LAST years such as 2021-2025, found '" + period + "'");
+      row.fail("column 'plan_period': expected FIRST-LAST years such as 2021-2025, found " + quote_value(period));
     }
     t.plan_first_year = static_cast<int>(*first);
     t.plan_last_year = static_cast<int>(*last);
     if (row.has("binding")) {
       const std::string binding = row.text("binding");
       if (binding != "binding" && binding != "expected" && !binding.empty()) {
-        row.fail("column 'binding': expected binding, expected or empty, found '" + binding + "'");
+        row.fail("column 'binding': expected binding, expected or empty, found " + quote_value(binding));
       }
       t.binding = binding == "binding";
     }
@@ -469,7 +501,7 @@ void Scenario::select_package(const std::string& name) {
   }
   std::string known(kBaselinePackage);
   for (const auto& p : packages) known += ", " + p.name;
-  throw UsageError("unknown package '" + name + "'; the scenario has: " + known);
+  throw UsageError("unknown package " + quote_value(name) + "; the scenario has: " + known);
 }
 
 double Scenario::exposure_limit(DustType type) const {
@@ -533,11 +565,30 @@ std::int64_t Scenario::base_year_workers() const {
   return total;
 }
 
+const std::vector<std::string>& scenario_file_names() {
+  static const std::vector<std::string> names = {"scenario.ini",     "counties.csv", "townships.csv",
+                                                 "strata.csv",       "life_table.csv", "trends.csv",
+                                                 "institutions.csv", "targets.csv",  "stations.csv",
+                                                 "distances.csv"};
+  return names;
+}
+
 Scenario load_scenario(const std::string& directory, const std::vector<std::string>& overrides,
                        const std::function<void(const Scenario&)>& check_size) {
+  ScenarioLoadOptions options;
+  options.check_size = check_size;
+  return load_scenario(directory, overrides, options);
+}
+
+Scenario load_scenario(const std::string& directory, const std::vector<std::string>& overrides,
+                       const ScenarioLoadOptions& options) {
+  const auto& check_size = options.check_size;
   const fs::path dir(directory);
-  if (!fs::is_directory(dir)) {
-    throw InputError(directory, 0, "expected a scenario folder holding scenario.ini and its CSV tables");
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    const std::string why = why_not_readable(directory);
+    throw InputError(directory, 0, "expected a scenario folder holding scenario.ini and its CSV tables; " +
+                                       (why.empty() ? std::string("it is a file") : why));
   }
   Scenario scenario;
   scenario.directory = directory;
@@ -558,12 +609,12 @@ Scenario load_scenario(const std::string& directory, const std::vector<std::stri
   scenario.strata = read_strata(join(dir, "strata.csv"), scenario.geography, inputs);
   scenario.life_table = read_life_table(join(dir, "life_table.csv"), &inputs["life_table.csv"]);
   scenario.trends = read_trends(join(dir, "trends.csv"), scenario.parameters, scenario.geography, inputs);
-  if (fs::exists(dir / "institutions.csv")) {
+  if (input_file_present(join(dir, "institutions.csv"))) {
     scenario.institutions = read_institutions(join(dir, "institutions.csv"), scenario, inputs);
     scenario.has_institutions = true;
   }
-  if (fs::exists(dir / "targets.csv")) scenario.targets = read_targets(join(dir, "targets.csv"), &inputs["targets.csv"]);
-  if (fs::exists(dir / "stations.csv")) {
+  if (input_file_present(join(dir, "targets.csv"))) scenario.targets = read_targets(join(dir, "targets.csv"), &inputs["targets.csv"]);
+  if (input_file_present(join(dir, "stations.csv"))) {
     scenario.existing_stations = read_stations(join(dir, "stations.csv"), scenario.geography, inputs);
   }
   for (std::size_t i = 0; i < kIndustryCount; ++i) {
@@ -572,9 +623,12 @@ Scenario load_scenario(const std::string& directory, const std::vector<std::stri
   check_sizes(scenario, join(dir, "strata.csv"));
   if (check_size) check_size(scenario);  // before the township distances, which grow with their square
 
-  scenario.township_distance_km = scenario.geography.township_road_distances_km(scenario.parameters.rehab.road_factor);
-  if (fs::exists(dir / "distances.csv")) {
-    read_distances(join(dir, "distances.csv"), scenario.geography, scenario.township_distance_km, inputs);
+  if (options.township_distances) {
+    scenario.township_distance_km = scenario.geography.township_road_distances_km(scenario.parameters.rehab.road_factor);
+  }
+  if (input_file_present(join(dir, "distances.csv"))) {
+    read_distances(join(dir, "distances.csv"), scenario.geography,
+                   options.township_distances ? &scenario.township_distance_km : nullptr, inputs);
   }
 
   // Cohort tables for everyone who can appear: nobody alive at the start is older than kMaxAge, and

@@ -10,6 +10,7 @@
 
 #include "pneumoplan/core/csv.hpp"
 #include "pneumoplan/core/error.hpp"
+#include "pneumoplan/core/text_excerpt.hpp"
 #include "pneumoplan/core/text_file.hpp"
 
 namespace pneumo {
@@ -65,8 +66,8 @@ OrlibInstance parse_lines(const TextFile& file) {
   const auto p = header.size() == 3 ? parse_int64(header[2]) : std::nullopt;
   if (!n || !m || !p) {
     throw InputError(path, header_line,
-                     "expected a header 'n m p' of three whole numbers (vertices, edges, medians), found '" +
-                         trim(lines[at - 1]) + "'");
+                     "expected a header 'n m p' of three whole numbers (vertices, edges, medians), found " +
+                         quote_value(trim(lines[at - 1])));
   }
   // 20000 vertices would already need 3.2 GB for the distance matrix.
   if (*n < 1 || *n > 20000) throw InputError(path, header_line, "expected a vertex count n in [1, 20000]");
@@ -74,8 +75,13 @@ OrlibInstance parse_lines(const TextFile& file) {
   if (*p < 1 || *p > *n) throw InputError(path, header_line, "expected a median count p in [1, n]");
 
   const auto vertices = static_cast<std::size_t>(*n);
-  std::vector<double> d(vertices * vertices, std::numeric_limits<double>::infinity());
-  for (std::size_t i = 0; i < vertices; ++i) d[i * vertices + i] = 0.0;
+  // The edges are read and the graph's connectivity checked before the n x n table is made: a damaged header
+  // ("20000 3 1") is refused at once, not after 3 GB and hours of shortest paths.
+  struct Edge {
+    std::size_t a, b;
+    double cost;
+  };
+  std::vector<Edge> edge_list;
 
   std::int64_t edges = 0;
   for (; at < lines.size() && edges < *m; ++at) {
@@ -86,20 +92,17 @@ OrlibInstance parse_lines(const TextFile& file) {
     const auto j = fields.size() == 3 ? parse_int64(fields[1]) : std::nullopt;
     const auto cost = fields.size() == 3 ? parse_finite_double(fields[2]) : std::nullopt;
     if (!i || !j || !cost) {
-      throw InputError(path, line, "expected an edge 'i j cost' (two vertex numbers and a number), found '" +
-                                       trim(lines[at]) + "'");
+      throw InputError(path, line, "expected an edge 'i j cost' (two vertex numbers and a number), found " +
+                                       quote_value(trim(lines[at])));
     }
     if (*i < 1 || *i > *n || *j < 1 || *j > *n) {
-      throw InputError(path, line, "expected vertices in [1, " + std::to_string(*n) + "], found '" +
-                                       trim(lines[at]) + "'");
+      throw InputError(path, line, "expected vertices in [1, " + std::to_string(*n) + "], found " +
+                                       quote_value(trim(lines[at])));
     }
-    if (*cost < 0.0) throw InputError(path, line, "expected a cost ≥ 0, found " + fields[2]);
+    if (*cost < 0.0) throw InputError(path, line, "expected a cost ≥ 0, found " + excerpt(fields[2]));
     ++edges;
     if (*i == *j) continue;
-    const auto a = static_cast<std::size_t>(*i - 1);
-    const auto b = static_cast<std::size_t>(*j - 1);
-    d[a * vertices + b] = *cost;  // a later duplicate overwrites an earlier one
-    d[b * vertices + a] = *cost;
+    edge_list.push_back({static_cast<std::size_t>(*i - 1), static_cast<std::size_t>(*j - 1), *cost});
   }
   if (edges < *m) {
     throw InputError(path, header_line, "the header announces " + std::to_string(*m) + " edges, the file has " +
@@ -112,13 +115,29 @@ OrlibInstance parse_lines(const TextFile& file) {
     }
   }
 
-  floyd_warshall(d, vertices);
-  for (std::size_t v = 1; v < vertices; ++v) {
-    if (d[v] == std::numeric_limits<double>::infinity()) {
-      throw InputError(path, 0, "vertex " + std::to_string(v + 1) +
-                                    " cannot be reached from vertex 1; expected a connected graph");
+  {
+    // Union-find over the edges: every vertex must be reachable from vertex 1.
+    std::vector<std::size_t> parent(vertices);
+    for (std::size_t v = 0; v < vertices; ++v) parent[v] = v;
+    const auto root = [&](std::size_t v) {
+      while (parent[v] != v) v = parent[v] = parent[parent[v]];
+      return v;
+    };
+    for (const auto& e : edge_list) parent[root(e.a)] = root(e.b);
+    for (std::size_t v = 1; v < vertices; ++v) {
+      if (root(v) != root(0)) {
+        throw InputError(path, 0, "vertex " + std::to_string(v + 1) +
+                                      " cannot be reached from vertex 1; expected a connected graph");
+      }
     }
   }
+  std::vector<double> d(vertices * vertices, std::numeric_limits<double>::infinity());
+  for (std::size_t i = 0; i < vertices; ++i) d[i * vertices + i] = 0.0;
+  for (const auto& e : edge_list) {
+    d[e.a * vertices + e.b] = e.cost;  // a later duplicate overwrites an earlier one
+    d[e.b * vertices + e.a] = e.cost;
+  }
+  floyd_warshall(d, vertices);
 
   OrlibInstance instance;
   instance.name = std::filesystem::path(path).stem().string();

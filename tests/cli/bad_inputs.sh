@@ -37,14 +37,40 @@ expect_refusal negative_weight "s/townships.csv:7: column 'weight': expected a n
 expect_refusal missing_folder "expected a scenario folder" "$bin" run "$work/does-not-exist"
 expect_refusal bad_replicates "--replicates: expected a whole number" "$bin" run "$scenario" --replicates 0
 expect_refusal unknown_option "unrecognised option '--replicas'" "$bin" run "$scenario" --replicas 3
+# Found before the simulation, not after it.
+expect_refusal scorecard_year "--scorecard-years: 1800 is outside the simulated years 1990-2030" "$bin" run "$scenario" --scorecard-years 1800
+# An optional table that is a loop of symbolic links is named as such (not an internal error).
+rm -rf "$work/s"; cp -r "$scenario" "$work/s"; rm "$work/s/institutions.csv"
+ln -s loop.csv "$work/s/institutions.csv"; ln -s institutions.csv "$work/s/loop.csv"
+expect_refusal symlink_loop "s/institutions.csv: expected a readable file; it is a loop of symbolic links" "$bin" run "$work/s"
 
-# An unusable output location is an I/O failure (exit 1), reported before any simulating.
+# A folder given as the output file is a bad command line (exit 2), refused before any simulating
+# (tests/cli/output_paths.sh checks every command and every kind of path).
 mkdir -p "$work/folder.h5"
 "$bin" run "$scenario" --out "$work/folder.h5" >/dev/null 2>"$work/stderr"
 rc=$?
-[ "$rc" -eq 1 ] || { echo "FAIL output folder: exit code $rc, expected 1"; failures=$((failures+1)); }
-grep -q "it is a folder" "$work/stderr" || { echo "FAIL output folder: message"; cat "$work/stderr"; failures=$((failures+1)); }
+[ "$rc" -eq 2 ] || { echo "FAIL output folder: exit code $rc, expected 2"; failures=$((failures+1)); }
+grep -q "expected a file to write, found a folder" "$work/stderr" || { echo "FAIL output folder: message"; cat "$work/stderr"; failures=$((failures+1)); }
 rmdir "$work/folder.h5"
+
+# Formula injection: text cells of a CSV that start with = + - @ are written as text ('=...), numbers as numbers.
+rm -rf "$work/s"; cp -r "$scenario" "$work/s"
+sed -i 's/^320305,贾汪区,Jiawang Qu,/320305,"=HYPERLINK(""http:\/\/x"",""y"")",=1+1,/' "$work/s/counties.csv"
+"$bin" run "$work/s" --replicates 1 --out "$work/inj/r.h5" --quiet >/dev/null 2>"$work/stderr" || { echo "FAIL injection run: $(cat "$work/stderr")"; failures=$((failures+1)); }
+grep -q "^320305,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",\"'=1+1\"," "$work/inj/r.scorecard.csv" ||
+  { echo "FAIL injection: names not neutralised:"; grep -m1 '^320305' "$work/inj/r.scorecard.csv"; failures=$((failures+1)); }
+rm -rf "$work/inj"
+# ... and --sbatch-options cannot add a line of shell to a job script.
+spec="$work/sweep.ini"
+printf '[sweep]\nscenario = %s\npoints = 2\noutputs = new_diagnoses\n[parameter.a]\nkey = surveillance.attendance\nmin = 0.3\nmax = 1.0\n' \
+  "$(cd "$scenario" && pwd)" >"$spec"
+for options in $'--time=1\nrm -rf /' '--time=1; rm -rf /' '--comment=$(reboot)' '--comment=`id`'; do
+  "$bin" sweep "$spec" --slurm-array "$work/jobs" --sbatch-options "$options" >/dev/null 2>"$work/stderr"
+  rc=$?
+  [ "$rc" -eq 2 ] && grep -q -- "--sbatch-options: expected sbatch options" "$work/stderr" ||
+    { echo "FAIL --sbatch-options '$options': exit code $rc: $(cat "$work/stderr")"; failures=$((failures+1)); }
+  [ ! -e "$work/jobs" ] || { echo "FAIL --sbatch-options '$options': a job script was written"; failures=$((failures+1)); rm -rf "$work/jobs"; }
+done
 
 # --check validates without writing.
 "$bin" run "$scenario" --check >"$work/stdout" 2>&1 || { echo "FAIL check: nonzero exit"; failures=$((failures+1)); }

@@ -27,7 +27,7 @@ import sys, h5py, numpy as np
 folder = sys.argv[1]
 with h5py.File(folder + "/comparison.h5", "r") as f:
     assert f.attrs["format"] == "pneumoplan-comparison", f.attrs["format"]
-    assert f.attrs["format_version"] == 1
+    assert f.attrs["format_version"] == 2
     assert f.attrs["baseline"] == "baseline"
     names = [n.decode() if isinstance(n, bytes) else n for n in f["packages/name"][()]]
     assert names == ["baseline", "dust", "both"], names

@@ -13,7 +13,7 @@ trap cleanup EXIT
 failures=0
 fail() { echo "FAIL $1"; failures=$((failures+1)); }
 same() { cmp -s "$1" "$2"; }
-temporaries() { find "$1" -name '.*.tmp-*'; }
+temporaries() { find "$1" -mindepth 1 \( -name '.*.tmp-*' -o -name '.pneumoplan-set-*' \) -prune; }
 
 # The commands that read a results file, as "ARGS" with {FILE} for the results file and {DIR} for a folder
 # for their outputs. A new reader is one more line here.
@@ -82,6 +82,14 @@ if mkdir -p "$work/tmpfs" && mount -t tmpfs -o size=$((size_kb + size_kb / 2))k 
   [ "$rc" -eq 1 ] || fail "read-only file system: exit code $rc, expected 1"
   grep -q "^error: cannot write in the folder of $work/readonly/r.h5: Read-only file system" "$work/stderr" ||
     fail "read-only file system: message: $(cat "$work/stderr")"
+  # A figure on a full disk: gnuplot does not report its failed write; the message says why the file is cut.
+  mkdir -p "$work/tiny" && mount -t tmpfs -o size=16k tmpfs "$work/tiny" && mounted+=("$work/tiny")
+  "$bin" plot "$work/ref/earlier/r.h5" --out "$work/tiny/figures" --figures new_cases >/dev/null 2>"$work/stderr"
+  rc=$?
+  [ "$rc" -eq 1 ] || fail "figure on a full disk: exit code $rc, expected 1"
+  grep -q "^error: cannot write figure new_cases (.*): the disk is full" "$work/stderr" ||
+    fail "figure on a full disk: message: $(cat "$work/stderr")"
+  [ -z "$(ls -A "$work/tiny")" ] || fail "figure on a full disk: left $(ls -A "$work/tiny")"
   echo "disk full (tmpfs) and read-only file system: checked"
 else
   echo "SKIP full and read-only tmpfs: mounting is not allowed here (needs root with CAP_SYS_ADMIN)"
@@ -106,7 +114,7 @@ for attempt in 1 2 3 4 5 6 7 8; do
   dir="$work/killed"; rm -rf "$dir"; mkdir -p "$dir"; cp "$work/ref/earlier/r.h5" "$dir/r.h5"
   "$bin" run "$city" --replicates 8 --out "$dir/r.h5" --quiet >/dev/null 2>&1 &
   pid=$!
-  while kill -0 "$pid" 2>/dev/null && [ -z "$(find "$dir" -name '.r.h5.tmp-*' -size +64k)" ]; do sleep 0.002; done
+  while kill -0 "$pid" 2>/dev/null && [ -z "$(find "$dir" -name '.r.h5.tmp-*' -size +64k 2>/dev/null)" ]; do sleep 0.002; done
   kill -KILL "$pid" 2>/dev/null && killed_mid_write=1 || killed_mid_write=0
   wait "$pid" 2>/dev/null
   same "$dir/r.h5" "$work/ref/earlier/r.h5" || {
@@ -115,9 +123,14 @@ for attempt in 1 2 3 4 5 6 7 8; do
     continue
   }
   [ "$killed_mid_write" -eq 1 ] || continue
+  # The run's outputs are written in a staging folder (a set, tests/cli/output_sets.sh): one is left, with
+  # the temporary of the results file in it.
   left=$(temporaries "$dir")
-  [[ "$(basename "$left")" =~ ^\.r\.h5\.tmp-[A-Za-z0-9_-]+-[0-9]+-[0-9]+$ ]] ||
-    fail "kill: expected one temporary named .r.h5.tmp-HOST-PID-N, found '$left'"
+  [[ "$(basename "$left")" =~ ^\.pneumoplan-set-[A-Za-z0-9_-]+-[0-9]+-[0-9]+$ ]] ||
+    fail "kill: expected one staging folder named .pneumoplan-set-HOST-PID-N, found '$left'"
+  inside=$(find "$left" -name '.r.h5.tmp-*')
+  [[ "$(basename "$inside")" =~ ^\.r\.h5\.tmp-[A-Za-z0-9_-]+-[0-9]+-[0-9]+$ ]] ||
+    fail "kill: expected one temporary named .r.h5.tmp-HOST-PID-N in the staging folder, found '$inside'"
   "$bin" run "$scenario" --replicates 1 --seed 2 --out "$dir/r.h5" --quiet >/dev/null 2>"$work/stderr" ||
     fail "kill: the next run failed: $(cat "$work/stderr")"
   same "$dir/r.h5" "$work/ref/new/r.h5" || fail "kill: the next run did not write the complete new result"
@@ -126,6 +139,42 @@ for attempt in 1 2 3 4 5 6 7 8; do
   break
 done
 [ "$killed" -eq 1 ] && echo "killed while writing: checked (attempt $attempt)" || fail "kill: never caught a run while it was writing"
+
+# 4b. Interrupted: SIGTERM and SIGINT while a city run simulates end it with 143 and 130, one line on stderr,
+#     the earlier set untouched, no temporary and no staging folder left. A sweep interrupted the same way
+#     keeps its journal (it resumes) but no temporary.
+for signal in TERM INT; do
+  dir="$work/interrupted"; rm -rf "$dir"; cp -r "$work/ref/earlier" "$dir"
+  "$bin" run "$city" --replicates 8 --out "$dir/r.h5" --quiet >/dev/null 2>"$work/stderr" &
+  pid=$!
+  while kill -0 "$pid" 2>/dev/null && [ -z "$(find "$dir" -name '.pneumoplan-set-*' 2>/dev/null)" ]; do sleep 0.005; done
+  sleep 0.2
+  kill -"$signal" "$pid" 2>/dev/null
+  wait "$pid"
+  rc=$?
+  expected=143; [ "$signal" = INT ] && expected=130
+  [ "$rc" -eq "$expected" ] || fail "SIG$signal: exit code $rc, expected $expected"
+  grep -q "^pneumoplan: interrupted by SIG$signal; temporary files removed" "$work/stderr" ||
+    fail "SIG$signal: message: $(cat "$work/stderr")"
+  for f in r.h5 r.scorecard.csv r.scorecard.md; do same "$dir/$f" "$work/ref/earlier/$f" || fail "SIG$signal: $f changed"; done
+  [ -z "$(temporaries "$dir")" ] || fail "SIG$signal: left $(temporaries "$dir")"
+done
+spec="$work/sweep.ini"
+printf '[sweep]\nscenario = %s\ndesign = lhs\npoints = 6\nreplicates = 1\nend_year = 2022\noutputs = new_diagnoses\n[parameter.a]\nkey = surveillance.attendance\nmin = 0.3\nmax = 1.0\n' \
+  "$(cd "$scenario" && pwd)" >"$spec"
+dir="$work/sweep"; rm -rf "$dir"; mkdir -p "$dir"
+"$bin" sweep "$spec" --threads 1 --out "$dir/s.h5" --quiet >/dev/null 2>&1 &
+pid=$!
+while kill -0 "$pid" 2>/dev/null && [ -z "$(ls "$dir/s.h5.parts"/point-* 2>/dev/null)" ]; do sleep 0.005; done
+kill -TERM "$pid" 2>/dev/null; wait "$pid"; rc=$?
+if [ "$rc" -eq 143 ]; then
+  [ -e "$dir/s.h5.parts/fingerprint" ] || fail "SIGTERM: the sweep's journal is gone"
+  [ -z "$(temporaries "$dir")" ] || fail "SIGTERM: the sweep left $(temporaries "$dir")"
+  "$bin" sweep "$spec" --threads 1 --out "$dir/s.h5" --quiet >/dev/null || fail "SIGTERM: the sweep does not resume"
+else
+  [ "$rc" -eq 0 ] || fail "SIGTERM of a sweep: exit code $rc"  # finished first
+fi
+echo "SIGTERM and SIGINT: checked"
 
 # 5. Damaged results files given to every reader: a clear error naming the file (exit code 1), and
 #    nothing written or changed next to it, not even the outputs of an earlier good read.
@@ -146,7 +195,7 @@ for reader in "${readers[@]}"; do
     command=${reader//\{FILE\}/$dir/r.h5}; command=${command//\{DIR\}/$dir}
     # shellcheck disable=SC2086  # the reader's arguments are words
     "$bin" $command >/dev/null 2>&1 || fail "$reader: fails on a good file"
-    (cd "$dir" && md5sum -- * | grep -v ' r.h5$') >"$work/before"
+    (cd "$dir" && md5sum -- * 2>/dev/null | grep -v ' r.h5$') >"$work/before"
     damage "$kind" "$work/ref/new/r.h5" "$dir/r.h5"
     # shellcheck disable=SC2086
     "$bin" $command >/dev/null 2>"$work/stderr"
@@ -155,7 +204,7 @@ for reader in "${readers[@]}"; do
     [ "$rc" -eq 1 ] || fail "$label: exit code $rc, expected 1"
     grep -q "^error: $dir/r.h5: " "$work/stderr" || fail "$label: message does not start with the file: $(cat "$work/stderr")"
     [ "$(wc -l <"$work/stderr")" -eq 1 ] || fail "$label: expected one line: $(cat "$work/stderr")"
-    (cd "$dir" && md5sum -- * | grep -v ' r.h5$') >"$work/after"
+    (cd "$dir" && md5sum -- * 2>/dev/null | grep -v ' r.h5$') >"$work/after"
     cmp -s "$work/before" "$work/after" || fail "$label: files next to it changed: $(diff "$work/before" "$work/after")"
     [ -z "$(temporaries "$dir")" ] || fail "$label: temporaries left"
     checked=$((checked+1))

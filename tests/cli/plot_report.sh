@@ -41,11 +41,12 @@ expect_exit 2 "expected en or zh" "$bin" plot "$work/r.h5" --out "$work/none" --
 expect_exit 2 "expected png, svg or pdf" "$bin" plot "$work/r.h5" --out "$work/none" --format jpg
 expect_exit 2 "outside the simulated years" "$bin" plot "$work/r.h5" --out "$work/none" --from 1800
 expect_exit 2 "unknown figure 'maps'" "$bin" plot "$work/r.h5" --out "$work/none" --figures maps
-expect_exit 1 "no such file" "$bin" plot "$work/missing.h5" --out "$work/none"
+expect_exit 1 "it is missing" "$bin" plot "$work/missing.h5" --out "$work/none"
 echo "text" >"$work/text.h5"
-expect_exit 1 "this is not HDF5" "$bin" plot "$work/text.h5" --out "$work/none"
+expect_exit 1 "does not start with the pneumoplan seal" "$bin" plot "$work/text.h5" --out "$work/none"
+# Another program's HDF5 file is refused by its missing seal, before the HDF5 library parses it.
 $py -c 'import h5py, sys; h5py.File(sys.argv[1], "w").attrs["format"] = "other"' "$work/other.h5"
-expect_exit 1 "found 'other'" "$bin" plot "$work/other.h5" --out "$work/none"
+expect_exit 1 "without pneumoplan's seal" "$bin" plot "$work/other.h5" --out "$work/none"
 expect_exit 2 "png or svg" "$bin" report "$work/r.h5" --out "$work/none" --format pdf
 [ ! -e "$work/none" ] || { echo "FAIL: a refused command wrote $work/none"; exit 1; }
 

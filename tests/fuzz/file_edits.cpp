@@ -169,34 +169,44 @@ void apply(hid_t file, const std::string& object, const std::string& attribute, 
 
 }  // namespace
 
-EditableResults::EditableResults() {
+std::string bytes_written_by(const std::function<void(const std::string& path)>& write) {
   h5::quiet_errors();
   const ScratchFile made("base.h5");
-  const Scenario scenario =
-      load_scenario(PNEUMO_FUZZ_SCENARIO_DIR, {"simulation.start_year=2019", "simulation.end_year=2025"});
-  RunRequest request;
-  request.seed = 7;
-  request.replicates = 2;
-  write_results_file(made.path(), scenario, run_replicates(scenario, request), request.seed);
-  base_bytes_ = read_all(made.path());
+  write(made.path());
+  return read_all(made.path());
+}
 
+EditableResults::EditableResults()
+    : EditableFile(bytes_written_by([](const std::string& path) {
+        const Scenario scenario =
+            load_scenario(PNEUMO_FUZZ_SCENARIO_DIR, {"simulation.start_year=2019", "simulation.end_year=2025"});
+        RunRequest request;
+        request.seed = 7;
+        request.replicates = 2;
+        write_results_file(path, scenario, run_replicates(scenario, request), request.seed);
+      })) {}
+
+EditableFile::EditableFile(std::string base_bytes) : base_bytes_(std::move(base_bytes)) {
+  h5::quiet_errors();
+  const ScratchFile made("listed.h5");
+  made.write(base_bytes_);
   std::vector<std::pair<std::string, std::string>> found;
   const hid_t file = H5Fopen(made.path().c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
-  if (file < 0) report_bug("cannot open the base results file");
+  if (file < 0) report_bug("cannot open the base file");
   Listing listing{file, &found};
   H5Ovisit2(file, H5_INDEX_NAME, H5_ITER_INC, list_object, &listing, H5O_INFO_BASIC);
   H5Fclose(file);
   for (auto& [object, attribute] : found) targets_.push_back({object, attribute});
-  if (targets_.empty()) report_bug("the base results file lists no objects");
+  if (targets_.empty()) report_bug("the base file lists no objects");
 }
 
-void EditableResults::write_edited(const std::string& path, const std::string& records) const {
+void EditableFile::write_edited(const std::string& path, const std::string& records) const {
   {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out.write(base_bytes_.data(), static_cast<std::streamsize>(base_bytes_.size()));
   }
   const hid_t file = H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
-  if (file < 0) report_bug("cannot open a copy of the base results file for editing");
+  if (file < 0) report_bug("cannot open a copy of the base file for editing");
   // A few edits make any damage; thousands (an input crossed over with a raw file) only slow the fuzzer.
   const std::size_t length = std::min(records.size(), kMaxRecords * kRecordBytes);
   for (std::size_t at = 0; at + kRecordBytes <= length; at += kRecordBytes) {

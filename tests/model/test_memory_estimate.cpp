@@ -1,6 +1,12 @@
 // The memory estimate of a run and what the machine has: how the estimate grows with the scenario, the
 // replicates and the threads; refusal with the estimate; sizes as users write them; /proc and cgroup text.
 #include <gtest/gtest.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <string>
 
 #include "pneumoplan/core/available_memory.hpp"
 #include "pneumoplan/core/error.hpp"
@@ -35,6 +41,43 @@ TEST(MemoryEstimate, GrowsWithWorkersReplicatesAndThreads) {
   double base = 0.0;
   for (const auto& stratum : test::small_scenario().strata) base += static_cast<double>(stratum.workers);
   EXPECT_GT(small.peak_jobs, base);
+}
+
+TEST(MemoryEstimate, ACommandKeepingSeveralRunsCountsTheirResults) {
+  // compare keeps every package's replicates until it writes them.
+  const Scenario& s = test::small_scenario();
+  const MemoryEstimate one = estimate_run_memory(s, 5, 2), three = estimate_run_memory(s, 5, 2, 3);
+  EXPECT_EQ(three.total_bytes() - one.total_bytes(), 2 * 5 * one.results_bytes);
+  EXPECT_NE(three.describe().find("x 3 runs kept"), std::string::npos) << three.describe();
+}
+
+TEST(MemoryEstimate, TheRoomUnderAnAddressSpaceLimitIsMemoryAvailable) {
+  // In a child process (the limit stays there): ulimit -v set 64 MiB above what the process already maps.
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+  GTEST_SKIP() << "a sanitizer's shadow memory does not live with an address-space limit";
+#endif
+#endif
+  const pid_t child = ::fork();
+  if (child == 0) {
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    unsigned long long vm_kib = 0;
+    while (std::getline(status, line)) {
+      if (line.rfind("VmSize:", 0) == 0) vm_kib = std::stoull(line.substr(7));
+    }
+    struct rlimit limit {};
+    limit.rlim_cur = limit.rlim_max = (vm_kib + 64 * 1024) * 1024;
+    if (vm_kib == 0 || ::setrlimit(RLIMIT_AS, &limit) != 0) ::_exit(2);
+    const auto available = available_memory();
+    const bool ok = available && available->source == "ulimit -v" && available->bytes <= 64ull * 1024 * 1024 &&
+                    available->bytes > 32ull * 1024 * 1024;
+    ::_exit(ok ? 0 : 1);
+  }
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  EXPECT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0) << "the room under ulimit -v was not taken as the memory available";
 }
 
 TEST(MemoryEstimate, ARunThatDoesNotFitIsRefusedWithTheEstimate) {

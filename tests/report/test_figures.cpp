@@ -343,10 +343,10 @@ TEST(ComparisonFigures, BarsShowEachPackagesValueAndPairedDifference) {
 // Writes the comparison layout with the project's HDF5 helpers; `skip` leaves one dataset out.
 void write_comparison(const std::string& path, const ComparisonFile& c, const std::string& skip = "",
                       const std::string& verdict_text = "met") {
-  auto file = h5::create_file(path);
-  const hid_t root = file.id();
+  // Written and sealed as pneumoplan writes it: the reader checks the seal before anything else.
+  h5::write_sealed_file(path, [&](hid_t root) {
   h5::write_attribute(root, "format", std::string("pneumoplan-comparison"));
-  h5::write_attribute(root, "format_version", std::int64_t{1});
+  h5::write_attribute(root, "format_version", kComparisonFormatVersion);
   h5::write_attribute(root, "scenario_name", c.scenario_name);
   h5::write_attribute(root, "program_version", c.program_version);
   h5::write_attribute(root, "git_commit", c.git_commit);
@@ -416,6 +416,7 @@ void write_comparison(const std::string& path, const ComparisonFile& c, const st
   H5Dclose(set);
   H5Sclose(space);
   H5Tclose(type);
+  });
 }
 
 TEST(ComparisonReader, ReadsTheLayoutOfPneumoplanCompare) {
@@ -462,10 +463,20 @@ TEST(ComparisonReader, RefusesIncompleteOrWrongFilesNamingWhat) {
   // code 1), naming the file.
   test::write_file(scratch.file("text.h5"), "not hdf5");
   EXPECT_THROW(detect_results_file_kind(scratch.file("text.h5")), IoError);
+  // Unsealed, it is refused before the HDF5 library reads it; sealed, by its format attribute.
   {
-    auto other = h5::create_file(scratch.file("other.h5"));
-    h5::write_attribute(other.id(), "format", std::string("something-else"));
+    auto other = h5::create_file(scratch.file("unsealed.h5"));
+    h5::write_attribute(other.id(), "format", std::string("pneumoplan-comparison"));
   }
+  try {
+    detect_results_file_kind(scratch.file("unsealed.h5"));
+    ADD_FAILURE() << "accepted an unsealed file";
+  } catch (const IoError& error) {
+    EXPECT_NE(std::string(error.what()).find("without pneumoplan's seal"), std::string::npos) << error.what();
+  }
+  h5::write_sealed_file(scratch.file("other.h5"), [](hid_t root) {
+    h5::write_attribute(root, "format", std::string("something-else"));
+  });
   try {
     detect_results_file_kind(scratch.file("other.h5"));
     ADD_FAILURE() << "accepted a file of another format";

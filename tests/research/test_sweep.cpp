@@ -11,6 +11,7 @@
 #include "pneumoplan/core/error.hpp"
 #include "pneumoplan/research/sensitivity.hpp"
 #include "pneumoplan/research/sweep_design.hpp"
+#include "pneumoplan/research/sweep_memory.hpp"
 #include "pneumoplan/research/sweep_point.hpp"
 #include "pneumoplan/research/sweep_spec.hpp"
 #include "test_support.hpp"
@@ -227,6 +228,75 @@ TEST(SweepSpec, BadSweepFilesAreRefusedWithFileAndLine) {
           "need design = grid");
   refused("design = lhs\npoints = 4\noutputs = new_diagnoses\n", "at least one [parameter.NAME]");
   refused("design = lhs\npoints = 4\ncolour = red\n" + std::string(kTwoParameters), ":5: unknown key");
+}
+
+}  // namespace
+}  // namespace pneumo
+
+namespace pneumo {
+namespace {
+
+TEST(SweepMemory, GrowsWithReplicatesPointsAndThreadsAndRefusesWhatDoesNotFit) {
+  test::ScratchFolder scratch;
+  const auto estimate = [&](int points, int replicates, int threads) {
+    const std::string path = scratch.file("m" + std::to_string(points) + "_" + std::to_string(replicates) + ".ini");
+    test::write_file(path, "[sweep]\nscenario = " + test::data_path("small") + "\npoints = " + std::to_string(points) +
+                               "\nreplicates = " + std::to_string(replicates) + "\noutputs = new_diagnoses\n"
+                               "[parameter.a]\nkey = surveillance.attendance\nmin = 0.3\nmax = 1.0\n");
+    const SweepSpec spec = read_sweep_spec(path);
+    return std::make_pair(spec, estimate_sweep_memory(spec, plan_sweep(spec), test::small_scenario(), threads));
+  };
+  const auto [spec, base] = estimate(8, 2, 2);
+  EXPECT_EQ(base.points_at_once, 2u);
+  EXPECT_EQ(base.simulations_at_once, 2u);
+  EXPECT_GT(estimate(8, 2000, 2).second.point_bytes, 500 * base.point_bytes);  // the replicates' results dominate
+  EXPECT_GT(estimate(800, 2, 2).second.kept_bytes, 90 * base.kept_bytes);
+  EXPECT_GT(estimate(8, 2, 8).second.total_bytes(), base.total_bytes());
+  EXPECT_EQ(estimate(1, 2, 8).second.points_at_once, 1u);
+  try {
+    check_sweep_fits(spec, base, 1024, "allowed by --max-memory");
+    ADD_FAILURE() << "a sweep larger than the limit was not refused";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.file(), spec.path);
+    EXPECT_NE(std::string(e.what()).find("needs an estimated"), std::string::npos) << e.what();
+  }
+  EXPECT_NO_THROW(check_sweep_fits(spec, base, base.total_bytes(), "available"));
+}
+
+TEST(SweepSpec, AMissingKeyIsRefusedAtItsSectionsLine) {
+  test::ScratchFolder scratch;
+  const auto line_of = [&](const std::string& body) {
+    const std::string path = scratch.file("missing.ini");
+    test::write_file(path, body);
+    try {
+      (void)read_sweep_spec(path);
+    } catch (const InputError& e) {
+      return e.line();
+    }
+    return -1L;
+  };
+  const std::string scenario = "scenario = " + test::data_path("small") + "\n";
+  EXPECT_EQ(line_of("# a sweep\n[sweep]\n" + scenario + "points = 2\n[parameter.a]\nkey = surveillance.attendance\n"
+                    "min = 0.3\nmax = 1\n"),
+            2);  // no outputs: [sweep] is line 2
+  EXPECT_EQ(line_of("[sweep]\n" + scenario + "points = 2\noutputs = new_diagnoses\n\n[parameter.a]\n"
+                    "key = surveillance.attendance\nmin = 0.3\n"),
+            6);  // no max: [parameter.a] is line 6
+}
+
+TEST(SweepSpec, AnOutputKeptTwiceIsRefusedAtItsLine) {
+  test::ScratchFolder scratch;
+  const std::string path = scratch.file("twice.ini");
+  test::write_file(path, "[sweep]\nscenario = " + test::data_path("small") +
+                             "\npoints = 2\noutputs = new_diagnoses, new_diagnoses\n"
+                             "[parameter.a]\nkey = surveillance.attendance\nmin = 0.3\nmax = 1.0\n");
+  try {
+    (void)read_sweep_spec(path);
+    ADD_FAILURE() << "accepted an output kept twice";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.line(), 4);
+    EXPECT_NE(std::string(e.what()).find("'new_diagnoses' repeats"), std::string::npos) << e.what();
+  }
 }
 
 }  // namespace

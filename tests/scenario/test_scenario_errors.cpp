@@ -146,7 +146,7 @@ TEST(ScenarioErrorsWhole, MissingFilesAreNamed) {
     load_scenario(dir);
     FAIL();
   } catch (const InputError& e) {
-    EXPECT_EQ(std::string(e.what()), dir + "/counties.csv: expected a readable file (it is missing or not a regular file)");
+    EXPECT_EQ(std::string(e.what()), dir + "/counties.csv: expected a readable file; it is missing");
   }
   EXPECT_THROW(load_scenario(scratch.file("no-such-folder")), InputError);
 }

@@ -1,7 +1,7 @@
-// How much memory this process can still use: the kernel's MemAvailable (free memory plus what caches
-// would give back, without swap), or the room left under this process's control-group limit (cgroup v2
-// memory.max and v1 memory.limit_in_bytes, up the hierarchy) when that is smaller, as in a container or
-// a Slurm job.
+// How much memory this process can still use: the least of the kernel's MemAvailable (free memory plus what
+// caches would give back, without swap), the room left under this process's control-group limit (cgroup v2
+// memory.max and v1 memory.limit_in_bytes, up the hierarchy), as in a container or a Slurm job, and the room
+// left under its resource limits on address space (ulimit -v) and data (ulimit -d).
 #pragma once
 
 #include <cstdint>
@@ -12,10 +12,10 @@ namespace pneumo {
 
 struct AvailableMemory {
   std::uint64_t bytes = 0;
-  std::string source;  // "MemAvailable" or "cgroup limit"
+  std::string source;  // "MemAvailable", "cgroup limit", "ulimit -v" or "ulimit -d"
 };
 
-// nullopt where neither /proc/meminfo nor a cgroup limit can be read (then nothing is refused).
+// nullopt where none of these can be read (then nothing is refused).
 std::optional<AvailableMemory> available_memory();
 
 // The pieces, on text already read (for tests).

@@ -40,10 +40,13 @@ class IniDocument {
   const std::string& path() const { return path_; }
   const std::map<std::string, IniEntry>& entries() const { return entries_; }
   const IniEntry* find(const std::string& key) const;
+  // The line of the header "[section]" (its first, if repeated), or 0 when the file has no such header.
+  long section_line(const std::string& section) const;
 
  private:
   std::string path_;
   std::map<std::string, IniEntry> entries_;
+  std::map<std::string, long> section_lines_;
 };
 
 }  // namespace pneumo

@@ -14,8 +14,17 @@ struct TextFile {
   std::string contents;            // normalised text (no BOM, '\n' endings), for provenance
 };
 
-// Reads `path`; throws InputError when the file is missing, unreadable, not UTF-8 or contains NUL.
+// Reads `path`; throws InputError when the file is missing, unreadable (stating why), not UTF-8 (UTF-16 and
+// UTF-32 are named) or contains NUL.
 TextFile read_text_file(const std::string& path);
+
+// Whether an optional input exists. Absent (nothing at all under that name): false. Present: true. Anything
+// else — a loop of symbolic links, a link to nothing, a path through a file — throws InputError stating it.
+bool input_file_present(const std::string& path);
+
+// Why `path` cannot be read as a file ("it is missing", "it is a loop of symbolic links", "it is a folder",
+// ...), or "" when it can.
+std::string why_not_readable(const std::string& path);
 
 // Same checks on text already in memory (used by tests and fuzzers).
 TextFile parse_text(const std::string& path, const std::string& bytes);

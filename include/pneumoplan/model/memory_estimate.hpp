@@ -16,6 +16,7 @@ namespace pneumo {
 
 struct MemoryEstimate {
   std::int64_t replicates = 0;
+  std::int64_t runs_kept = 1;        // runs of `replicates` held until the end (compare: one per package)
   int concurrent_simulations = 0;    // min(threads, replicates)
   double peak_jobs = 0.0;            // most jobs the strata have in any simulated year
   std::uint64_t program_bytes = 0;   // the executable, its libraries and thread pools
@@ -27,8 +28,10 @@ struct MemoryEstimate {
   std::string describe() const;       // the total and how it is made up, for messages
 };
 
-// `threads` is the number of worker threads the run may use; `replicates` how many it runs.
-MemoryEstimate estimate_run_memory(const Scenario& scenario, std::int64_t replicates, int threads);
+// `threads` is the number of worker threads the run may use; `replicates` how many it runs; `runs_kept` how
+// many such runs the command keeps in memory until it writes them (compare keeps one per package).
+MemoryEstimate estimate_run_memory(const Scenario& scenario, std::int64_t replicates, int threads,
+                                   std::int64_t runs_kept = 1);
 
 // Throws InputError naming the scenario folder, with the estimate, when it exceeds `limit_bytes`
 // (described by `limit_source`, e.g. "available (MemAvailable)" or "allowed by --max-memory").

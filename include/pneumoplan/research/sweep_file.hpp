@@ -13,7 +13,7 @@
 
 namespace pneumo {
 
-inline constexpr std::int64_t kSweepFormatVersion = 1;
+inline constexpr std::int64_t kSweepFormatVersion = 2;  // 2: sealed (file_seal.hpp)
 
 struct SweepData {
   std::string spec_text, fingerprint, scenario_name, design, package;
@@ -47,6 +47,11 @@ void add_point(SweepData& data, const PointResult& result);
 PointResult point_result(const SweepData& data, std::size_t n);
 
 void write_sweep_file(const std::string& path, const SweepData& data);
-SweepData read_sweep_file(const std::string& path);  // throws IoError for anything but a sweep file
+// Checks the seal before the HDF5 library reads a byte, then every length and shape before anything is
+// allocated for it. Throws IoError for anything but a whole sweep file, and InputError (naming the file) when
+// its outputs would not fit in the memory available.
+SweepData read_sweep_file(const std::string& path);
+// True when the file holds every point of its sweep (not a shard's, nor a merge with points missing).
+bool complete(const SweepData& data);
 
 }  // namespace pneumo

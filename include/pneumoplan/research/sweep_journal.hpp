@@ -2,7 +2,9 @@
 // finished point, each written atomically (temporary name, then rename), and the fingerprint of the sweep it
 // belongs to. A sweep killed at any moment — SIGKILL included — loses at most the points being computed;
 // started again it reads the journal and computes only what is missing. A journal of another sweep (another
-// sweep file, scenario or program version) is refused rather than mixed in.
+// sweep file, scenario or program version) is refused rather than mixed in, and so is one whose fingerprint
+// file is gone. Each record carries the sweep's fingerprint and a checksum of its bytes (FNV-1a, 64 bits), so
+// a damaged record or one copied from another sweep's journal is refused, naming the file.
 #pragma once
 
 #include <map>
@@ -25,7 +27,13 @@ class SweepJournal {
 
  private:
   std::string folder_;
+  std::string fingerprint_;
 };
+
+// One record's bytes: "PNSWJR02", the fingerprint (16 hex digits), the point (encode_point), and the
+// checksum of all that (8 bytes, little-endian). decode throws IoError saying what is wrong.
+std::string encode_journal_record(const std::string& fingerprint, const PointResult& result);
+PointResult decode_journal_record(const std::string& fingerprint, const std::string& bytes);
 
 // Identifies a sweep: the sweep file's text, the text of every input of its base scenario and the program
 // version, hashed (FNV-1a, 64 bits, as 16 hex digits).

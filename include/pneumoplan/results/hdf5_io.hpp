@@ -6,6 +6,7 @@
 #include <hdf5.h>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,10 @@ Handle create_file(const std::string& path, hsize_t user_block_bytes = 0);
 // Writes out everything HDF5 holds for a file being written and closes it; throws IoError naming `path`.
 void close_written_file(Handle& file, const std::string& path);
 Handle open_file_read_only(const std::string& path);
+// Writes the HDF5 file `path` atomically and sealed (file_seal.hpp): `contents` fills the root group of a
+// temporary file, which is closed, sealed and renamed into place. Throws IoError "cannot write PATH (disk
+// full or unwritable?): ..." when anything fails; `path` is then as it was.
+void write_sealed_file(const std::string& path, const std::function<void(hid_t root)>& contents);
 Handle create_group(hid_t parent, const std::string& name);
 Handle open_group(hid_t parent, const std::string& name);
 

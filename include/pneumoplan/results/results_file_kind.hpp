@@ -8,7 +8,8 @@ namespace pneumo {
 
 enum class ResultsFileKind { Run, Comparison };
 
-// Throws InputError naming the file when it is missing, not HDF5, or not a pneumoplan file of either kind.
+// Throws IoError naming the file when it is missing, not sealed (check_seal: damaged, not HDF5, written by
+// another program), or not a pneumoplan file of either kind.
 ResultsFileKind detect_results_file_kind(const std::string& path);
 
 }  // namespace pneumo

@@ -28,6 +28,20 @@ namespace pneumo {
 Scenario load_scenario(const std::string& directory, const std::vector<std::string>& overrides = {},
                        const std::function<void(const Scenario&)>& check_size = {});
 
+struct ScenarioLoadOptions {
+  std::function<void(const Scenario&)> check_size;  // as above
+  // false: distances.csv is read and checked, but the table of distances between every pair of townships
+  // (8 bytes x townships squared: 3 GB at 20,000 townships) is not built, so checking stays light
+  // (pneumoplan run --check). Such a scenario cannot be simulated.
+  bool township_distances = true;
+};
+Scenario load_scenario(const std::string& directory, const std::vector<std::string>& overrides,
+                       const ScenarioLoadOptions& options);
+
+// The files of a scenario folder the loader reads (those that exist), for the checks that no command writes
+// over its own input.
+const std::vector<std::string>& scenario_file_names();
+
 // Reads a plan's indicator table; used by the loader and by tests.
 std::vector<PlanTarget> read_targets(const std::string& path, std::string* contents = nullptr);
 
