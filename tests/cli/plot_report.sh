@@ -45,7 +45,7 @@ expect_exit 1 "no such file" "$bin" plot "$work/missing.h5" --out "$work/none"
 echo "text" >"$work/text.h5"
 expect_exit 1 "this is not HDF5" "$bin" plot "$work/text.h5" --out "$work/none"
 $py -c 'import h5py, sys; h5py.File(sys.argv[1], "w").attrs["format"] = "other"' "$work/other.h5"
-expect_exit 1 "found 'other'" "$bin" plot "$work/other.h5" --out "$work/none"
+expect_exit 1 "format 'other'" "$bin" plot "$work/other.h5" --out "$work/none"
 expect_exit 2 "png or svg" "$bin" report "$work/r.h5" --out "$work/none" --format pdf
 [ ! -e "$work/none" ] || { echo "FAIL: a refused command wrote $work/none"; exit 1; }
 
