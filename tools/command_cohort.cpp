@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "command_line.hpp"
+#include "shipped_data.hpp"
 #include "pneumoplan/core/atomic_output.hpp"
 #include "pneumoplan/core/error.hpp"
 #include "pneumoplan/research/cohort.hpp"
@@ -18,7 +19,8 @@ int cohort_command(const std::vector<std::string>& args) {
   options.add_options()
       ("file", po::value<std::string>(), "Cohort file (INI; docs/cohort-format.md).")
       ("out,o", po::value<std::string>(), "Life table to write (CSV). Written atomically.")
-      ("threads,t", po::value<int>(), "Worker threads (default: all cores). Results do not depend on it.");
+      ("threads,t", po::value<int>(), "Worker threads (default: the CPUs this process may use: its affinity mask or cpuset, a cgroup CPU quota, "
+       "SLURM_CPUS_PER_TASK). Results do not depend on it.");
   po::positional_options_description positional;
   positional.add("file", 1);
   po::variables_map values;
@@ -31,7 +33,7 @@ int cohort_command(const std::vector<std::string>& args) {
   if (!values.count("file")) throw UsageError("expected a cohort file, e.g. 'pneumoplan cohort scenarios/cohorts/tin_miners_chen2001.ini --out tin.csv'");
   if (!values.count("out")) throw UsageError("expected --out TABLE.csv");
   const int threads = thread_count(values);
-  const CohortSpec spec = load_cohort_spec(values["file"].as<std::string>());
+  const CohortSpec spec = load_cohort_spec(resolve_input_path(values["file"].as<std::string>()));
   check_output_writable(values["out"].as<std::string>());  // fail now, not after the simulation
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
   const CohortResult result = simulate_cohort(spec);

@@ -10,6 +10,7 @@
 #include "command_line.hpp"
 #include "progress_line.hpp"
 #include "scenario_options.hpp"
+#include "shipped_data.hpp"
 #include "pneumoplan/core/atomic_output.hpp"
 #include "pneumoplan/core/csv.hpp"
 #include "pneumoplan/core/error.hpp"
@@ -65,7 +66,7 @@ int compare_command(const std::vector<std::string>& args) {
        "Comma-separated packages to compare; the first is the reference the others are paired against "
        "(default: baseline, then every package of the scenario).")
       ("out,o", po::value<std::string>(),
-       "Folder for the results (default output/<scenario>/compare): one results file per package "
+       "Folder for the results (default output/<scenario>/compare, as for run): one results file per package "
        "(<scenario>-<package>.h5, scored like any run), comparison.h5, comparison.csv and comparison.md.")
       ("period", po::value<std::string>(),
        "Years FIRST-LAST over which counts and costs are summed (default: the plan's first year, or 2021, to the "
@@ -74,6 +75,7 @@ int compare_command(const std::vector<std::string>& args) {
        "Year in which indicators are read and targets judged (default: the plan's last year, or 2025).")
       ("quiet,q", "Print only the path of comparison.h5.");
   add_scenario_options(options);
+  add_progress_options(options);
   po::positional_options_description positional;
   positional.add("scenario", 1);
   po::variables_map values;
@@ -87,6 +89,7 @@ int compare_command(const std::vector<std::string>& args) {
     return 0;
   }
   if (!values.count("scenario")) throw UsageError("expected a scenario folder, e.g. 'pneumoplan compare scenarios/xuzhou'");
+  const ProgressSettings progress_shown = progress_settings(values);
   LoadedScenario loaded = load_scenario_from_options(values["scenario"].as<std::string>(), values);
   const Scenario& scenario = loaded.scenario;
   const std::vector<std::string> packages = package_list(values["packages"].as<std::string>(), scenario);
@@ -107,7 +110,7 @@ int compare_command(const std::vector<std::string>& args) {
   }
 
   const std::string folder =
-      values.count("out") ? values["out"].as<std::string>() : "output/" + scenario.name + "/compare";
+      values.count("out") ? values["out"].as<std::string>() : default_output_root() + "/" + scenario.name + "/compare";
   const auto package_file = [&](const std::string& name) { return scenario.name + "-" + name + ".h5"; };
   const std::string comparison_path = (fs::path(folder) / "comparison.h5").string();
   check_output_writable(comparison_path);  // fail now, not after the simulations
@@ -122,7 +125,7 @@ int compare_command(const std::vector<std::string>& args) {
   {
     ProgressLine progress("pneumoplan compare " + scenario.name,
                           static_cast<std::int64_t>(packages.size()) * request.replicates * scenario.year_count(),
-                          "replicate-years");
+                          "replicate-years", progress_shown);
     request.year_done = [&progress] { progress.advance(); };
     for (const auto& name : packages) {
       package_scenarios.push_back(scenario);

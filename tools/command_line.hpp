@@ -33,10 +33,14 @@ int report_command(const std::vector<std::string>& args);
 
 // Shared by run and scorecard.
 std::vector<int> parse_years(const std::string& text);
-// --threads if given (checked: 1 to 4096), else every core.
+// --threads if given (checked: 1 to 4096), else the CPUs this process may use (default_thread_count), shared
+// among the MPI ranks of this node when started by mpirun.
 int thread_count(const po::variables_map& values);
 // "2021-2035" -> {2021, 2035}; throws UsageError naming `option` unless FIRST <= LAST.
 std::pair<int, int> parse_year_span(const std::string& text, const std::string& option);
-void write_scorecard_files(const std::string& results_path, const pneumo::Scorecard& card, bool print);
+// Writes NAME.scorecard.csv and .md next to the results; prints the table when `print_table`, and the paths
+// ("Scorecard: ...") unless `quiet`.
+void write_scorecard_files(const std::string& results_path, const pneumo::Scorecard& card, bool print_table,
+                           bool quiet);
 
 }  // namespace pneumo::cli

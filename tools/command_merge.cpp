@@ -39,8 +39,9 @@ int merge_command(const std::vector<std::string>& args) {
   for (std::size_t s = 1; s < shards.size(); ++s) {
     const SweepData shard = read_sweep_file(shards[s]);
     if (shard.fingerprint != merged.fingerprint) {
-      throw IoError(shards[s] + ": belongs to another sweep (fingerprint " + shard.fingerprint + ", " + shards.front() +
-                    " has " + merged.fingerprint + ")");
+      throw InputError(shards[s], 0,
+                       "belongs to another sweep (fingerprint " + shard.fingerprint + ", " + shards.front() + " has " +
+                           merged.fingerprint + "): merge only the shards of one 'pneumoplan sweep --slurm-array'");
     }
     for (std::size_t n = 0; n < shard.points(); ++n) {
       if (shard.status[n] == 0) continue;
@@ -50,7 +51,7 @@ int merge_command(const std::vector<std::string>& args) {
         const bool same_values = have.values.size() == r.values.size() &&
                                  std::memcmp(have.values.data(), r.values.data(), r.values.size() * sizeof(double)) == 0;
         if (have.status != r.status || !same_values) {
-          throw IoError(shards[s] + ": point " + std::to_string(n) + " differs from " + source[n]);
+          throw InputError(shards[s], 0, "point " + std::to_string(n) + " differs from " + source[n]);
         }
         continue;
       }

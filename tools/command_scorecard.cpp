@@ -3,7 +3,6 @@
 #include <filesystem>
 #include <iostream>
 #include <sstream>
-#include <thread>
 
 #include "command_line.hpp"
 #include "pneumoplan/core/atomic_output.hpp"
@@ -28,13 +27,6 @@ std::vector<int> parse_years(const std::string& text) {
   return years;
 }
 
-int thread_count(const po::variables_map& values) {
-  if (!values.count("threads")) return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  const int threads = values["threads"].as<int>();
-  if (threads < 1 || threads > 4096) throw UsageError("--threads: expected a whole number in [1, 4096]");
-  return threads;
-}
-
 std::pair<int, int> parse_year_span(const std::string& text, const std::string& option) {
   const auto dash = text.find('-');
   const auto first = dash == std::string::npos ? std::nullopt : parse_int64(text.substr(0, dash));
@@ -45,14 +37,14 @@ std::pair<int, int> parse_year_span(const std::string& text, const std::string& 
   return {static_cast<int>(*first), static_cast<int>(*last)};
 }
 
-void write_scorecard_files(const std::string& results_path, const Scorecard& card, bool print) {
+void write_scorecard_files(const std::string& results_path, const Scorecard& card, bool print_table, bool quiet) {
   const fs::path base = fs::path(results_path).replace_extension("");
   const std::string csv = base.string() + ".scorecard.csv";
   const std::string markdown = base.string() + ".scorecard.md";
   write_text_atomically(csv, scorecard_csv(card));
   write_text_atomically(markdown, scorecard_markdown(card));
-  if (print) std::cout << scorecard_terminal(card);
-  std::cout << "Scorecard: " << csv << " and " << markdown << "\n";
+  if (print_table) std::cout << scorecard_terminal(card);
+  if (!quiet) std::cout << "Scorecard: " << csv << " and " << markdown << "\n";
 }
 
 int scorecard_command(const std::vector<std::string>& args) {
@@ -61,7 +53,7 @@ int scorecard_command(const std::vector<std::string>& args) {
       ("results", po::value<std::string>(), "Results file written by 'pneumoplan run' (HDF5).")
       ("years", po::value<std::string>()->default_value("2023,2025"),
        "Evaluation years, comma-separated (default: the plans' mid-term and final years).")
-      ("quiet,q", "Write the files without printing the table.");
+      ("quiet,q", "Print only the path of the CSV file (the Markdown file is beside it).");
   po::positional_options_description positional;
   positional.add("results", 1);
   po::variables_map values;
@@ -76,12 +68,14 @@ int scorecard_command(const std::vector<std::string>& args) {
   const std::string path = values["results"].as<std::string>();
   const ResultsFile results = open_results_file(path);
   if (results.targets.empty()) {
-    std::cout << path << ": the scenario has no targets.csv; nothing to score\n";
+    std::cerr << path << ": the scenario has no targets.csv; nothing to score\n";
     return 0;
   }
   const Scorecard card = build_scorecard(results, years);
   if (card.years.empty()) throw UsageError("--years: none of the years lies in the simulated period");
-  write_scorecard_files(path, card, !values.count("quiet"));
+  const bool quiet = values.count("quiet") > 0;
+  write_scorecard_files(path, card, !quiet, quiet);
+  if (quiet) std::cout << fs::path(path).replace_extension("").string() << ".scorecard.csv\n";
   return 0;
 }
 

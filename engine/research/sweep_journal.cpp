@@ -60,8 +60,10 @@ SweepJournal::SweepJournal(const std::string& result_path, const std::string& fi
   if (fs::exists(stamp)) {
     const std::string found = read_bytes(stamp);
     if (found != fingerprint + "\n") {
-      throw IoError(folder_ + " is the journal of another sweep (fingerprint " + found.substr(0, 16) + ", this one " +
-                    fingerprint + "): remove it to start again, or give another --out");
+      // The --out given belongs to another sweep: a bad command line, not a failure (exit 2).
+      throw InputError(folder_, 0,
+                       "the journal of another sweep (fingerprint " + found.substr(0, 16) + ", this one " + fingerprint +
+                           "): remove it to start again, or give another --out");
     }
   } else {
     write_text_atomically(stamp.string(), fingerprint + "\n");
