@@ -3,6 +3,7 @@
 #include <hdf5.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "pneumoplan/core/error.hpp"
 #include "pneumoplan/results/hdf5_io.hpp"
@@ -17,25 +18,19 @@ std::string file_kind_words(const std::string& format) {
                         : "an HDF5 file of another program (format '" + format + "')";
 }
 
-std::optional<std::string> read_format_attribute(const std::string& path) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) return std::nullopt;
-  h5::quiet_errors();
-  if (H5Fis_hdf5(path.c_str()) <= 0) return std::nullopt;
-  try {
-    auto file = h5::open_file_read_only(path);
-    if (!h5::has_attribute(file.id(), "format")) return std::string();
-    return h5::read_string_attribute(file.id(), "format");
-  } catch (const IoError&) {
-    return std::nullopt;
-  }
-}
-
 std::optional<std::string> other_kind_message(const std::string& path, const std::string& expected_format) {
-  const auto format = read_format_attribute(path);
-  const bool pneumoplan = format && (*format == kResultsFormat || *format == kComparisonFormat || *format == kSweepFormat);
-  if (!pneumoplan || *format == expected_format) return std::nullopt;
-  return path + ": " + file_kind_words(*format) + ", not " + file_kind_words(expected_format);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::string head(1 << 20, '\0');  // the root attributes' values lie in the first global heap, near the start
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  if (head.compare(0, 8, "\x89HDF\r\n\x1a\n") != 0) return std::nullopt;  // not HDF5 (or not at byte 0)
+  for (const char* format : {kComparisonFormat, kSweepFormat, kResultsFormat}) {
+    if (head.find(format) == std::string::npos) continue;
+    if (format == expected_format) return std::nullopt;
+    return path + ": " + file_kind_words(format) + ", not " + file_kind_words(expected_format);
+  }
+  return std::nullopt;
 }
 
 ResultsFileKind detect_results_file_kind(const std::string& path) {

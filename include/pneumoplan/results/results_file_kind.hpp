@@ -24,12 +24,10 @@ ResultsFileKind detect_results_file_kind(const std::string& path);
 // 'X')" for anything else.
 std::string file_kind_words(const std::string& format);
 
-// The root attribute `format` of the HDF5 file at `path` ("" when it has none); nullopt when the file is missing
-// or not HDF5, or its root cannot be read.
-std::optional<std::string> read_format_attribute(const std::string& path);
-
-// For a refusal: "PATH: <what the file is>, not <what was expected>" when the file is a pneumoplan file of
-// another kind than `expected_format`; nullopt otherwise (the caller keeps its own message).
+// For the refusal of a file without a seal: "PATH: <what the file is>, not <what was expected>" when the file is
+// a pneumoplan file of another kind than `expected_format`; nullopt otherwise (the caller keeps its own
+// message). The HDF5 library never parses an unsealed file (it may be damaged, docs/reliability.md): the kind
+// is recognised by the format attribute's value among the file's first bytes, where HDF5 keeps it.
 std::optional<std::string> other_kind_message(const std::string& path, const std::string& expected_format);
 
 }  // namespace pneumo
