@@ -68,7 +68,7 @@ std::uint64_t task_memory_bytes(const Scenario& base, const SweepContext& contex
 }
 
 // The sbatch script of a job array: task K runs shard K/T into DIR/shard-K.h5.
-std::string write_slurm_array(const std::string& folder, const std::string& spec_path, std::int64_t tasks, int threads,
+void write_slurm_array(const std::string& folder, const std::string& spec_path, std::int64_t tasks, int threads,
                               std::uint64_t memory_bytes, const std::string& time, const std::string& extra_options,
                               const std::string& progress_options, bool quiet) {
   fs::create_directories(folder);
@@ -106,7 +106,6 @@ std::string write_slurm_array(const std::string& folder, const std::string& spec
               << "  submit: sbatch " << path << "\n"
               << "  then:   pneumoplan merge " << dir << "/shard-*.h5 --out RESULT.h5\n";
   }
-  return path;
 }
 
 void report(const SweepData& data, const std::string& out, bool quiet) {
@@ -221,6 +220,7 @@ int sweep_command(const std::vector<std::string>& args) {
       check_output_writable(out);
       journal = std::make_unique<SweepJournal>(out, fingerprint);
       std::map<std::int64_t, PointResult> known = journal->load();
+      const std::size_t from_journal = known.size();
       std::size_t from_result = 0;
       // A finished result of the same sweep counts as recorded too (e.g. to retry its failed points).
       if (fs::exists(out)) {
@@ -254,9 +254,11 @@ int sweep_command(const std::vector<std::string>& args) {
       // A resumed sweep says what it found, so a log shows that the earlier work was kept.
       if ((found_done > 0 || found_failed > 0) && !values.count("quiet")) {
         std::cerr << "pneumoplan sweep: resuming " << out << ": found " << found_done << " done and " << found_failed
-                  << " failed of the " << held << " points" << (shard.count > 1 ? " of this shard" : "")
-                  << " (journal " << out << ".parts" << (from_result > 0 ? " and the earlier result" : "")
-                  << "); computing " << pending.size() << (retry ? " (failed ones again)" : "") << "\n";
+                  << " failed of the " << held << " points" << (shard.count > 1 ? " of this shard" : "") << " ("
+                  << (from_journal > 0 ? "in the journal " + out + ".parts" : std::string())
+                  << (from_journal > 0 && from_result > 0 ? " and " : "")
+                  << (from_result > 0 ? "in the earlier result" : "") << "); computing " << pending.size()
+                  << (retry ? " (failed ones again)" : "") << "\n";
       }
     }
 
