@@ -51,4 +51,12 @@ max = 0.9
 SPEC
 "$bin" sweep "$work/sweep.ini" --out "$work/sweep.h5" --quiet >/dev/null
 /usr/bin/python3 "$dimensions" "$work/sweep.h5"
+# netCDF's own reader, where netcdf-bin is installed: every dimension named, none left anonymous.
+if command -v ncdump >/dev/null; then
+  for file in "$work/r.h5" "$work/compare/comparison.h5" "$work/sweep.h5"; do
+    ncdump -h "$file" >"$work/ncdump.txt" || { echo "ncdump cannot read $file"; exit 1; }
+    ! grep -q phony_dim "$work/ncdump.txt" || { echo "ncdump sees anonymous dimensions in $file"; exit 1; }
+  done
+  ncdump -h "$work/r.h5" | grep -q 'double mean(year, region, stage)' || { echo "ncdump: no named dimensions"; exit 1; }
+fi
 echo "results, comparison and sweep files: named dimensions, units and descriptions"
