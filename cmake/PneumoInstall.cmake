@@ -14,6 +14,8 @@ install(DIRECTORY "${PROJECT_SOURCE_DIR}/scenarios/" DESTINATION "${CMAKE_INSTAL
 install(FILES "${PROJECT_SOURCE_DIR}/README.md" "${PROJECT_SOURCE_DIR}/LICENSE" "${PROJECT_SOURCE_DIR}/DATA-LICENSES.md"
         DESTINATION "${CMAKE_INSTALL_DOCDIR}")
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/docs/" DESTINATION "${CMAKE_INSTALL_DOCDIR}/docs")
+# Debian looks for a package's licence in /usr/share/doc/PACKAGE/copyright.
+install(FILES "${PROJECT_SOURCE_DIR}/LICENSE" DESTINATION "${CMAKE_INSTALL_DOCDIR}" RENAME copyright)
 install(FILES "${PROJECT_SOURCE_DIR}/tools/pneumoplan.bash-completion"
         DESTINATION "${CMAKE_INSTALL_DATADIR}/bash-completion/completions" RENAME pneumoplan)
 
@@ -58,7 +60,9 @@ else()
 endif()
 
 # The Debian package (Debian 12): the same files under /usr; shared-library dependencies from dpkg-shlibdeps,
-# gnuplot for the figures. `cpack -G DEB` in the build folder.
+# gnuplot for the figures. `cpack -G DEB` in the build folder, after the build: cpack packs what was built
+# (it does not make every target again first).
+set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY TRUE)
 set(CPACK_PACKAGE_NAME "pneumoplan")
 set(CPACK_PACKAGE_VENDOR "pneumoplan")
 set(CPACK_PACKAGE_CONTACT "pneumoplan maintainers <pneumoplan@users.noreply.github.com>")
@@ -73,9 +77,9 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "gnuplot-nox | gnuplot")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-noto-cjk, fontconfig, hdf5-tools, openmpi-bin")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "slurm-client, python3-h5py")
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-    "Simulates the dust-exposed workers of a Chinese prefecture-level city, county by county and replicate by\n"
-    "replicate, and writes self-describing HDF5 results; scores plan indicators, compares policy packages,\n"
-    "places rehabilitation stations and runs parameter sweeps on threads, MPI or Slurm. Five city scenario\n"
-    "packs ship in /usr/share/pneumoplan/scenarios.")
+string(CONCAT CPACK_DEBIAN_PACKAGE_DESCRIPTION
+  "Simulates the dust-exposed workers of a Chinese prefecture-level city, county by county and replicate by\n"
+  "replicate, and writes self-describing HDF5 results; scores plan indicators, compares policy packages,\n"
+  "places rehabilitation stations and runs parameter sweeps on threads, MPI or Slurm. Five city scenario\n"
+  "packs ship in /usr/share/pneumoplan/scenarios.")
 include(CPack)
