@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "command_line.hpp"
+#include "shipped_data.hpp"
 #include "pneumoplan/core/atomic_output.hpp"
 #include "pneumoplan/core/command_paths.hpp"
 #include "pneumoplan/core/error.hpp"
@@ -20,7 +21,7 @@ int calibrate_command(const std::vector<std::string>& args) {
       ("observed", po::value<std::string>(), "CSV of observed counts: first_year,last_year,value[,source].")
       ("output", po::value<std::string>()->default_value("new_diagnoses"),
        "The sweep output the observations count (city level), e.g. new_diagnoses.")
-      ("accept", po::value<double>()->default_value(0.1), "Share of the points with the smallest deviance accepted.")
+      ("accept", po::value<double>()->default_value(0.1, "0.1"), "Share of the points with the smallest deviance accepted.")
       ("out,o", po::value<std::string>(), "Also write the posterior and the fit as CSV.");
   po::positional_options_description positional;
   positional.add("sweep", 1);
@@ -35,16 +36,18 @@ int calibrate_command(const std::vector<std::string>& args) {
   if (!values.count("sweep") || !values.count("observed")) throw UsageError("expected SWEEP.h5 and --observed FILE.csv");
   const double accept = values["accept"].as<double>();
   if (!(accept > 0.0 && accept <= 1.0)) throw UsageError("--accept: expected a share in (0, 1]");
+  const std::string sweep_path = values["sweep"].as<std::string>();
+  const std::string observed_path = resolve_input_path(values["observed"].as<std::string>());
   {
     CommandPaths paths;
-    paths.input(values["sweep"].as<std::string>(), "the sweep file");
-    paths.input(values["observed"].as<std::string>(), "the observations");
+    paths.input(sweep_path, "the sweep file");
+    paths.input(observed_path, "the observations");
     if (values.count("out")) paths.output(values["out"].as<std::string>(), "--out");
     paths.check();
   }
-  const auto observed = read_observations(values["observed"].as<std::string>());
-  const SweepData sweep = read_sweep_file(values["sweep"].as<std::string>());
-  require_complete(sweep, values["sweep"].as<std::string>());
+  const auto observed = read_observations(observed_path);
+  const SweepData sweep = read_sweep_file(sweep_path);
+  require_complete(sweep, sweep_path);
   const CalibrationResult c = calibrate(sweep, values["output"].as<std::string>(), observed, accept);
 
   std::printf("Calibration of %s to %zu observations of %s: ABC rejection, %zu of %zu points accepted (deviance <= %.4g; "

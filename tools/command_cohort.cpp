@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "command_line.hpp"
+#include "shipped_data.hpp"
 #include "pneumoplan/core/atomic_output.hpp"
 #include "pneumoplan/core/command_paths.hpp"
 #include "pneumoplan/core/error.hpp"
@@ -21,7 +22,8 @@ int cohort_command(const std::vector<std::string>& args) {
   options.add_options()
       ("file", po::value<std::string>(), "Cohort file (INI; docs/cohort-format.md).")
       ("out,o", po::value<std::string>(), "Life table to write (CSV). Written atomically.")
-      ("threads,t", po::value<int>(), "Worker threads (default: all cores). Results do not depend on it.")
+      ("threads,t", po::value<int>(), "Worker threads (default: the CPUs this process may use: its affinity mask or cpuset, a cgroup CPU quota, "
+       "SLURM_CPUS_PER_TASK). Results do not depend on it.")
       ("fit-profile", po::value<std::string>(),
        "Fit a log-logistic tolerance curve in this metric (respirable_silica or respirable_dust) to the file's "
        "published table, with the model's latency, follow-up and mortality, and print E50 and k; the table written "
@@ -43,10 +45,10 @@ int cohort_command(const std::vector<std::string>& args) {
   if (!values.count("file")) throw UsageError("expected a cohort file, e.g. 'pneumoplan cohort scenarios/cohorts/tin_miners_chen2001.ini --out tin.csv'");
   if (!values.count("out")) throw UsageError("expected --out TABLE.csv");
   const int threads = thread_count(values);
-  const CohortSpec spec = load_cohort_spec(values["file"].as<std::string>());
+  const CohortSpec spec = load_cohort_spec(resolve_input_path(values["file"].as<std::string>()));
   {
     CommandPaths paths;
-    paths.input(values["file"].as<std::string>(), "the cohort file");
+    paths.input(resolve_input_path(values["file"].as<std::string>()), "the cohort file");
     if (spec.life_table != "builtin_china_wpp2024") paths.input(spec.life_table, "the cohort's life table");
     paths.output(values["out"].as<std::string>(), "--out");
     paths.check();

@@ -10,6 +10,7 @@
 #include "command_line.hpp"
 #include "progress_line.hpp"
 #include "scenario_options.hpp"
+#include "shipped_data.hpp"
 #include "pneumoplan/core/atomic_output.hpp"
 #include "pneumoplan/core/command_paths.hpp"
 #include "pneumoplan/core/output_set.hpp"
@@ -81,7 +82,7 @@ int compare_command(const std::vector<std::string>& args) {
        "Comma-separated packages to compare; the first is the reference the others are paired against "
        "(default: baseline, then every package of the scenario).")
       ("out,o", po::value<std::string>(),
-       "Folder for the results (default output/<scenario>/compare): one results file per package "
+       "Folder for the results (default output/<scenario>/compare, as for run): one results file per package "
        "(<scenario>-<package>.h5, scored like any run), comparison.h5, comparison.csv and comparison.md.")
       ("period", po::value<std::string>(),
        "Years FIRST-LAST over which counts and costs are summed (default: the plan's first year, or 2021, to the "
@@ -90,6 +91,7 @@ int compare_command(const std::vector<std::string>& args) {
        "Year in which indicators are read and targets judged (default: the plan's last year, or 2025).")
       ("quiet,q", "Print only the path of comparison.h5.");
   add_scenario_options(options);
+  add_progress_options(options);
   po::positional_options_description positional;
   positional.add("scenario", 1);
   po::variables_map values;
@@ -104,8 +106,8 @@ int compare_command(const std::vector<std::string>& args) {
   }
   if (!values.count("scenario")) throw UsageError("expected a scenario folder, e.g. 'pneumoplan compare scenarios/xuzhou'");
   const std::string directory = values["scenario"].as<std::string>();
-  const std::string folder =
-      values.count("out") ? values["out"].as<std::string>() : "output/" + scenario_name_of(directory) + "/compare";
+  const std::string folder = values.count("out") ? values["out"].as<std::string>()
+                                                 : default_output_root() + "/" + scenario_name_of(directory) + "/compare";
   {
     // The folder first: the package list, and so the file names, are known once the scenario is read.
     CommandPaths paths;
@@ -113,6 +115,7 @@ int compare_command(const std::vector<std::string>& args) {
     paths.output_folder(folder, values.count("out") ? "--out" : "");
     paths.check();
   }
+  const ProgressSettings progress_shown = progress_settings(values);
   LoadedScenario loaded = load_scenario_from_options(directory, values, false, packages_to_run(values));
   const Scenario& scenario = loaded.scenario;
   const std::vector<std::string> packages = package_list(values["packages"].as<std::string>(), scenario);
@@ -156,7 +159,7 @@ int compare_command(const std::vector<std::string>& args) {
   {
     ProgressLine progress("pneumoplan compare " + scenario.name,
                           static_cast<std::int64_t>(packages.size()) * request.replicates * scenario.year_count(),
-                          "replicate-years");
+                          "replicate-years", progress_shown);
     request.year_done = [&progress] { progress.advance(); };
     for (const auto& name : packages) {
       package_scenarios.push_back(scenario);

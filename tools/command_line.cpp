@@ -2,6 +2,10 @@
 
 #include <iostream>
 
+#include "sweep_mpi.hpp"
+#include "pneumoplan/core/available_cpus.hpp"
+#include "pneumoplan/core/error.hpp"
+
 namespace pneumo::cli {
 
 bool parse_options(const std::vector<std::string>& args, const po::options_description& options,
@@ -17,6 +21,13 @@ bool parse_options(const std::vector<std::string>& args, const po::options_descr
   }
   po::notify(values);
   return true;
+}
+
+int thread_count(const po::variables_map& values) {
+  if (!values.count("threads")) return default_thread_count(mpi_ranks_on_node()).threads;
+  const int threads = values["threads"].as<int>();
+  if (threads < 1 || threads > 4096) throw UsageError("--threads: expected a whole number in [1, 4096]");
+  return threads;
 }
 
 }  // namespace pneumo::cli

@@ -38,7 +38,8 @@ int report_command(const std::vector<std::string>& args);
 
 // Shared by run and scorecard.
 std::vector<int> parse_years(const std::string& text);
-// --threads if given (checked: 1 to 4096), else every core.
+// --threads if given (checked: 1 to 4096), else the CPUs this process may use (default_thread_count), shared
+// among the MPI ranks of this node when started by mpirun.
 int thread_count(const po::variables_map& values);
 // "2021-2035" -> {2021, 2035}; throws UsageError naming `option` unless FIRST <= LAST.
 std::pair<int, int> parse_year_span(const std::string& text, const std::string& option);

@@ -29,7 +29,7 @@ int locate_command(const std::vector<std::string>& args) {
        "optimum is shown for pmed1 … pmed40 when the file is named after the instance (pmed1.txt).")
       ("exact", "Also solve exactly with CBC (the p-median as a MIP, started from the heuristic's sites) and "
                 "report its objective, bound, time and the heuristic's gap to it.")
-      ("time-limit", po::value<double>()->default_value(60.0),
+      ("time-limit", po::value<double>()->default_value(60.0, "60"),
        "Seconds CBC may run with --exact; when reached, the best solution and bound so far are reported.")
       ("rounds", po::value<int>()->default_value(HeuristicOptions{}.perturbation_rounds),
        "Shake-and-interchange rounds of the heuristic after its first local optimum (0: greedy + interchange "

@@ -23,7 +23,8 @@ int plot_command(const std::vector<std::string>& args) {
   options.add_options()
       ("results", po::value<std::string>(), "Results file of 'pneumoplan run' or comparison file of 'pneumoplan compare'.")
       ("out", po::value<std::string>(), "Folder for the figures (created if needed; figures of the same name are replaced).")
-      ("scripts", "Also write each figure's gnuplot script with its data as NAME.gp (cd DIR; gnuplot -d NAME.gp).");
+      ("scripts", "Also write each figure's gnuplot script with its data as NAME.gp (cd DIR; gnuplot -d NAME.gp).")
+      ("quiet,q", "Print only the folder of the figures.");
   add_figure_command_options(options, "png, svg or pdf");
   po::positional_options_description positional;
   positional.add("results", 1);
@@ -62,7 +63,7 @@ int plot_command(const std::vector<std::string>& args) {
     set = comparison_figure_set(open_comparison_file(path), language, wanted);
   }
   if (set.figures.empty()) {
-    std::cout << path << ": none of the figures asked for applies to this file; nothing drawn\n";
+    std::cerr << path << ": none of the figures asked for applies to this file; nothing drawn\n";
     return 0;
   }
   {
@@ -87,6 +88,10 @@ int plot_command(const std::vector<std::string>& args) {
   }
   for (const auto& f : written) {
     if (!f.gnuplot_messages.empty()) std::cerr << "gnuplot (" << f.name << "): " << f.gnuplot_messages << "\n";
+  }
+  if (values.count("quiet")) {
+    std::cout << folder << "\n";
+    return 0;
   }
   std::cout << "Figures (" << written.size() << ", " << figure_extension(format) << ") in " << folder << ":";
   for (const auto& f : written) std::cout << " " << f.file;

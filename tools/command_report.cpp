@@ -75,7 +75,8 @@ int report_command(const std::vector<std::string>& args) {
   po::options_description options("Options");
   options.add_options()
       ("results", po::value<std::string>(), "Results file of 'pneumoplan run' or comparison file of 'pneumoplan compare'.")
-      ("out", po::value<std::string>(), "Folder for report.md, report.html and figures/ (created if needed).");
+      ("out", po::value<std::string>(), "Folder for report.md, report.html and figures/ (created if needed).")
+      ("quiet,q", "Print only the path of report.html.");
   add_figure_command_options(options, "png or svg (figures embedded in the report)");
   po::positional_options_description positional;
   positional.add("results", 1);
@@ -116,6 +117,10 @@ int report_command(const std::vector<std::string>& args) {
     const FigureRenderer renderer;
     if (language == Language::Chinese) check_figure_font_installed();
     write_set([&](const std::string& staged) { write_run_report(renderer, *run, format, staged); });
+    if (values.count("quiet")) {
+      std::cout << (fs::path(folder) / "report.html").string() << "\n";
+      return 0;
+    }
     std::cout << "Report: " << (fs::path(folder) / "report.md").string() << " and "
               << (fs::path(folder) / "report.html").string() << " (" << run->set.figures.size() << " figures in "
               << (fs::path(folder) / kFigureFolder).string() << ")\n";
@@ -154,6 +159,10 @@ int report_command(const std::vector<std::string>& args) {
     written = write_figure_folder(renderer, set.figures, format, (fs::path(staged) / kFigureFolder).string(), false);
     write_report_files(staged, comparison_report(comparison, language, written, kFigureFolder, links));
   });
+  if (values.count("quiet")) {
+    std::cout << (fs::path(folder) / "report.html").string() << "\n";
+    return 0;
+  }
   std::cout << "Report: " << (fs::path(folder) / "report.md").string() << " and "
             << (fs::path(folder) / "report.html").string() << " (" << written.size() << " figures; run reports of "
             << std::count_if(runs.begin(), runs.end(), [](const auto& r) { return r != nullptr; }) << " packages in "

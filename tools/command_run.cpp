@@ -11,6 +11,7 @@
 
 #include "command_line.hpp"
 #include "scenario_options.hpp"
+#include "shipped_data.hpp"
 #include "progress_line.hpp"
 #include "pneumoplan/core/atomic_output.hpp"
 #include "pneumoplan/core/command_paths.hpp"
@@ -89,18 +90,22 @@ void print_summary(const Scenario& scenario, const std::vector<ReplicateResults>
 int run_command(const std::vector<std::string>& args) {
   po::options_description options("Options");
   options.add_options()
-      ("scenario", po::value<std::string>(), "Scenario folder (scenario.ini and its CSV tables).")
+      ("scenario", po::value<std::string>(),
+       "Scenario folder (scenario.ini and its CSV tables), or the name of a shipped pack (xuzhou, jinan, yuncheng, "
+       "heyuan, jiaxing) when no such folder exists here.")
       ("out,o", po::value<std::string>(),
-       "Results file to write (HDF5). Default: output/<scenario>/<scenario>.h5. Written atomically: an existing "
-       "file is replaced only when the new one is complete.")
+       "Results file to write (HDF5). Default: output/<scenario>/<scenario>.h5 in the current folder (when it is "
+       "not writable: ~/.local/share/pneumoplan/output/...). Written atomically: an existing file is replaced only "
+       "when the new one is complete.")
       ("package,p", po::value<std::string>()->default_value(std::string(kBaselinePackage)),
        "Policy package to simulate: a [package.NAME] of scenario.ini, or 'baseline' (no interventions). "
        "The default results file of a package is output/<scenario>/<scenario>-<package>.h5.")
       ("check", "Only load and validate the scenario; simulate nothing, write nothing.")
-      ("quiet,q", "Print only the path of the results file.")
+      ("quiet,q", "Print only the path of the results file (on stdout; errors still go to stderr).")
       ("scorecard-years", po::value<std::string>()->default_value("2023,2025"),
        "Years of the scorecard written after the run when the scenario has targets.csv.");
   add_scenario_options(options);
+  add_progress_options(options);
   po::positional_options_description positional;
   positional.add("scenario", 1);
   po::variables_map values;
@@ -116,7 +121,7 @@ int run_command(const std::vector<std::string>& args) {
   const std::string scenario_name = scenario_name_of(directory);
   const std::string file_name = package == kBaselinePackage ? scenario_name : scenario_name + "-" + package;
   const std::string out = values.count("out") ? values["out"].as<std::string>()
-                                              : "output/" + scenario_name + "/" + file_name + ".h5";
+                                              : default_output_root() + "/" + scenario_name + "/" + file_name + ".h5";
   const bool quiet = values.count("quiet") > 0;
   const bool check_only = values.count("check") > 0;
   const std::vector<int> scorecard_years = parse_years(values["scorecard-years"].as<std::string>());
@@ -136,6 +141,7 @@ int run_command(const std::vector<std::string>& args) {
   Scenario& scenario = loaded.scenario;
   const int threads = loaded.threads;
   scenario.select_package(package);
+  const ProgressSettings progress_shown = progress_settings(values);
   if (!values["scorecard-years"].defaulted()) {
     for (const int year : scorecard_years) {
       if (year < scenario.first_year() || year > scenario.last_year()) {
@@ -168,7 +174,7 @@ int run_command(const std::vector<std::string>& args) {
   double seconds = 0.0;
   {
     ProgressLine progress("pneumoplan run " + scenario.name, request.replicates * scenario.year_count(),
-                          "replicate-years");
+                          "replicate-years", progress_shown);
     request.year_done = [&progress] { progress.advance(); };
     replicates = run_replicates(scenario, request);
     seconds = progress.elapsed_seconds();
@@ -194,13 +200,15 @@ int run_command(const std::vector<std::string>& args) {
   }
 
   if (quiet) {
-    std::cout << out << "\n";
-    if (card) std::cout << "Scorecard: " << csv_path << " and " << markdown_path << "\n";
+    std::cout << out << "\n";  // one line: the results file (its scorecards sit beside it)
     return 0;
   }
   std::printf("pneumoplan run %s (package %s): %lld replicates x %d years (%d-%d), seed %lld, %d threads, %.2f s\n",
               scenario.name.c_str(), scenario.active_package.c_str(), static_cast<long long>(request.replicates), scenario.year_count(),
               scenario.first_year(), scenario.last_year(), static_cast<long long>(request.seed), threads, seconds);
+  if (scenario.directory != values["scenario"].as<std::string>()) {
+    std::printf("Scenario folder: %s (shipped)\n", scenario.directory.c_str());
+  }
   print_summary(scenario, replicates);
   std::printf("\nResults: %s\n", out.c_str());
   if (card) {

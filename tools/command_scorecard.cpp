@@ -3,7 +3,6 @@
 #include <filesystem>
 #include <iostream>
 #include <sstream>
-#include <thread>
 
 #include "command_line.hpp"
 #include "pneumoplan/core/atomic_output.hpp"
@@ -31,13 +30,6 @@ std::vector<int> parse_years(const std::string& text) {
   return years;
 }
 
-int thread_count(const po::variables_map& values) {
-  if (!values.count("threads")) return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  const int threads = values["threads"].as<int>();
-  if (threads < 1 || threads > 4096) throw UsageError("--threads: expected a whole number in [1, 4096]");
-  return threads;
-}
-
 std::pair<int, int> parse_year_span(const std::string& text, const std::string& option) {
   const auto dash = text.find('-');
   const auto first = dash == std::string::npos ? std::nullopt : parse_int64(text.substr(0, dash));
@@ -63,7 +55,7 @@ int scorecard_command(const std::vector<std::string>& args) {
       ("results", po::value<std::string>(), "Results file written by 'pneumoplan run' (HDF5).")
       ("years", po::value<std::string>()->default_value("2023,2025"),
        "Evaluation years, comma-separated (default: the plans' mid-term and final years).")
-      ("quiet,q", "Write the files without printing the table.");
+      ("quiet,q", "Print only the path of the CSV file (the Markdown file is beside it).");
   po::positional_options_description positional;
   positional.add("results", 1);
   po::variables_map values;
@@ -86,7 +78,7 @@ int scorecard_command(const std::vector<std::string>& args) {
   }
   const ResultsFile results = open_results_file(path);
   if (results.targets.empty()) {
-    std::cout << path << ": the scenario has no targets.csv; nothing to score\n";
+    std::cerr << path << ": the scenario has no targets.csv; nothing to score\n";
     return 0;
   }
   const Scorecard card = build_scorecard(results, years);
@@ -100,7 +92,11 @@ int scorecard_command(const std::vector<std::string>& args) {
   } catch (const IoError& error) {
     throw IoError(set.final_names(error.what()));
   }
-  if (!values.count("quiet")) std::cout << scorecard_terminal(card);
+  if (values.count("quiet")) {
+    std::cout << csv << "\n";  // one line: the scorecard's CSV (its Markdown twin sits beside it)
+    return 0;
+  }
+  std::cout << scorecard_terminal(card);
   std::cout << "Scorecard: " << csv << " and " << markdown << "\n";
   return 0;
 }

@@ -9,10 +9,12 @@
 #include <mutex>
 #include <optional>
 #include <string_view>
+#include <regex>
 #include <thread>
 
 #include "command_line.hpp"
 #include "progress_line.hpp"
+#include "shipped_data.hpp"
 #include "sweep_mpi.hpp"
 #include "pneumoplan/core/atomic_output.hpp"
 #include "pneumoplan/core/csv.hpp"
@@ -20,6 +22,8 @@
 #include "pneumoplan/core/command_paths.hpp"
 #include "pneumoplan/core/error.hpp"
 #include "pneumoplan/core/text_excerpt.hpp"
+#include "pneumoplan/core/table_text.hpp"
+#include "pneumoplan/model/memory_estimate.hpp"
 #include "pneumoplan/research/sweep_file.hpp"
 #include "pneumoplan/research/sweep_journal.hpp"
 #include "pneumoplan/research/sweep_memory.hpp"
@@ -44,7 +48,32 @@ Shard parse_shard(const std::string& text) {
   return {*k, *t};
 }
 
-std::string absolute(const std::string& path) { return fs::absolute(path).lexically_normal().string(); }
+// An absolute, normalised path without a trailing separator ("jobs/" -> "/home/u/jobs").
+std::string absolute(const std::string& path) {
+  fs::path p = fs::absolute(path).lexically_normal();
+  if (p.filename().empty() && p.has_parent_path()) p = p.parent_path();
+  return p.string();
+}
+
+// Slurm's --time formats: M, M:S, H:M:S, D-H, D-H:M, D-H:M:S (whole numbers).
+bool slurm_time_format(const std::string& text) {
+  static const std::regex format(R"(^(\d+|\d+:\d+|\d+:\d+:\d+|\d+-\d+|\d+-\d+:\d+|\d+-\d+:\d+:\d+)$)");
+  return std::regex_match(text, format);
+}
+
+// Peak memory of one array task: `threads` points at once, each with its own scenario, one simulation per thread
+// and its replicates' results until the point is recorded, plus the sweep's table of kept values. From the run
+// estimate (engine/model/memory_estimate.cpp), which is generous by design.
+std::uint64_t task_memory_bytes(const Scenario& base, const SweepContext& context, std::size_t points, int threads) {
+  const MemoryEstimate one = estimate_run_memory(base, context.replicates, 1);
+  const double concurrent = static_cast<double>(std::max<std::size_t>(1, std::min<std::size_t>(points, threads)));
+  const double per_point = static_cast<double>(one.scenario_bytes) + static_cast<double>(one.simulation_bytes) +
+                           static_cast<double>(context.replicates) * static_cast<double>(one.results_bytes);
+  const double table = 8.0 * static_cast<double>(points) * static_cast<double>(context.replicates) *
+                       static_cast<double>(context.year_count()) * static_cast<double>(context.spec.outputs.size());
+  return static_cast<std::uint64_t>(static_cast<double>(one.program_bytes) + concurrent * per_point + 2.0 * table +
+                                    static_cast<double>(one.writing_bytes));
+}
 
 // A word for a shell command line: single-quoted, so spaces, '$' or ';' in a path stay part of it.
 std::string shell_word(const std::string& text) {
@@ -80,31 +109,44 @@ void check_script_path(const std::string& path, const std::string& what) {
 
 // The sbatch script of a job array: task K runs shard K/T into DIR/shard-K.h5.
 void write_slurm_array(const std::string& folder, const std::string& spec_path, std::int64_t tasks, int threads,
-                       const std::string& extra_options) {
+                       std::uint64_t memory_bytes, const std::string& time, const std::string& extra_options,
+                       const std::string& progress_options, bool quiet) {
   const std::string dir = absolute(folder);
   check_script_path(dir, "--slurm-array");
   ensure_folder(folder);
   const std::string program = fs::canonical("/proc/self/exe").string();
+  const std::uint64_t mebibytes = (memory_bytes + (1u << 20) - 1) >> 20;
   std::string script =
       "#!/bin/bash\n"
       "# Written by pneumoplan sweep --slurm-array: one task per shard of " + excerpt(absolute(spec_path), 400) + ".\n"
       "# Submit with: sbatch " + dir + "/sweep.sbatch\n"
       "# Then join:   " + excerpt(program, 400) + " merge " + dir + "/shard-*.h5 --out RESULT.h5\n"
+      "# --mem: pneumoplan's estimate of one task's peak memory (" + format_bytes(static_cast<double>(memory_bytes)) +
+      " for " + std::to_string(threads) + " thread(s)).\n"
       "#SBATCH --job-name=pneumoplan-sweep\n"
       "#SBATCH --array=0-" + std::to_string(tasks - 1) + "\n"
       "#SBATCH --cpus-per-task=" + std::to_string(threads) + "\n"
-      "#SBATCH --output=" + dir + "/slurm-%A_%a.out\n";
+      "#SBATCH --mem=" + std::to_string(mebibytes) + "M\n";
+  if (!time.empty()) script += "#SBATCH --time=" + time + "\n";
+  script += "#SBATCH --output=" + dir + "/slurm-%A_%a.out\n";
   if (!extra_options.empty()) script += "#SBATCH " + extra_options + "\n";
+  // Not --quiet: the task's log shows plain progress lines while it runs and the shard's summary at the end.
   script += "set -euo pipefail\n"
             "exec " + shell_word(program) + " sweep " + shell_word(absolute(spec_path)) + " --shard \"${SLURM_ARRAY_TASK_ID}/" +
             std::to_string(tasks) + "\" --out " + shell_word(dir) + "\"/shard-${SLURM_ARRAY_TASK_ID}.h5\" --threads \"${SLURM_CPUS_PER_TASK:-" +
-            std::to_string(threads) + "}\" --quiet\n";
+            std::to_string(threads) + "}\"" + progress_options + "\n";
   const std::string path = dir + "/sweep.sbatch";
   write_text_atomically(path, script);
   fs::permissions(path, fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec, fs::perm_options::add);
-  std::cout << "Slurm job array of " << tasks << " tasks: " << path << "\n"
-            << "  submit: sbatch " << path << "\n"
-            << "  then:   pneumoplan merge " << dir << "/shard-*.h5 --out RESULT.h5\n";
+  if (quiet) {
+    std::cout << path << "\n";
+  } else {
+    std::cout << "Slurm job array of " << tasks << " tasks, " << threads << " CPU(s) and "
+              << format_bytes(static_cast<double>(mebibytes) * 1048576.0) << " each"
+              << (time.empty() ? std::string() : ", time limit " + time) << ": " << path << "\n"
+              << "  submit: sbatch " << path << "\n"
+              << "  then:   pneumoplan merge " << dir << "/shard-*.h5 --out RESULT.h5\n";
+  }
 }
 
 void report(const SweepData& data, const std::string& out, bool quiet) {
@@ -140,21 +182,26 @@ int sweep_command(const std::vector<std::string>& args) {
   options.add_options()
       ("spec", po::value<std::string>(), "Sweep file (docs/research.md).")
       ("out,o", po::value<std::string>(), "Sweep result file (HDF5) to write; its journal is FILE.parts beside it.")
-      ("threads,t", po::value<int>(), "Threads (per MPI rank when run by mpirun; default: all cores).")
+      ("threads,t", po::value<int>(), "Threads per process (default: the CPUs this process may use: its affinity mask or cpuset, a cgroup CPU "
+       "quota, SLURM_CPUS_PER_TASK; under mpirun shared equally among the ranks of a node).")
       ("shard", po::value<std::string>(), "Compute only shard K/T: the points n with n mod T = K (Slurm array tasks).")
       ("slurm-array", po::value<std::string>(),
        "Write DIR/sweep.sbatch, a Slurm job array whose tasks each compute one shard into DIR/shard-K.h5; join "
        "them with 'pneumoplan merge'. Nothing is computed.")
       ("tasks", po::value<std::int64_t>()->default_value(4), "Tasks of the --slurm-array job.")
+      ("time", po::value<std::string>(),
+       "Time limit of each --slurm-array task (#SBATCH --time), in Slurm's form: minutes, H:M:S or D-H:M:S. "
+       "Default: none (the partition's limit).")
       ("sbatch-options", po::value<std::string>()->default_value(""),
-       "Extra #SBATCH line for --slurm-array, e.g. '--partition=long --time=02:00:00' (letters, digits, spaces and "
+       "Extra #SBATCH line for --slurm-array, e.g. '--partition=long --account=proj' (letters, digits, spaces and "
        "- = : , . / _ + @ % only: no line breaks or shell metacharacters).")
       ("retry-failed", "Compute again the points that failed in an earlier run (kept in the journal or result).")
       ("max-memory", po::value<std::string>(),
        "Memory the sweep may use, e.g. 8G or 512M. Before any point runs, the sweep's peak memory is estimated from "
        "its points, replicates, outputs and --threads, and the sweep is refused (exit code 2) when the estimate "
        "exceeds this. Default: the memory available now (MemAvailable, or the cgroup or ulimit limit when lower).")
-      ("quiet,q", "Print only the path of the result.");
+      ("quiet,q", "Print only the path of the result (with --slurm-array: of the sbatch script).");
+  add_progress_options(options);
   po::positional_options_description positional;
   positional.add("spec", 1);
   po::variables_map values;
@@ -169,15 +216,21 @@ int sweep_command(const std::vector<std::string>& args) {
   }
   if (!values.count("spec")) throw UsageError("expected a sweep file, e.g. 'pneumoplan sweep sweeps/xuzhou.ini --out s.h5'");
   const int threads = thread_count(values);
-  const std::string spec_path = values["spec"].as<std::string>();
+  const ProgressSettings progress_shown = progress_settings(values);
+  const std::string spec_path = resolve_input_path(values["spec"].as<std::string>());
   // Every option before any work.
   const bool slurm = values.count("slurm-array") > 0;
   if (!slurm && !values.count("out")) throw UsageError("expected --out FILE.h5");
+  if (!slurm && values.count("time")) throw UsageError("--time belongs to --slurm-array");
   const std::string out = slurm ? std::string() : values["out"].as<std::string>();
   const Shard shard = values.count("shard") ? parse_shard(values["shard"].as<std::string>()) : Shard{};
   const auto tasks = values["tasks"].as<std::int64_t>();
   if (tasks < 1 || tasks > 100000) throw UsageError("--tasks: expected a whole number in [1, 100000]");
   check_sbatch_options(values["sbatch-options"].as<std::string>());
+  const std::string time = values.count("time") ? values["time"].as<std::string>() : "";
+  if (!time.empty() && !slurm_time_format(time)) {
+    throw UsageError("--time: expected minutes, H:M:S or D-H:M:S (Slurm's --time), found " + quote_value(time));
+  }
   std::optional<std::uint64_t> max_memory;
   if (values.count("max-memory")) {
     max_memory = parse_memory_size(values["max-memory"].as<std::string>());
@@ -202,8 +255,17 @@ int sweep_command(const std::vector<std::string>& args) {
   const SweepContext context = sweep_context(spec, plan, base);
 
   if (slurm) {
-    write_slurm_array(values["slurm-array"].as<std::string>(), spec_path, tasks, values.count("threads") ? threads : 1,
-                      values["sbatch-options"].as<std::string>());
+    const int task_threads = values.count("threads") ? threads : 1;
+    const std::size_t task_points = (plan.points + static_cast<std::size_t>(tasks) - 1) / static_cast<std::size_t>(tasks);
+    // --progress and --progress-every given here are the tasks' own.
+    std::string progress_options;
+    if (!values["progress"].defaulted()) progress_options += " --progress " + values["progress"].as<std::string>();
+    if (!values["progress-every"].defaulted()) {
+      progress_options += " --progress-every " + number_text(values["progress-every"].as<double>());
+    }
+    write_slurm_array(values["slurm-array"].as<std::string>(), spec_path, tasks, task_threads,
+                      task_memory_bytes(base, context, task_points, task_threads), time,
+                      values["sbatch-options"].as<std::string>(), progress_options, values.count("quiet") > 0);
     return 0;
   }
   // Refuse a sweep that cannot fit before its arrays are made and before any point runs.
@@ -232,6 +294,8 @@ int sweep_command(const std::vector<std::string>& args) {
       check_output_writable(out);
       journal = std::make_unique<SweepJournal>(out, fingerprint);
       std::map<std::int64_t, PointResult> known = journal->load();
+      const std::size_t from_journal = known.size();
+      std::size_t from_result = 0;
       // A finished result of the same sweep counts as recorded too (e.g. to retry its failed points).
       if (fs::exists(out)) {
         try {
@@ -240,6 +304,7 @@ int sweep_command(const std::vector<std::string>& args) {
             for (std::size_t n = 0; n < earlier.points(); ++n) {
               if (earlier.status[n] != 0 && !known.count(static_cast<std::int64_t>(n))) {
                 known[static_cast<std::int64_t>(n)] = point_result(earlier, n);
+                ++from_result;
               }
             }
           }
@@ -248,19 +313,33 @@ int sweep_command(const std::vector<std::string>& args) {
         }
       }
       const bool retry = values.count("retry-failed") > 0;
+      std::size_t held = 0, found_done = 0, found_failed = 0;
       for (std::size_t n = 0; n < plan.points; ++n) {
         if (!shard.holds(n)) continue;
+        ++held;
         const auto found = known.find(static_cast<std::int64_t>(n));
+        if (found != known.end()) (found->second.status == PointStatus::Failed ? found_failed : found_done) += 1;
         if (found == known.end() || (retry && found->second.status == PointStatus::Failed)) {
           pending.push_back(n);
         } else {
           add_point(data, found->second);
         }
       }
+      // A resumed sweep says what it found, so a log shows that the earlier work was kept.
+      if ((found_done > 0 || found_failed > 0) && !values.count("quiet")) {
+        std::cerr << "pneumoplan sweep: resuming " << out << ": found " << found_done << " done and " << found_failed
+                  << " failed of the " << held << " points" << (shard.count > 1 ? " of this shard" : "") << " ("
+                  << (from_journal > 0 ? "in the journal " + out + ".parts" : std::string())
+                  << (from_journal > 0 && from_result > 0 ? " and " : "")
+                  << (from_result > 0 ? "in the earlier result" : "") << "); computing " << pending.size()
+                  << (retry ? " (failed ones again)" : "") << "\n";
+      }
     }
 
     std::mutex mutex;
-    ProgressLine progress("pneumoplan sweep", static_cast<std::int64_t>(pending.size()), "points");
+    ProgressSettings shown = progress_shown;
+    shown.shown = shown.shown && coordinator;  // the other ranks only compute what rank 0 hands out
+    ProgressLine progress("pneumoplan sweep", static_cast<std::int64_t>(pending.size()), "points", shown);
     const auto done = [&](const PointResult& r) {
       journal->record(r);
       std::lock_guard lock(mutex);

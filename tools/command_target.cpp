@@ -99,7 +99,7 @@ int target_command(const std::vector<std::string>& args) {
       ("comparator", po::value<std::string>(), "'>=', '<=' or 'increasing' (default: the plan's).")
       ("year", po::value<int>(), "Year in which the target is judged (default: the plan's last year).")
       ("region", po::value<std::string>()->default_value("city"), "'city' or a county code.")
-      ("probability", po::value<double>()->default_value(0.8),
+      ("probability", po::value<double>()->default_value(0.8, "0.8"),
        "Share of replicates that must meet the target, in (0, 1].")
       ("package", po::value<std::string>()->default_value(std::string(kBaselinePackage)),
        "Package the intervention is added to (its own intensity replaced if the package has it).")
@@ -110,6 +110,7 @@ int target_command(const std::vector<std::string>& args) {
       ("steps", po::value<int>()->default_value(8), "Bisection steps after the two ends (each halves the bracket).")
       ("out,o", po::value<std::string>(), "Also write every trial as CSV to this file.");
   add_scenario_options(options);
+  add_progress_options(options);
   po::positional_options_description positional;
   positional.add("scenario", 1);
   po::variables_map values;
@@ -130,6 +131,7 @@ int target_command(const std::vector<std::string>& args) {
     if (values.count("out")) paths.output(values["out"].as<std::string>(), "--out");
     paths.check();
   }
+  const ProgressSettings progress_shown = progress_settings(values);
   LoadedScenario loaded = load_scenario_from_options(values["scenario"].as<std::string>(), values);
   const Scenario& scenario = loaded.scenario;
 
@@ -169,7 +171,8 @@ int target_command(const std::vector<std::string>& args) {
   TargetSearch search;
   {
     ProgressLine progress("pneumoplan target " + scenario.name,
-                          (2 + query.bisection_steps) * query.replicates * scenario.year_count(), "replicate-years");
+                          (2 + query.bisection_steps) * query.replicates * scenario.year_count(), "replicate-years",
+                          progress_shown);
     search = find_target_intensity(scenario, query, [&progress] { progress.advance(); });
   }
   if (values.count("out")) write_text_atomically(values["out"].as<std::string>(), trials_csv(search));

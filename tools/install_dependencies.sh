@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages pneumoplan needs, skipping those already present. Run as root (or
-# with sudo). Safe to run again. With --for-tests it also installs what only the test suite uses: a Slurm
+# Installs the Debian 12 packages pneumoplan needs, skipping those already present (help2man makes the manual
+# pages, dpkg-dev lets `cpack -G DEB` find the package's library dependencies). Run as root (or with sudo).
+# Safe to run again. With --for-tests it also installs what only the test suite uses: a Slurm
 # workload manager and munge, which the Slurm test starts on this machine (tests/cli/slurm.sh).
 set -euo pipefail
 
 packages=(
-  build-essential cmake git pkg-config
+  build-essential cmake git pkg-config help2man gzip dpkg-dev
   libtbb-dev libhdf5-dev hdf5-tools librandom123-dev libboost-program-options-dev
   libgtest-dev libbenchmark-dev
   coinor-libcbc-dev

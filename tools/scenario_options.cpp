@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <optional>
-#include <thread>
 
+#include "shipped_data.hpp"
 #include "pneumoplan/core/available_memory.hpp"
 #include "pneumoplan/core/error.hpp"
 #include "pneumoplan/core/text_excerpt.hpp"
@@ -16,7 +16,8 @@ void add_scenario_options(po::options_description& options) {
   options.add_options()
       ("replicates,r", po::value<std::int64_t>(), "Number of replicates (default: simulation.replicates in scenario.ini).")
       ("seed,s", po::value<std::int64_t>(), "Random seed (default: simulation.seed in scenario.ini).")
-      ("threads,t", po::value<int>(), "Worker threads (default: all cores). Results do not depend on it; memory "
+      ("threads,t", po::value<int>(), "Worker threads (default: the CPUs this process may use: its affinity mask or cpuset, a cgroup CPU quota, "
+       "SLURM_CPUS_PER_TASK). Results do not depend on it; memory "
        "does: min(threads, replicates) replicates run at once.")
       ("max-memory", po::value<std::string>(),
        "Memory the run may use, e.g. 8G or 512M (K, M, G, T: powers of 1024). Before loading the large tables, "
@@ -73,7 +74,7 @@ LoadedScenario load_scenario_from_options(const std::string& directory, const po
   ScenarioLoadOptions options;
   options.check_size = check_memory;
   options.township_distances = !light;
-  LoadedScenario loaded{load_scenario(directory, overrides, options), threads, {}, {}};
+  LoadedScenario loaded{load_scenario(resolve_input_path(directory), overrides, options), threads, {}, {}};
   loaded.memory = memory;
   loaded.memory_limit = memory_limit;
   auto& simulation = loaded.scenario.parameters.simulation;

@@ -9,6 +9,7 @@
 
 #include <cstring>
 
+#include "pneumoplan/core/available_cpus.hpp"
 #include "pneumoplan/core/error.hpp"
 
 #ifdef PNEUMO_HAVE_MPI
@@ -22,6 +23,14 @@ bool launched_by_mpi() {
     if (std::getenv(name)) return true;
   }
   return false;
+}
+
+int mpi_ranks_on_node() {
+  if (!launched_by_mpi()) return 1;
+  for (const char* name : {"OMPI_COMM_WORLD_LOCAL_SIZE", "PMIX_LOCAL_SIZE", "MPI_LOCALNRANKS"}) {
+    if (const auto ranks = parse_cpu_count(std::getenv(name))) return *ranks;
+  }
+  return 1;
 }
 
 #ifdef PNEUMO_HAVE_MPI

@@ -15,6 +15,9 @@ namespace pneumo::cli {
 
 // True when this process was started by mpirun (an MPI launcher's environment is present).
 bool launched_by_mpi();
+// Ranks of this MPI job on this node, from the launcher's environment (OpenMPI OMPI_COMM_WORLD_LOCAL_SIZE,
+// PMIx PMIX_LOCAL_SIZE, MPICH MPI_LOCALNRANKS); 1 when not started by an MPI launcher or when it does not say.
+int mpi_ranks_on_node();
 
 class MpiSession {
  public:

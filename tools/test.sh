@@ -6,7 +6,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 tools/install_dependencies.sh --for-tests
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DPNEUMO_BUILD_TESTS=ON
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DPNEUMO_BUILD_TESTS=ON -DPNEUMO_REQUIRE_MAN_PAGES=ON
 cmake --build build -j "$(nproc)"
 ctest --test-dir build --output-on-failure -j "$(nproc)"
 tools/test_sanitizers.sh

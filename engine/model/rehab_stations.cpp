@@ -73,9 +73,16 @@ void RehabStations::optimise(int year, const std::vector<std::int64_t>& patients
     problem_.opening_cost_rmb[t] = opened_year_[t] <= year ? 0.0 : r.station_cost_rmb;
   }
   const int fixed = static_cast<int>(problem_.fixed_sites.size());
-  const int p = std::clamp(r.stations_budget > 0.0 ? static_cast<int>(std::lround(r.stations_budget))
-                                                   : static_cast<int>(like_rule),
-                           fixed, static_cast<int>(n));
+  // The count of stations: stations_budget, or as many as the rule would have; a money budget replaces it. Every
+  // new station costs the same, so for the p-median models the budget buys floor(budget / cost) new stations
+  // beyond the existing ones (the covering model spends it site by site, below). The loader refuses a budget
+  // with a station cost of 0.
+  int count = r.stations_budget > 0.0 ? static_cast<int>(std::lround(r.stations_budget)) : static_cast<int>(like_rule);
+  if (r.budget_rmb > 0.0 && r.station_cost_rmb > 0.0) {
+    const double affordable = std::floor(r.budget_rmb / r.station_cost_rmb * (1.0 + 1e-12));
+    count = fixed + static_cast<int>(std::min(affordable, static_cast<double>(n)));
+  }
+  const int p = std::clamp(count, fixed, static_cast<int>(n));
   HeuristicOptions options;
   options.seed = solver_seed_;
   LocationSolution solution;

@@ -6,25 +6,44 @@
 namespace pneumo {
 namespace {
 
-// A group with mean, p5 and p95 datasets of shape `dims` (cells row-major).
+constexpr const char* kPerOutcomeUnits = "per outcome: /outcomes/unit";
+
+// A group with mean, p5 and p95 datasets of shape `dims` (cells row-major), described and attached to `scales`.
 void write_intervals(hid_t parent, const std::string& group_name, const std::vector<hsize_t>& dims,
-                     const std::vector<Interval>& cells) {
+                     const std::vector<Interval>& cells, const std::vector<std::string>& scales,
+                     const std::string& units, const std::string& what) {
   auto group = h5::create_group(parent, group_name);
+  h5::describe(group.id(), units, what + ": mean and 90 % interval over replicates");
   std::vector<double> mean, p5, p95;
   for (const auto& cell : cells) {
     mean.push_back(cell.mean);
     p5.push_back(cell.p5);
     p95.push_back(cell.p95);
   }
-  h5::write_dataset(group.id(), "mean", dims, mean);
-  h5::write_dataset(group.id(), "p5", dims, p5);
-  h5::write_dataset(group.id(), "p95", dims, p95);
+  const std::pair<const char*, const char*> statistics[] = {
+      {"mean", "mean over replicates"}, {"p5", "5th percentile over replicates"}, {"p95", "95th percentile over replicates"}};
+  const std::vector<double>* data[] = {&mean, &p5, &p95};
+  for (std::size_t k = 0; k < 3; ++k) {
+    h5::write_dataset(group.id(), statistics[k].first, dims, *data[k]);
+    h5::describe_dataset(group.id(), statistics[k].first, units, std::string(statistics[k].second) + " of " + what);
+    h5::attach_dimension_scales(group.id(), statistics[k].first, scales);
+  }
 }
 
-void write_intervals(hid_t parent, const std::string& group_name, const std::vector<std::vector<Interval>>& table) {
+void write_intervals(hid_t parent, const std::string& group_name, const std::vector<std::vector<Interval>>& table,
+                     const std::string& what) {
   std::vector<Interval> cells;
   for (const auto& row : table) cells.insert(cells.end(), row.begin(), row.end());
-  write_intervals(parent, group_name, {table.size(), table.empty() ? 0 : table.front().size()}, cells);
+  write_intervals(parent, group_name, {table.size(), table.empty() ? 0 : table.front().size()}, cells,
+                  {"/package", "/outcome"}, kPerOutcomeUnits, what);
+}
+
+// A 1-D string or number dataset along one scale, described.
+void write_labels(hid_t group, const std::string& name, const std::vector<std::string>& values, const std::string& scale,
+                  const std::string& description) {
+  h5::write_strings(group, name, values);
+  h5::describe_dataset(group, name, "", description);
+  h5::attach_dimension_scales(group, name, {scale});
 }
 
 }  // namespace
@@ -43,18 +62,35 @@ void write_comparison_file(const std::string& path, const PackageComparison& c) 
     h5::write_attribute(root, "period_last_year", static_cast<std::int64_t>(c.period_last_year));
     h5::write_attribute(root, "target_year", static_cast<std::int64_t>(c.target_year));
 
+    // The dimension scales (named dimensions for netCDF tools and xarray), in the root group.
+    std::vector<std::string> outcome_names;
+    for (const auto& o : c.outcomes) outcome_names.push_back(o.name);
+    std::vector<std::int64_t> replicate(static_cast<std::size_t>(c.replicates));
+    for (std::size_t r = 0; r < replicate.size(); ++r) replicate[r] = static_cast<std::int64_t>(r);
+    h5::write_strings(root, "package", c.packages);
+    h5::describe_dataset(root, "package", "", "the packages compared, the reference first");
+    h5::make_dimension_scale(root, "package", "package");
+    h5::write_strings(root, "outcome", outcome_names);
+    h5::describe_dataset(root, "outcome", "", "the outcomes compared (city level); units in /outcomes/unit");
+    h5::make_dimension_scale(root, "outcome", "outcome");
+    h5::write_dataset(root, "replicate", {replicate.size()}, replicate);
+    h5::describe_dataset(root, "replicate", "", "replicate number, the same random numbers in every package");
+    h5::make_dimension_scale(root, "replicate", "replicate");
+
     {
       auto group = h5::create_group(root, "packages");
-      h5::write_strings(group.id(), "name", c.packages);
-      h5::write_strings(group.id(), "label_en", c.labels_en);
-      h5::write_strings(group.id(), "label_zh", c.labels_zh);
-      h5::write_strings(group.id(), "results_file", c.results_files);
+      h5::describe(group.id(), "", "the packages compared");
+      write_labels(group.id(), "name", c.packages, "/package", "package name ([package.NAME] of scenario.ini)");
+      write_labels(group.id(), "label_en", c.labels_en, "/package", "package label in English");
+      write_labels(group.id(), "label_zh", c.labels_zh, "/package", "package label in Chinese");
+      write_labels(group.id(), "results_file", c.results_files, "/package",
+                   "the package's results file, relative to this file's folder");
     }
     {
       auto group = h5::create_group(root, "outcomes");
-      std::vector<std::string> names, en, zh, units, readings;
+      h5::describe(group.id(), "", "the outcomes compared");
+      std::vector<std::string> en, zh, units, readings;
       for (const auto& o : c.outcomes) {
-        names.push_back(o.name);
         en.push_back(o.label_en);
         zh.push_back(o.label_zh);
         units.push_back(o.unit);
@@ -62,14 +98,16 @@ void write_comparison_file(const std::string& path, const PackageComparison& c) 
                               : o.reading == OutcomeReading::AtPeriodEnd ? "at period end"
                                                                          : "in target year");
       }
-      h5::write_strings(group.id(), "name", names);
-      h5::write_strings(group.id(), "label_en", en);
-      h5::write_strings(group.id(), "label_zh", zh);
-      h5::write_strings(group.id(), "unit", units);
-      h5::write_strings(group.id(), "reading", readings);
+      write_labels(group.id(), "name", outcome_names, "/outcome", "outcome name");
+      write_labels(group.id(), "label_en", en, "/outcome", "outcome label in English");
+      write_labels(group.id(), "label_zh", zh, "/outcome", "outcome label in Chinese");
+      write_labels(group.id(), "unit", units, "/outcome", "the outcome's unit (persons, RMB, share)");
+      write_labels(group.id(), "reading", readings, "/outcome",
+                   "how the outcome is read: sum over period, at period end or in target year");
     }
-    write_intervals(root, "value", c.value);
-    write_intervals(root, "difference", c.difference);
+    write_intervals(root, "value", c.value, "each package's outcome");
+    write_intervals(root, "difference", c.difference,
+                    "package minus reference, replicate by replicate (common random numbers)");
     {
       const std::size_t P = c.packages.size(), O = c.outcomes.size(), R = static_cast<std::size_t>(c.replicates);
       std::vector<double> flat;
@@ -77,17 +115,27 @@ void write_comparison_file(const std::string& path, const PackageComparison& c) 
         for (const auto& outcome : package) flat.insert(flat.end(), outcome.begin(), outcome.end());
       }
       h5::write_dataset(root, "per_replicate", {P, O, R}, flat);
+      h5::describe_dataset(root, "per_replicate", kPerOutcomeUnits, "every outcome of every replicate");
+      h5::attach_dimension_scales(root, "per_replicate", {"/package", "/outcome", "/replicate"});
     }
     {
       auto group = h5::create_group(root, "averted");
+      h5::describe(group.id(), "", "what each package averts against the reference, replicate by replicate");
       const std::vector<hsize_t> dims = {c.packages.size()};
-      write_intervals(group.id(), "true_new_cases", dims, c.cases_averted);
-      write_intervals(group.id(), "pneumoconiosis_deaths", dims, c.deaths_averted);
-      write_intervals(group.id(), "incremental_cost_rmb", dims, c.incremental_cost_rmb);
+      write_intervals(group.id(), "true_new_cases", dims, c.cases_averted, {"/package"}, "persons",
+                      "true new cases averted (reference minus package)");
+      write_intervals(group.id(), "pneumoconiosis_deaths", dims, c.deaths_averted, {"/package"}, "persons",
+                      "pneumoconiosis deaths averted (reference minus package)");
+      write_intervals(group.id(), "incremental_cost_rmb", dims, c.incremental_cost_rmb, {"/package"}, "RMB",
+                      "intervention cost difference against the reference");
       h5::write_dataset(group.id(), "cost_per_case_averted_rmb", dims, c.cost_per_case_averted_rmb);
+      h5::describe_dataset(group.id(), "cost_per_case_averted_rmb", "RMB",
+                           "mean incremental cost divided by mean true cases averted; NaN when none are averted");
+      h5::attach_dimension_scales(group.id(), "cost_per_case_averted_rmb", {"/package"});
     }
     {
       auto group = h5::create_group(root, "verdicts");
+      h5::describe(group.id(), "", "the plan's targets (city level) each package meets in the target year");
       std::vector<std::string> keys, verdicts;
       std::vector<std::int64_t> years;
       for (const auto& t : c.targets) {
@@ -98,8 +146,14 @@ void write_comparison_file(const std::string& path, const PackageComparison& c) 
         for (const Verdict v : row) verdicts.push_back(verdict_name(v));
       }
       h5::write_strings(group.id(), "indicator_key", keys);
+      h5::describe_dataset(group.id(), "indicator_key", "", "the indicator of each target (docs/indicators.md)");
+      h5::make_dimension_scale(group.id(), "indicator_key", "indicator_key");
       h5::write_dataset(group.id(), "year", {years.size()}, years);
+      h5::describe_dataset(group.id(), "year", "calendar year", "the year judged");
+      h5::attach_dimension_scales(group.id(), "year", {"/verdicts/indicator_key"});
       h5::write_strings(group.id(), "verdict", {c.packages.size(), c.targets.size()}, verdicts);
+      h5::describe_dataset(group.id(), "verdict", "", "met, not met, uncertain or n/a, by the scorecard's rule");
+      h5::attach_dimension_scales(group.id(), "verdict", {"/package", "/verdicts/indicator_key"});
     }
   });
 }

@@ -8,6 +8,7 @@
 #include <set>
 #include <thread>
 
+#include "pneumoplan/core/available_cpus.hpp"
 #include "pneumoplan/core/error.hpp"
 
 namespace fs = std::filesystem;
@@ -40,8 +41,9 @@ std::vector<WrittenFigure> write_figure_folder(const FigureRenderer& renderer, c
       }
     }
   };
-  const std::size_t workers =
-      std::min<std::size_t>(figures.size(), std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4));
+  // gnuplot processes at once: at most 4, and no more than the CPUs this process may use.
+  const std::size_t cpus = static_cast<std::size_t>(default_thread_count().threads);
+  const std::size_t workers = std::min<std::size_t>(figures.size(), std::clamp<std::size_t>(cpus, 1, 4));
   std::vector<std::thread> threads;
   for (std::size_t w = 1; w < workers; ++w) threads.emplace_back(work);
   work();

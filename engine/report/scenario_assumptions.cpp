@@ -4,6 +4,7 @@
 #include <regex>
 #include <sstream>
 
+#include "pneumoplan/scenario/scenario.hpp"
 #include "pneumoplan/scenario/scenario_parameters.hpp"
 
 namespace pneumo {
@@ -64,7 +65,7 @@ ScenarioAssumptions scenario_assumptions(const ResultsFile& results) {
       if (std::regex_match(line, match, named)) a.named_sections.push_back(match[1]);
     }
   }
-  if (const auto overrides = results.read_input("command-line overrides (--set)")) a.overrides = *overrides;
+  if (const auto overrides = results.read_input(kOverridesInput)) a.overrides = *overrides;
   while (!a.overrides.empty() && a.overrides.back() == '\n') a.overrides.pop_back();
 
   const auto values = resolved_values(results.resolved_ini);

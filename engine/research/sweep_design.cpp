@@ -105,19 +105,27 @@ SweepPlan plan_sweep(const SweepSpec& spec) {
     case SweepDesign::Saltelli: {
       const auto N = static_cast<std::size_t>(spec.points);
       plan.saltelli_base = spec.points;
-      plan.points = N * (K + 2);
+      plan.saltelli_second_order = spec.second_order;
+      const std::size_t width = spec.second_order ? 2 * K + 2 : K + 2;  // points per base row
+      plan.points = N * width;
       const std::vector<double> base = sobol_points(N, 2 * K);
       plan.unit.resize(plan.points * K);
       for (std::size_t j = 0; j < N; ++j) {
         const double* a = &base[j * 2 * K];
         const double* b = a + K;
-        double* block = &plan.unit[j * (K + 2) * K];
+        double* block = &plan.unit[j * width * K];
         std::copy(a, a + K, block);          // A_j
         std::copy(b, b + K, block + K);      // B_j
         for (std::size_t i = 0; i < K; ++i) {  // A_j with column i from B_j
           double* row = block + (2 + i) * K;
           std::copy(a, a + K, row);
           row[i] = b[i];
+        }
+        if (!spec.second_order) continue;
+        for (std::size_t i = 0; i < K; ++i) {  // B_j with column i from A_j
+          double* row = block + (2 + K + i) * K;
+          std::copy(b, b + K, row);
+          row[i] = a[i];
         }
       }
       break;

@@ -10,7 +10,9 @@
 #include "pneumoplan/core/error.hpp"
 #include "pneumoplan/core/version.hpp"
 #include "pneumoplan/results/file_seal.hpp"
+#include "pneumoplan/outputs/output_catalogue.hpp"
 #include "pneumoplan/results/hdf5_io.hpp"
+#include "pneumoplan/results/results_file_kind.hpp"
 
 namespace pneumo {
 namespace {
@@ -59,6 +61,7 @@ SweepData start_sweep_data(const SweepSpec& spec, const SweepPlan& plan, const S
   d.saltelli_base = plan.saltelli_base;
   d.morris_trajectories = plan.morris_trajectories;
   d.morris_delta = plan.morris_delta;
+  d.saltelli_second_order = plan.saltelli_second_order;
   for (int y = context.first_year; y <= context.last_year; ++y) d.years.push_back(y);
   for (const auto& p : spec.parameters) {
     d.parameter_names.push_back(p.name);
@@ -128,30 +131,76 @@ void write_sweep_file(const std::string& path, const SweepData& d) {
     h5::write_attribute(root, "sampling_seed", d.sampling_seed);
     h5::write_attribute(root, "replicates", d.replicates);
     h5::write_attribute(root, "saltelli_base", d.saltelli_base);
+    h5::write_attribute(root, "saltelli_second_order", static_cast<std::int64_t>(d.saltelli_second_order ? 1 : 0));
     h5::write_attribute(root, "morris_trajectories", d.morris_trajectories);
     h5::write_attribute(root, "morris_delta", d.morris_delta);
     if (!d.shard.empty()) h5::write_attribute(root, "shard", d.shard);
-    h5::write_string(root, "sweep_file", d.spec_text);
+
+    // The dimension scales, in the root group: netCDF tools and xarray read them as named dimensions.
+    std::vector<std::int64_t> point(d.points()), replicate(static_cast<std::size_t>(d.replicates));
+    for (std::size_t n = 0; n < point.size(); ++n) point[n] = static_cast<std::int64_t>(n);
+    for (std::size_t r = 0; r < replicate.size(); ++r) replicate[r] = static_cast<std::int64_t>(r);
+    h5::write_dataset(root, "point", {point.size()}, point);
+    h5::describe_dataset(root, "point", "", "point number in the design's order");
+    h5::make_dimension_scale(root, "point", "point");
+    h5::write_strings(root, "parameter", d.parameter_names);
+    h5::describe_dataset(root, "parameter", "", "the swept parameters ([parameter.NAME] of the sweep file)");
+    h5::make_dimension_scale(root, "parameter", "parameter");
+    h5::write_dataset(root, "replicate", {replicate.size()}, replicate);
+    h5::describe_dataset(root, "replicate", "", "replicate number, the same random numbers at every point");
+    h5::make_dimension_scale(root, "replicate", "replicate");
     h5::write_dataset(root, "year", {d.years.size()}, d.years);
+    h5::describe_dataset(root, "year", "calendar year", "simulated years");
+    h5::make_dimension_scale(root, "year", "year");
+    h5::write_strings(root, "output_names", d.outputs);
+    h5::describe_dataset(root, "output_names", "", "the kept outputs (docs/output-format.md), city level");
+    h5::make_dimension_scale(root, "output_names", "output_names");
+
+    h5::write_string(root, "sweep_file", d.spec_text);
+    h5::describe_dataset(root, "sweep_file", "", "the sweep file's text");
+    const auto along = [](hid_t group, const std::string& name, const std::string& units, const std::string& text,
+                          const std::vector<std::string>& scales) {
+      h5::describe_dataset(group, name, units, text);
+      h5::attach_dimension_scales(group, name, scales);
+    };
     {
       auto g = h5::create_group(root, "parameters");
+      h5::describe(g.id(), "", "the swept parameters");
       h5::write_strings(g.id(), "name", d.parameter_names);
+      along(g.id(), "name", "", "the parameter's name", {"/parameter"});
       h5::write_strings(g.id(), "key", d.parameter_keys);
+      along(g.id(), "key", "", "the scenario.ini key it sets", {"/parameter"});
       h5::write_dataset(g.id(), "min", {d.parameters()}, d.parameter_min);
+      along(g.id(), "min", "the parameter's unit (pneumoplan params)", "lower end of the range", {"/parameter"});
       h5::write_dataset(g.id(), "max", {d.parameters()}, d.parameter_max);
+      along(g.id(), "max", "the parameter's unit (pneumoplan params)", "upper end of the range", {"/parameter"});
       h5::write_dataset(g.id(), "log_scale", {d.parameters()}, d.parameter_log_scale);
+      along(g.id(), "log_scale", "0/1", "1 where values are spaced evenly in log(value)", {"/parameter"});
     }
     {
       auto g = h5::create_group(root, "design");
+      h5::describe(g.id(), "", "each point's position in the unit hypercube and the values it set");
       h5::write_dataset(g.id(), "unit", {d.points(), d.parameters()}, d.unit);
+      along(g.id(), "unit", "1", "position of each point in the unit hypercube", {"/point", "/parameter"});
       h5::write_dataset(g.id(), "value", {d.points(), d.parameters()}, d.value);
+      along(g.id(), "value", "the parameter's unit (pneumoplan params)", "the value each point set",
+            {"/point", "/parameter"});
     }
     h5::write_dataset(root, "status", {d.points()}, d.status);
+    along(root, "status", "", "1 done, -1 failed, 0 missing (not in this shard)", {"/point"});
     h5::write_strings(root, "error", d.errors);
+    along(root, "error", "", "the error of a failed point", {"/point"});
     auto outputs = h5::create_group(root, "outputs");
+    h5::describe(outputs.id(), "", "the kept outputs: city value per point, replicate and year");
     const std::vector<hsize_t> dims = {d.points(), static_cast<hsize_t>(d.replicates), d.years.size()};
-    for (std::size_t o = 0; o < d.outputs.size(); ++o) h5::write_dataset(outputs.id(), d.outputs[o], dims, d.output_values[o]);
-    h5::write_strings(root, "output_names", d.outputs);
+    for (std::size_t o = 0; o < d.outputs.size(); ++o) {
+      h5::write_dataset(outputs.id(), d.outputs[o], dims, d.output_values[o]);
+      const OutputSpec* spec = find_output(d.outputs[o]);
+      along(outputs.id(), d.outputs[o], spec ? std::string(spec->unit) : "",
+            "city value (stages summed; intervention total) per point, replicate and year; NaN where not done: " +
+                (spec ? std::string(spec->description) : d.outputs[o]),
+            {"/point", "/replicate", "/year"});
+    }
   });
 }
 
@@ -196,10 +245,7 @@ SweepData read_sweep_file(const std::string& path) {
     if (h5::has_attribute(root, "format")) format = h5::read_string_attribute(root, "format");
   } catch (const IoError&) {
   }
-  if (format != "pneumoplan-sweep") {
-    throw IoError(path + ": expected a pneumoplan sweep file (root attribute format = pneumoplan-sweep), found " +
-                  (format.empty() ? std::string("none") : quote_value(format)));
-  }
+  if (format != kSweepFormat) throw IoError(path + ": " + file_kind_words(format) + ", not " + file_kind_words(kSweepFormat));
   try {
     if (h5::read_int_attribute(root, "format_version") != kSweepFormatVersion) {
       throw IoError("sweep file format version " + std::to_string(h5::read_int_attribute(root, "format_version")) +
@@ -215,6 +261,9 @@ SweepData read_sweep_file(const std::string& path) {
     d.saltelli_base = h5::read_int_attribute(root, "saltelli_base");
     d.morris_trajectories = h5::read_int_attribute(root, "morris_trajectories");
     d.morris_delta = h5::read_double_attribute(root, "morris_delta");
+    if (h5::has_attribute(root, "saltelli_second_order")) {
+      d.saltelli_second_order = h5::read_int_attribute(root, "saltelli_second_order") != 0;
+    }
     if (h5::has_attribute(root, "shard")) d.shard = h5::read_string_attribute(root, "shard");
     if (d.replicates < 1 || d.replicates > kMaxReplicates) damaged("attribute replicates out of range");
     // Every length and shape before anything sized by it is read.

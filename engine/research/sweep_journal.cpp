@@ -113,8 +113,10 @@ SweepJournal::SweepJournal(const std::string& result_path, const std::string& fi
   if (fs::exists(fs::symlink_status(stamp, ec))) {
     const std::string found = read_bytes(stamp);
     if (found != fingerprint + "\n") {
-      throw IoError(folder_ + " is the journal of another sweep (fingerprint " + quote_value(found.substr(0, 40)) +
-                    ", this one " + fingerprint + "): remove it to start again, or give another --out");
+      // The --out given belongs to another sweep: a bad command line, not a failure (exit 2).
+      throw InputError(folder_, 0,
+                       "the journal of another sweep (fingerprint " + quote_value(found.substr(0, std::min<std::size_t>(40, found.find('\n')))) + ", this one " + fingerprint +
+                           "): remove it to start again, or give another --out");
     }
   } else if (has_records) {
     // Without its fingerprint nothing says whose points these are: they are not mixed into this sweep.

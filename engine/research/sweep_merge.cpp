@@ -19,8 +19,10 @@ MergedSweep merge_sweep_shards(const std::vector<std::string>& shard_paths) {
   for (std::size_t s = 1; s < shard_paths.size(); ++s) {
     const SweepData shard = read_sweep_file(shard_paths[s]);
     if (shard.fingerprint != data.fingerprint) {
-      throw IoError(shard_paths[s] + ": belongs to another sweep (fingerprint " + shard.fingerprint + ", " +
-                    shard_paths.front() + " has " + data.fingerprint + ")");
+      // Shards of two sweeps on one command line: a bad command line (exit 2), not a failed merge.
+      throw InputError(shard_paths[s], 0,
+                       "belongs to another sweep (fingerprint " + shard.fingerprint + ", " + shard_paths.front() +
+                           " has " + data.fingerprint + "): merge only the shards of one 'pneumoplan sweep --slurm-array'");
     }
     // Equal fingerprints promise equal sweeps; a damaged or edited file could still disagree in shape.
     if (shard.points() != data.points() || shard.replicates != data.replicates || shard.years != data.years ||

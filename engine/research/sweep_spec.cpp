@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 
 const std::set<std::string> kSweepKeys = {
     "sweep.scenario", "sweep.design",  "sweep.points",  "sweep.levels", "sweep.replicates", "sweep.seed",
-    "sweep.sampling_seed", "sweep.package", "sweep.end_year", "sweep.outputs", "sweep.set"};
+    "sweep.sampling_seed", "sweep.package", "sweep.end_year", "sweep.outputs", "sweep.set", "sweep.second_order"};
 const std::set<std::string> kParameterKeys = {"key", "min", "max", "values", "scale", "integer"};
 
 std::vector<std::string> split(const std::string& text, char separator) {
@@ -111,6 +111,14 @@ SweepSpec read_sweep_spec(const std::string& path) {
   if (!known) r.fail("sweep.design", "key 'sweep.design': expected grid, lhs, sobol, saltelli or morris, found " + quote_value(design));
   spec.points = r.integer("sweep.points", 1, 10000000, spec.design == SweepDesign::Grid ? 1 : 0);
   if (spec.points == 0) r.fail("sweep.design", "expected 'points = N' in [sweep] for the " + design + " design");
+  const std::string second_order = r.text("sweep.second_order", "false");
+  if (second_order != "true" && second_order != "false") {
+    r.fail("sweep.second_order", "key 'sweep.second_order': expected true or false");
+  }
+  spec.second_order = second_order == "true";
+  if (spec.second_order && spec.design != SweepDesign::Saltelli) {
+    r.fail("sweep.second_order", "key 'sweep.second_order': second-order Sobol indices need design = saltelli");
+  }
   spec.levels = r.integer("sweep.levels", 2, 1000, 4);
   if (spec.design == SweepDesign::Morris && spec.levels % 2 != 0) {
     r.fail("sweep.levels", "key 'sweep.levels': the Morris design needs an even number of levels");

@@ -1,5 +1,7 @@
 #include "pneumoplan/results/hdf5_io.hpp"
 
+#include <hdf5_hl.h>
+
 #include <mutex>
 #include <numeric>
 
@@ -203,6 +205,36 @@ void write_string(hid_t parent, const std::string& name, const std::string& valu
   const char* text = value.c_str();
   check_status(H5Dwrite(dataset.id(), type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, &text), "write dataset " + name);
   dataset.close("write out dataset " + name);
+}
+
+void describe(hid_t object, const std::string& units, const std::string& description) {
+  write_attribute(object, "units", units);
+  write_attribute(object, "description", description);
+}
+
+void describe_dataset(hid_t parent, const std::string& name, const std::string& units, const std::string& description) {
+  Handle dataset = open_dataset(parent, name);
+  describe(dataset.id(), units, description);
+}
+
+void make_dimension_scale(hid_t parent, const std::string& name, const std::string& dimension) {
+  Handle dataset = open_dataset(parent, name);
+  check_status(H5DSset_scale(dataset.id(), dimension.c_str()), "make " + name + " a dimension scale");
+}
+
+void attach_dimension_scales(hid_t parent, const std::string& name, const std::vector<std::string>& scale_paths) {
+  Handle dataset = open_dataset(parent, name);
+  Handle space(check(H5Dget_space(dataset.id()), "get the dataspace of " + name), H5Sclose);
+  const int rank = H5Sget_simple_extent_ndims(space.id());
+  if (rank != static_cast<int>(scale_paths.size())) {
+    throw std::logic_error("HDF5 dataset " + name + ": " + std::to_string(rank) + " dimensions, " +
+                           std::to_string(scale_paths.size()) + " scales");
+  }
+  for (std::size_t k = 0; k < scale_paths.size(); ++k) {
+    Handle scale = open_dataset(parent, scale_paths[k]);
+    check_status(H5DSattach_scale(dataset.id(), scale.id(), static_cast<unsigned>(k)),
+                 "attach dimension scale " + scale_paths[k] + " to " + name);
+  }
 }
 
 bool has_attribute(hid_t object, const std::string& name) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <type_traits>
 
 #include "pneumoplan/core/atomic_output.hpp"
 #include "pneumoplan/core/error.hpp"
@@ -10,6 +11,7 @@
 #include "pneumoplan/results/file_seal.hpp"
 #include "pneumoplan/results/hdf5_io.hpp"
 #include "pneumoplan/results/replicate_summary.hpp"
+#include "pneumoplan/results/results_file_kind.hpp"
 
 namespace pneumo {
 namespace {
@@ -23,80 +25,177 @@ std::string axes_text(const OutputSpec& spec, bool with_replicate) {
   return text;
 }
 
-void write_axes(hid_t file, const Scenario& scenario) {
+// The root datasets that are the file's dimension scales, one per axis, named as the axes (`axes` attributes,
+// docs/output-format.md): netCDF tools and xarray read them as named dimensions of every dataset.
+std::string scale_path(Axis axis) {
+  std::string path(1, '/');  // appended: GCC 12 warns falsely (-Wrestrict) about "/" + std::string
+  path += axis_name(axis);
+  return path;
+}
+constexpr const char* kReplicateScale = "/replicate";
+
+std::vector<std::string> scale_paths(const OutputSpec& spec, bool with_replicate) {
+  std::vector<std::string> paths;
+  if (with_replicate) paths.emplace_back(kReplicateScale);
+  for (const Axis axis : spec.axes) paths.push_back(scale_path(axis));
+  return paths;
+}
+
+// A 1-D dataset along `axis`, described and attached to the axis's scale.
+template <typename Values>
+void write_along(hid_t group, const std::string& name, Axis axis, const Values& values, const std::string& units,
+                 const std::string& description) {
+  if constexpr (std::is_same_v<typename Values::value_type, std::string>) {
+    h5::write_strings(group, name, values);
+  } else {
+    h5::write_dataset(group, name, {values.size()}, values);
+  }
+  h5::describe_dataset(group, name, units, description);
+  h5::attach_dimension_scales(group, name, {scale_path(axis)});
+}
+
+template <typename Values>
+void write_scale(hid_t root, const std::string& name, const Values& values, const std::string& units,
+                 const std::string& description) {
+  if constexpr (std::is_same_v<typename Values::value_type, std::string>) {
+    h5::write_strings(root, name, values);
+  } else {
+    h5::write_dataset(root, name, {values.size()}, values);
+  }
+  h5::describe_dataset(root, name, units, description);
+  h5::make_dimension_scale(root, name, name);
+}
+
+struct AxisValues {
+  std::vector<std::int64_t> years, region_code, township_code;
+  std::vector<std::string> stages, industries, interventions;
+};
+
+AxisValues axis_values(const Scenario& scenario) {
+  AxisValues a;
+  for (int y = scenario.first_year(); y <= scenario.last_year(); ++y) a.years.push_back(y);
+  for (const auto& c : scenario.geography.counties) a.region_code.push_back(c.code);
+  a.region_code.push_back(scenario.geography.city_code());
+  for (const auto& t : scenario.geography.townships) a.township_code.push_back(t.code);
+  a.township_code.push_back(0);
+  a.stages.assign(kStageNames.begin(), kStageNames.end());
+  a.industries.assign(kIndustryNames.begin(), kIndustryNames.end());
+  for (const auto& i : scenario.interventions) a.interventions.push_back(i.name);
+  a.interventions.emplace_back("total");
+  return a;
+}
+
+void write_scales(hid_t root, const AxisValues& a, std::size_t replicates) {
+  std::vector<std::int64_t> replicate(replicates);
+  for (std::size_t r = 0; r < replicates; ++r) replicate[r] = static_cast<std::int64_t>(r);
+  write_scale(root, "replicate", replicate, "",
+              "replicate number; replicate r draws the same random numbers in every run with the same seed");
+  write_scale(root, "year", a.years, "calendar year", "simulated years, first to last");
+  write_scale(root, "region", a.region_code, "",
+              "region: county codes (GB/T 2260) in counties.csv order, then the city's own code for the whole city "
+              "(0 when the counties belong to different prefectures); names in /axes/region_name_en, region_name_zh");
+  write_scale(root, "township", a.township_code, "",
+              "township codes (9-digit statistical codes) in townships.csv order, then 0 for outside the city; "
+              "names and points in /axes");
+  write_scale(root, "stage", a.stages, "", "pneumoconiosis stage (GBZ 70): I, II, III");
+  write_scale(root, "industry", a.industries, "", "industry of the employer (docs/scenario-format.md)");
+  write_scale(root, "intervention", a.interventions, "",
+              "the scenario's [intervention.NAME] sections in file order, then the total");
+  std::vector<std::int64_t> years_since_diagnosis;
+  for (std::size_t k = 0; k < kYearsSinceDiagnosisBins; ++k) years_since_diagnosis.push_back(static_cast<std::int64_t>(k));
+  write_scale(root, "years_since_diagnosis", years_since_diagnosis, "years",
+              "whole years since the year of diagnosis, 0 to 50; the last bin holds 50 and more");
+}
+
+void write_axes(hid_t file, const Scenario& scenario, const AxisValues& a) {
   auto axes = h5::create_group(file, "axes");
-  std::vector<std::int64_t> years;
-  for (int y = scenario.first_year(); y <= scenario.last_year(); ++y) years.push_back(y);
-  h5::write_dataset(axes.id(), "year", {years.size()}, years);
+  h5::describe(axes.id(), "", "labels of the axes; the root datasets of the same names are the dimension scales");
+  write_along(axes.id(), "year", Axis::Year, a.years, "calendar year", "simulated years");
 
   const auto& geo = scenario.geography;
-  std::vector<std::int64_t> region_code;
   std::vector<std::string> region_zh, region_en;
   for (const auto& c : geo.counties) {
-    region_code.push_back(c.code);
     region_zh.push_back(c.name_zh);
     region_en.push_back(c.name_en);
   }
-  region_code.push_back(0);
   region_zh.push_back("全市");
   region_en.push_back("City total");
-  h5::write_dataset(axes.id(), "region_code", {region_code.size()}, region_code);
-  h5::write_strings(axes.id(), "region_name_zh", region_zh);
-  h5::write_strings(axes.id(), "region_name_en", region_en);
+  write_along(axes.id(), "region_code", Axis::Region, a.region_code, "",
+              "county codes (GB/T 2260), then the city's own code (0 when the counties span prefectures)");
+  write_along(axes.id(), "region_name_zh", Axis::Region, region_zh, "", "region names in Chinese; the last is 全市");
+  write_along(axes.id(), "region_name_en", Axis::Region, region_en, "", "region names in English; the last is City total");
 
-  std::vector<std::int64_t> township_code, township_county, township_approximate;
+  std::vector<std::int64_t> township_county, township_approximate;
   std::vector<double> lon, lat;
   std::vector<std::string> township_name;
   for (const auto& t : geo.townships) {
-    township_code.push_back(t.code);
     township_county.push_back(t.county);
     township_approximate.push_back(t.point_approximate ? 1 : 0);
     lon.push_back(t.lon);
     lat.push_back(t.lat);
     township_name.push_back(t.name_zh);
   }
-  township_code.push_back(0);
   township_county.push_back(-1);
   township_approximate.push_back(1);
   lon.push_back(std::numeric_limits<double>::quiet_NaN());
   lat.push_back(std::numeric_limits<double>::quiet_NaN());
   township_name.push_back("市外");
-  h5::write_dataset(axes.id(), "township_code", {township_code.size()}, township_code);
-  h5::write_strings(axes.id(), "township_name_zh", township_name);
-  h5::write_dataset(axes.id(), "township_region_index", {township_county.size()}, township_county);
-  h5::write_dataset(axes.id(), "township_lon", {lon.size()}, lon);
-  h5::write_dataset(axes.id(), "township_lat", {lat.size()}, lat);
-  h5::write_dataset(axes.id(), "township_point_approximate", {township_approximate.size()}, township_approximate);
+  write_along(axes.id(), "township_code", Axis::Township, a.township_code, "",
+              "township codes (9-digit statistical codes), then 0 for outside the city");
+  write_along(axes.id(), "township_name_zh", Axis::Township, township_name, "", "township names; the last is 市外 (outside)");
+  write_along(axes.id(), "township_region_index", Axis::Township, township_county, "",
+              "index of the township's county on the region axis (-1 for outside the city)");
+  // The points are GCJ-02, the datum of Chinese map services (Vonng/adcode): WGS 84 shifted by up to several
+  // hundred metres. Stated on both coordinates, as CF-style attributes beside units and description.
+  const std::string crs_note =
+      "GCJ-02 (the datum of Chinese web maps: WGS 84 coordinates shifted by up to a few hundred metres; "
+      "convert before overlaying WGS 84 data)";
+  write_along(axes.id(), "township_lon", Axis::Township, lon, "degrees_east",
+              "longitude of the township's point, GCJ-02; NaN for outside the city");
+  write_along(axes.id(), "township_lat", Axis::Township, lat, "degrees_north",
+              "latitude of the township's point, GCJ-02; NaN for outside the city");
+  for (const char* name : {"township_lon", "township_lat"}) {
+    h5::Handle dataset(H5Dopen2(axes.id(), name, H5P_DEFAULT), H5Dclose);
+    h5::write_attribute(dataset.id(), "standard_name", std::string(name == std::string("township_lon") ? "longitude"
+                                                                                                         : "latitude"));
+    h5::write_attribute(dataset.id(), "crs", std::string("GCJ-02"));
+    h5::write_attribute(dataset.id(), "crs_description", crs_note);
+  }
+  write_along(axes.id(), "township_point_approximate", Axis::Township, township_approximate, "0/1",
+              "1 where the point was derived from the county seat rather than surveyed");
 
-  std::vector<std::string> stages(kStageNames.begin(), kStageNames.end());
-  h5::write_strings(axes.id(), "stage", stages);
-  std::vector<std::string> industries(kIndustryNames.begin(), kIndustryNames.end());
+  write_along(axes.id(), "stage", Axis::Stage, a.stages, "", "pneumoconiosis stages");
   std::vector<std::string> industries_zh(kIndustryNamesZh.begin(), kIndustryNamesZh.end());
-  h5::write_strings(axes.id(), "industry", industries);
-  h5::write_strings(axes.id(), "industry_zh", industries_zh);
+  write_along(axes.id(), "industry", Axis::Industry, a.industries, "", "industries, in the order of the industry axis");
+  write_along(axes.id(), "industry_zh", Axis::Industry, industries_zh, "", "industries in Chinese");
   std::vector<std::int64_t> years_since_diagnosis;
   for (std::size_t k = 0; k < kYearsSinceDiagnosisBins; ++k) years_since_diagnosis.push_back(static_cast<std::int64_t>(k));
-  h5::write_dataset(axes.id(), "years_since_diagnosis", {years_since_diagnosis.size()}, years_since_diagnosis);
+  write_along(axes.id(), "years_since_diagnosis", Axis::YearsSinceDiagnosis, years_since_diagnosis, "years",
+              "whole years since the year of diagnosis; the last bin holds 50 and more");
 
-  std::vector<std::string> interventions, kinds, active;
+  std::vector<std::string> kinds;
   std::vector<std::int64_t> in_package;
   for (std::size_t k = 0; k < scenario.interventions.size(); ++k) {
-    interventions.push_back(scenario.interventions[k].name);
     kinds.emplace_back(kind_info(scenario.interventions[k].kind).name);
     const auto& chosen = scenario.active_interventions;
     in_package.push_back(std::find(chosen.begin(), chosen.end(), k) != chosen.end() ? 1 : 0);
   }
-  interventions.emplace_back("total");
   kinds.emplace_back("");
   in_package.push_back(0);
-  h5::write_strings(axes.id(), "intervention", interventions);
-  h5::write_strings(axes.id(), "intervention_type", kinds);
-  h5::write_dataset(axes.id(), "intervention_in_package", {in_package.size()}, in_package);
+  write_along(axes.id(), "intervention", Axis::Intervention, a.interventions, "",
+              "the scenario's interventions in scenario.ini order, then total");
+  write_along(axes.id(), "intervention_type", Axis::Intervention, kinds, "",
+              "each intervention's type (docs/interventions.md); empty for the total");
+  write_along(axes.id(), "intervention_in_package", Axis::Intervention, in_package, "0/1",
+              "1 where the intervention belongs to the package this file ran");
 }
 
-// The plan's indicator table, so a results file can be scored on its own (pneumoplan scorecard).
+// The plan's indicator table, so a results file can be scored on its own (pneumoplan scorecard). Its entries
+// are indexed by the dimension scale indicator_key, in the same group.
 void write_targets(hid_t file, const Scenario& scenario) {
   auto group = h5::create_group(file, "targets");
+  const hid_t g = group.id();
+  h5::describe(g, "", "the plan's indicator table (targets.csv), one entry per indicator");
   std::vector<std::string> keys, texts, comparators, units;
   std::vector<std::int64_t> numbers, first, last, binding;
   std::vector<double> values;
@@ -113,21 +212,35 @@ void write_targets(hid_t file, const Scenario& scenario) {
     binding.push_back(t.binding ? 1 : 0);
     values.push_back(t.comparator == Comparator::Increasing ? std::numeric_limits<double>::quiet_NaN() : t.target);
   }
-  h5::write_strings(group.id(), "indicator_key", keys);
-  h5::write_dataset(group.id(), "indicator_no", {numbers.size()}, numbers);
-  h5::write_strings(group.id(), "indicator_zh", texts);
-  h5::write_strings(group.id(), "comparator", comparators);
-  h5::write_dataset(group.id(), "target", {values.size()}, values);
-  h5::write_strings(group.id(), "unit", units);
-  h5::write_dataset(group.id(), "plan_first_year", {first.size()}, first);
-  h5::write_dataset(group.id(), "plan_last_year", {last.size()}, last);
-  h5::write_dataset(group.id(), "binding", {binding.size()}, binding);
+  h5::write_strings(g, "indicator_key", keys);
+  h5::describe_dataset(g, "indicator_key", "", "the indicator's key (docs/indicators.md)");
+  h5::make_dimension_scale(g, "indicator_key", "indicator_key");
+  const auto along = [&](const std::string& name, const std::string& unit, const std::string& description) {
+    h5::describe_dataset(g, name, unit, description);
+    h5::attach_dimension_scales(g, name, {"/targets/indicator_key"});
+  };
+  h5::write_dataset(g, "indicator_no", {numbers.size()}, numbers);
+  along("indicator_no", "", "the indicator's number in the plan's table");
+  h5::write_strings(g, "indicator_zh", texts);
+  along("indicator_zh", "", "the plan's wording of the indicator");
+  h5::write_strings(g, "comparator", comparators);
+  along("comparator", "", ">=, <= or increasing: how the value is judged against the target");
+  h5::write_dataset(g, "target", {values.size()}, values);
+  along("target", "share or count (see unit)", "the plan's target; NaN for 'increasing'");
+  h5::write_strings(g, "unit", units);
+  along("unit", "", "the unit of the target as the plan writes it");
+  h5::write_dataset(g, "plan_first_year", {first.size()}, first);
+  along("plan_first_year", "calendar year", "first year of the plan period");
+  h5::write_dataset(g, "plan_last_year", {last.size()}, last);
+  along("plan_last_year", "calendar year", "last year of the plan period");
+  h5::write_dataset(g, "binding", {binding.size()}, binding);
+  along("binding", "0/1", "1 where the target is binding (约束性), 0 where it is expected (预期性)");
 }
 
 // Everything inside the file; every group and dataset it opens is closed when it returns.
 void write_contents(hid_t root, const Scenario& scenario, const std::vector<ReplicateResults>& replicates,
                     std::uint64_t seed) {
-  h5::write_attribute(root, "format", std::string("pneumoplan-results"));
+  h5::write_attribute(root, "format", std::string(kResultsFormat));
   h5::write_attribute(root, "format_version", kResultsFormatVersion);
   h5::write_attribute(root, "program_version", std::string(kProgramVersion));
   h5::write_attribute(root, "git_commit", std::string(kGitCommit));
@@ -137,22 +250,40 @@ void write_contents(hid_t root, const Scenario& scenario, const std::vector<Repl
   h5::write_attribute(root, "replicates", static_cast<std::int64_t>(replicates.size()));
   h5::write_attribute(root, "first_year", static_cast<std::int64_t>(scenario.first_year()));
   h5::write_attribute(root, "last_year", static_cast<std::int64_t>(scenario.last_year()));
+  h5::write_attribute(root, "city_code", scenario.geography.city_code());
 
+  const AxisValues axis = axis_values(scenario);
+  write_scales(root, axis, replicates.size());
   {
     auto group = h5::create_group(root, "scenario");
+    h5::describe(group.id(), "", "the scenario as the run used it");
     h5::write_string(group.id(), "resolved_ini", scenario.resolved_ini);
+    h5::describe_dataset(group.id(), "resolved_ini", "",
+                         "every parameter with its effective value (defaults included), as INI");
     auto inputs = h5::create_group(group.id(), "inputs");
-    for (const auto& [name, contents] : scenario.input_files) h5::write_string(inputs.id(), name, contents);
+    h5::describe(inputs.id(), "", "the exact text of each input file; attribute file_name gives its name");
+    for (const auto& [name, contents] : scenario.input_files) {
+      const std::string dataset = input_dataset_name(name);
+      h5::write_string(inputs.id(), dataset, contents);
+      h5::describe_dataset(inputs.id(), dataset, "",
+                           name == kOverridesInput ? std::string("the --set overrides of the command line, one per line")
+                                                   : "the exact text of the scenario's " + name);
+      h5::Handle handle(H5Dopen2(inputs.id(), dataset.c_str(), H5P_DEFAULT), H5Dclose);
+      h5::write_attribute(handle.id(), "file_name", name);
+    }
   }
-  write_axes(root, scenario);
+  write_axes(root, scenario, axis);
   write_targets(root, scenario);
 
   auto per_replicate = h5::create_group(root, "replicates");
+  h5::describe(per_replicate.id(), "", "every output, one value per replicate");
   auto summary = h5::create_group(root, "summary");
+  h5::describe(summary.id(), "", "every output summarised over replicates: mean, p5, p50, p95");
   for (std::size_t i = 0; i < kOutputCount; ++i) {
     const auto id = static_cast<OutputId>(i);
     const OutputSpec& spec = output_catalogue()[i];
     const std::string name(spec.name);
+    const std::string unit(spec.unit), description(spec.description);
     std::vector<hsize_t> dims = {replicates.size()};
     for (const auto extent : replicates.front()[id].shape) dims.push_back(extent);
     std::vector<double> values;
@@ -166,25 +297,41 @@ void write_contents(hid_t root, const Scenario& scenario, const std::vector<Repl
     }
     {
       h5::Handle dataset(H5Dopen2(per_replicate.id(), name.c_str(), H5P_DEFAULT), H5Dclose);
-      h5::write_attribute(dataset.id(), "unit", std::string(spec.unit));
-      h5::write_attribute(dataset.id(), "description", std::string(spec.description));
+      h5::write_attribute(dataset.id(), "unit", unit);  // as in format version 2
+      h5::describe(dataset.id(), unit, description);
       h5::write_attribute(dataset.id(), "axes", axes_text(spec, true));
     }
+    h5::attach_dimension_scales(per_replicate.id(), name, scale_paths(spec, true));
 
     const OutputSummary s = summarise(replicates, id);
     auto group = h5::create_group(summary.id(), name);
-    h5::write_attribute(group.id(), "unit", std::string(spec.unit));
-    h5::write_attribute(group.id(), "description", std::string(spec.description));
+    h5::write_attribute(group.id(), "unit", unit);
+    h5::describe(group.id(), unit, description);
     h5::write_attribute(group.id(), "axes", axes_text(spec, false));
     const std::vector<hsize_t> cell_dims(dims.begin() + 1, dims.end());
-    h5::write_dataset(group.id(), "mean", cell_dims, s.mean);
-    h5::write_dataset(group.id(), "p5", cell_dims, s.p5);
-    h5::write_dataset(group.id(), "p50", cell_dims, s.p50);
-    h5::write_dataset(group.id(), "p95", cell_dims, s.p95);
+    const std::vector<std::string> cell_scales = scale_paths(spec, false);
+    const std::pair<const char*, const std::vector<double>*> statistics[] = {
+        {"mean", &s.mean}, {"p5", &s.p5}, {"p50", &s.p50}, {"p95", &s.p95}};
+    const char* words[] = {"mean over replicates", "5th percentile over replicates", "median over replicates",
+                           "95th percentile over replicates"};
+    for (std::size_t k = 0; k < 4; ++k) {
+      h5::write_dataset(group.id(), statistics[k].first, cell_dims, *statistics[k].second);
+      h5::describe_dataset(group.id(), statistics[k].first, unit, std::string(words[k]) + " of: " + description);
+      h5::attach_dimension_scales(group.id(), statistics[k].first, cell_scales);
+    }
   }
 }
 
 }  // namespace
+
+std::string input_dataset_name(const std::string& file_name) {
+  std::string name;
+  for (const char c : file_name) {
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    name += plain ? c : '_';
+  }
+  return name;
+}
 
 void write_results_file(const std::string& path, const Scenario& scenario,
                         const std::vector<ReplicateResults>& replicates, std::uint64_t seed) {

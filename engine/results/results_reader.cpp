@@ -10,6 +10,8 @@
 #include "pneumoplan/results/file_seal.hpp"
 #include "pneumoplan/results/hdf5_io.hpp"
 #include "pneumoplan/results/results_file.hpp"
+#include "pneumoplan/results/results_file_kind.hpp"
+#include "pneumoplan/scenario/scenario.hpp"
 #include "pneumoplan/scenario/disease_stage.hpp"
 #include "pneumoplan/scenario/industry.hpp"
 
@@ -59,7 +61,8 @@ void read_axes(hid_t root, ResultsFile& r) {
   r.region_codes = h5::read_int64s(axes.id(), "region_code");
   r.region_names_zh = h5::read_strings(axes.id(), "region_name_zh");
   r.region_names_en = h5::read_strings(axes.id(), "region_name_en");
-  if (r.region_codes.back() != 0) damaged("/axes/region_code does not end with 0, the city");
+  // Version 2 marked the city with 0; version 3 gives its own code (0 only when counties span prefectures).
+  if (r.format_version < 3 && r.region_codes.back() != 0) damaged("/axes/region_code does not end with 0, the city");
   r.townships = list_length(axes.id(), "township_code", kMaxTownships + 1);
   if (r.townships < 1) damaged("/axes/township_code lacks 'outside the city'");
   for (const char* name : {"township_name_zh", "township_region_index", "township_lon", "township_lat",
@@ -126,20 +129,29 @@ void read_targets(hid_t root, ResultsFile& r) {
 }  // namespace
 
 ResultsFile open_results_file(const std::string& path) {
-  check_seal(path);  // before HDF5 parses a byte of a damaged file
+  try {
+    check_seal(path);  // before HDF5 parses a byte of a damaged file
+  } catch (const IoError&) {
+    // An unsealed file of another kind (a comparison or sweep file) is named as what it is.
+    if (const auto other = other_kind_message(path, kResultsFormat)) throw IoError(*other);
+    throw;
+  }
   ResultsFile r;
   r.path = path;
   auto file = h5::open_file_read_only(path);
   try {
     const hid_t root = file.id();
-    if (h5::read_string_attribute(root, "format") != "pneumoplan-results") {
-      throw IoError(path + ": expected a pneumoplan results file (attribute format = pneumoplan-results)");
+    const std::string format = h5::has_attribute(root, "format") ? h5::read_string_attribute(root, "format") : "";
+    if (format != kResultsFormat) {
+      throw IoError(path + ": " + file_kind_words(format) + ", not " + file_kind_words(kResultsFormat));
     }
     const auto version = h5::read_int_attribute(root, "format_version");
-    if (version != kResultsFormatVersion) {
-      throw IoError(path + ": results format version " + std::to_string(version) + "; this program reads version " +
+    if (version < kOldestReadableResultsFormatVersion || version > kResultsFormatVersion) {
+      throw IoError(path + ": results format version " + std::to_string(version) + "; this program reads versions " +
+                    std::to_string(kOldestReadableResultsFormatVersion) + " to " +
                     std::to_string(kResultsFormatVersion));
     }
+    r.format_version = version;
     r.scenario_name = h5::read_string_attribute(root, "scenario_name");
     r.program_version = h5::read_string_attribute(root, "program_version");
     r.git_commit = h5::read_string_attribute(root, "git_commit");
@@ -185,8 +197,12 @@ std::optional<std::string> ResultsFile::read_input(const std::string& file_name)
   try {
     auto scenario = h5::open_group(file.id(), "scenario");
     auto inputs = h5::open_group(scenario.id(), "inputs");
-    if (!h5::has_link(inputs.id(), file_name)) return std::nullopt;
-    return h5::read_string(inputs.id(), file_name);
+    // Version 2 kept the files under their own names and the overrides under a name with spaces.
+    const std::string name = format_version >= 3       ? input_dataset_name(file_name)
+                             : file_name == kOverridesInput ? std::string("command-line overrides (--set)")
+                                                            : file_name;
+    if (!h5::has_link(inputs.id(), name)) return std::nullopt;
+    return h5::read_string(inputs.id(), name);
   } catch (const IoError& error) {
     throw IoError(path + ": cannot read input file " + file_name + " (" + error.what() + ")");
   }

@@ -14,6 +14,15 @@ int Geography::township_index(std::int64_t code) const {
   return it == township_by_code_.end() ? -1 : it->second;
 }
 
+std::int64_t Geography::city_code() const {
+  if (counties.empty()) return 0;
+  const std::int64_t prefecture = counties.front().code / 100;
+  for (const auto& c : counties) {
+    if (c.code / 100 != prefecture) return 0;
+  }
+  return prefecture * 100;
+}
+
 void Geography::build_indices() {
   county_by_code_.clear();
   township_by_code_.clear();

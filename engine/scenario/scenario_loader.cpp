@@ -62,7 +62,7 @@ ScenarioParameters read_parameters(const std::string& path, const std::vector<st
   documents.overrides = IniDocument::parse(parse_text("--set", override_text), scenario_ini_schema());
   const IniDocument& overridden = documents.overrides;
   table.apply(overridden, parameters);
-  if (!overrides.empty()) inputs["command-line overrides (--set)"] = override_text;
+  if (!overrides.empty()) inputs[kOverridesInput] = override_text;
 
   // Where a key was last set, for messages about combinations of values.
   struct Where {
@@ -115,6 +115,11 @@ ScenarioParameters read_parameters(const std::string& path, const std::vector<st
   const auto& compliance = parameters.compliance;
   if (compliance.rise_end_year < compliance.rise_start_year) {
     fail("compliance.rise_end_year", "key 'compliance.rise_end_year': expected a year not before compliance.rise_start_year");
+  }
+  // A money budget buys stations at rehab.station_cost_rmb each; at no cost it would buy every township.
+  if (parameters.rehab.budget_rmb > 0.0 && !(parameters.rehab.station_cost_rmb > 0.0)) {
+    fail("rehab.budget_rmb", "key 'rehab.budget_rmb': a money budget needs rehab.station_cost_rmb > 0 (the cost of "
+                             "one station); set the count with rehab.stations_budget instead");
   }
   resolved = scenario_parameter_table().resolved_text(parameters);
   return parameters;

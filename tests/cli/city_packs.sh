@@ -16,8 +16,10 @@ for dir in "$scenarios"/*/; do
   [ -s "$work/$name.h5" ]
   if [ -f "$dir/targets.csv" ]; then
     rows=$(grep -cv '^\(#\|indicator_no\|$\)' "$dir/targets.csv")
-    # city rows of the scorecard: region_code 0, two evaluation years per indicator
-    scored=$(grep -c '^0,' "$work/$name.scorecard.csv")
+    # city rows of the scorecard: the city's own code (its counties' first four digits, then 00), two evaluation
+    # years per indicator
+    city=$(grep -v '^#' "$dir/counties.csv" | awk -F, 'NR > 1 { print substr($1, 1, 4) "00"; exit }')
+    scored=$(grep -c "^$city," "$work/$name.scorecard.csv")
     if [ "$scored" -ne $((2 * rows)) ]; then
       echo "FAIL $name: scorecard has $scored city rows, expected $((2 * rows))"; exit 1
     fi

@@ -2,6 +2,7 @@
 // stations and respecting its budget, given layouts, and service within capacities.
 #include <gtest/gtest.h>
 
+#include "pneumoplan/core/error.hpp"
 #include "pneumoplan/model/rehab_stations.hpp"
 #include "pneumoplan/scenario/scenario_loader.hpp"
 #include "test_support.hpp"
@@ -49,6 +50,33 @@ TEST(RehabStations, OptimisedLayoutKeepsExistingStationsAndRespectsTheBudget) {
   EXPECT_TRUE(stations.open(1, 2022));        // the existing station stays, though few patients live there
   stations.update(2022, year_patients, 100.0);       // decided once
   EXPECT_EQ(open_count(stations, 2030), 3u);
+}
+
+// A money budget is honoured by every location model: 800,000 RMB buys two stations of 384,000 beyond the
+// existing one, whatever the count would have been (here 5: more than the budget pays for).
+TEST(RehabStations, EveryModelSpendsWithinTheMoneyBudget) {
+  for (const char* model : {"covering", "p_median", "capacitated"}) {
+    const Scenario scenario = load_scenario(
+        test::data_path("small"), {"rehab.layout=optimised", "rehab.optimise_year=2021", "rehab.stations_budget=5",
+                                   "rehab.budget_rmb=800000", "rehab.station_cost_rmb=384000",
+                                   std::string("rehab.optimise_model=") + model});
+    RehabStations stations(scenario, 1, 0);
+    stations.update(2021, patients({80, 5, 120, 60, 40, 90}), 100.0);
+    EXPECT_LE(open_count(stations, 2030), 3u) << model << ": more stations than the budget pays for";
+    EXPECT_GE(open_count(stations, 2030), 2u) << model << ": the budget buys at least one new station";
+    if (std::string(model) != "covering") EXPECT_EQ(open_count(stations, 2030), 3u) << model;
+  }
+  // A budget smaller than one station buys none.
+  const Scenario poor = load_scenario(test::data_path("small"), {"rehab.layout=optimised", "rehab.budget_rmb=1000",
+                                                                 "rehab.optimise_model=p_median"});
+  RehabStations stations(poor, 1, 0);
+  stations.update(2021, patients({80, 5, 120, 60, 40, 90}), 100.0);
+  EXPECT_EQ(open_count(stations, 2030), 1u);
+}
+
+TEST(RehabStations, AMoneyBudgetWithoutAStationCostIsRefused) {
+  EXPECT_THROW(load_scenario(test::data_path("small"), {"rehab.budget_rmb=800000", "rehab.station_cost_rmb=0"}),
+               InputError);
 }
 
 TEST(RehabStations, GivenLayoutHasOnlyTheListedStations) {

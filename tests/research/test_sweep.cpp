@@ -75,6 +75,25 @@ TEST(SweepDesign, SaltelliBlocksHoldACopyOfAWithOneColumnFromB) {
   }
 }
 
+TEST(SweepDesign, SecondOrderSaltelliBlocksAlsoHoldBWithOneColumnFromA) {
+  test::ScratchFolder scratch;
+  const SweepSpec spec = read_sweep_spec(
+      write_spec(scratch, "design = saltelli\npoints = 8\nsecond_order = true\n" + std::string(kTwoParameters)));
+  const SweepPlan plan = plan_sweep(spec);
+  const std::size_t K = 2, width = 2 * K + 2;
+  ASSERT_EQ(plan.points, 8 * width);
+  EXPECT_TRUE(plan.saltelli_second_order);
+  for (std::size_t j = 0; j < 8; ++j) {
+    const std::size_t a = j * width, b = a + 1;
+    for (std::size_t i = 0; i < K; ++i) {
+      for (std::size_t k = 0; k < K; ++k) {
+        EXPECT_EQ(plan.unit_at(a + 2 + i, k), plan.unit_at(k == i ? b : a, k));      // A with column i from B
+        EXPECT_EQ(plan.unit_at(a + 2 + K + i, k), plan.unit_at(k == i ? a : b, k));  // B with column i from A
+      }
+    }
+  }
+}
+
 TEST(SweepDesign, MorrisTrajectoriesMoveOneParameterByDeltaPerStep) {
   test::ScratchFolder scratch;
   const SweepSpec spec =
@@ -128,19 +147,39 @@ double ishigami(const double* u) {
   return std::sin(x1) + 7.0 * std::sin(x2) * std::sin(x2) + 0.1 * std::pow(x3, 4) * std::sin(x1);
 }
 
+// Ishigami values at the points of a Saltelli design over three parameters, plus `offset`.
+std::vector<double> ishigami_sweep(const test::ScratchFolder& scratch, bool second_order, double offset,
+                                   std::size_t rows) {
+  const SweepSpec spec = read_sweep_spec(write_spec(
+      scratch, "design = saltelli\npoints = " + std::to_string(rows) + "\n" +
+                   (second_order ? "second_order = true\n" : "") + "outputs = new_diagnoses\n"
+                   "[parameter.x1]\nkey = surveillance.attendance\nmin = 0\nmax = 1\n"
+                   "[parameter.x2]\nkey = exposure.ppe_reduction\nmin = 0\nmax = 1\n"
+                   "[parameter.x3]\nkey = surveillance.followup_coverage\nmin = 0\nmax = 1\n"));
+  const SweepPlan plan = plan_sweep(spec);
+  EXPECT_EQ(plan.points, rows * (second_order ? 8 : 5));
+  std::vector<double> f(plan.points);
+  for (std::size_t n = 0; n < plan.points; ++n) f[n] = offset + ishigami(&plan.unit[n * 3]);
+  return f;
+}
+
+SobolOptions options(std::size_t resamples, double level, std::uint64_t seed) {
+  SobolOptions o;
+  o.resamples = resamples;
+  o.level = level;
+  o.seed = seed;
+  return o;
+}
+
 TEST(Sensitivity, SobolIndicesOfIshigamiLieWithinTheirIntervals) {
   test::ScratchFolder scratch;
-  const SweepSpec spec = read_sweep_spec(write_spec(
-      scratch, "design = saltelli\npoints = 4096\noutputs = new_diagnoses\n"
-               "[parameter.x1]\nkey = surveillance.attendance\nmin = 0\nmax = 1\n"
-               "[parameter.x2]\nkey = exposure.ppe_reduction\nmin = 0\nmax = 1\n"
-               "[parameter.x3]\nkey = surveillance.followup_coverage\nmin = 0\nmax = 1\n"));
-  const SweepPlan plan = plan_sweep(spec);
-  std::vector<double> f(plan.points);
-  for (std::size_t n = 0; n < plan.points; ++n) f[n] = ishigami(&plan.unit[n * 3]);
+  const std::vector<double> f = ishigami_sweep(scratch, false, 0.0, 4096);
   // 99 % bootstrap intervals: each of the six must hold the analytic value.
-  const SobolResult r = sobol_indices(f, 3, 500, 0.99, 7);
+  const SobolResult r = sobol_indices(f, 3, options(500, 0.99, 7));
   ASSERT_EQ(r.base_rows, 4096u);
+  EXPECT_TRUE(r.varies);
+  EXPECT_FALSE(r.too_few_rows);
+  EXPECT_TRUE(r.wide_intervals.empty());
   const double s1[] = {0.3139, 0.4424, 0.0}, st[] = {0.5576, 0.4424, 0.2437};
   for (std::size_t i = 0; i < 3; ++i) {
     const auto& x = r.indices[i];
@@ -155,10 +194,71 @@ TEST(Sensitivity, SobolIndicesOfIshigamiLieWithinTheirIntervals) {
   EXPECT_NEAR(r.variance, 49.0 / 8 + 0.1 * pi4 / 5 + 0.01 * pi4 * pi4 / 18 + 0.5, 0.05 * r.variance);
 }
 
+// The centred first-order estimator does not move when a constant is added to the output (counts of cases sit
+// far from 0), where the uncentred one of Saltelli 2010 picks up f0 times the noise of f_ABi - f_A; on Ishigami
+// itself (mean 3.5, spread 3.7) it is no wider.
+TEST(Sensitivity, CentredFirstOrderIsTighterAndIgnoresAnOffset) {
+  test::ScratchFolder scratch;
+  const std::vector<double> plain = ishigami_sweep(scratch, false, 0.0, 1024);
+  const std::vector<double> shifted = ishigami_sweep(scratch, false, 1000.0, 1024);
+  SobolOptions centred = options(300, 0.9, 3), uncentred = centred;
+  uncentred.first_order = FirstOrderEstimator::Saltelli2010;
+  const SobolResult a = sobol_indices(plain, 3, centred), b = sobol_indices(shifted, 3, centred);
+  const SobolResult c = sobol_indices(plain, 3, uncentred), d = sobol_indices(shifted, 3, uncentred);
+  for (std::size_t i = 0; i < 3; ++i) {
+    EXPECT_NEAR(a.indices[i].first, b.indices[i].first, 1e-6) << "S" << i + 1;
+    EXPECT_NEAR(a.indices[i].total, b.indices[i].total, 1e-6) << "ST" << i + 1;
+    const double width_centred = a.indices[i].first_high - a.indices[i].first_low;
+    const double width_uncentred = c.indices[i].first_high - c.indices[i].first_low;
+    const double width_shifted = d.indices[i].first_high - d.indices[i].first_low;
+    // Bootstrap widths from 300 resamples carry a few per cent of noise: "no wider" within 10 %.
+    EXPECT_LE(width_centred, 1.1 * width_uncentred) << "S" << i + 1;
+    EXPECT_GT(width_shifted, 20.0 * width_centred) << "S" << i + 1 << ": the offset should swamp the uncentred one";
+  }
+  EXPECT_FALSE(d.wide_intervals.empty()) << "intervals wider than an index's range are reported";
+}
+
+// Ishigami's only interaction is between x1 and x3: S13 = b² π⁸ (1/18 − 1/50) / V = 0.2437, S12 = S23 = 0.
+TEST(Sensitivity, SecondOrderIndicesOfIshigamiLieWithinTheirIntervals) {
+  test::ScratchFolder scratch;
+  const std::vector<double> f = ishigami_sweep(scratch, true, 0.0, 4096);
+  SobolOptions o = options(500, 0.99, 11);
+  o.second_order = true;
+  const SobolResult r = sobol_indices(f, 3, o);
+  ASSERT_EQ(r.base_rows, 4096u);
+  const double pi8 = std::pow(std::numbers::pi, 8);
+  const double variance = 49.0 / 8 + 0.1 * std::pow(std::numbers::pi, 4) / 5 + 0.01 * pi8 / 18 + 0.5;
+  const double s13 = 0.01 * pi8 * (1.0 / 18 - 1.0 / 50) / variance;
+  const double expected[3][3] = {{0, 0.0, s13}, {0, 0, 0.0}, {0, 0, 0}};
+  for (std::size_t i = 0; i < 3; ++i) {
+    for (std::size_t j = i + 1; j < 3; ++j) {
+      const auto& s = r.second[i][j];
+      EXPECT_LE(s.low, expected[i][j]) << "S" << i + 1 << j + 1 << " = " << s.value;
+      EXPECT_GE(s.high, expected[i][j]) << "S" << i + 1 << j + 1 << " = " << s.value;
+      EXPECT_LT(s.high - s.low, 0.3) << "S" << i + 1 << j + 1;
+    }
+  }
+  // The first-order indices of the same design are unchanged by the extra points.
+  EXPECT_LE(r.indices[0].first_low, 0.3139);
+  EXPECT_GE(r.indices[0].first_high, 0.3139);
+}
+
 TEST(Sensitivity, SobolLeavesOutRowsWithMissingValues) {
   std::vector<double> f = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};  // 3 rows of K + 2 = 4 (K = 2)
   f[5] = std::nan("");
-  EXPECT_EQ(sobol_indices(f, 2, 20, 0.9, 1).base_rows, 2u);
+  const SobolResult r = sobol_indices(f, 2, options(20, 0.9, 1));
+  EXPECT_EQ(r.base_rows, 2u);
+  EXPECT_TRUE(r.too_few_rows);
+}
+
+TEST(Sensitivity, AConstantOutputHasNoIndices) {
+  const std::vector<double> f(5 * 40, 17.0);
+  const SobolResult r = sobol_indices(f, 3, options(20, 0.9, 1));
+  EXPECT_FALSE(r.varies);
+  EXPECT_TRUE(std::isnan(r.indices[0].first));
+  EXPECT_FALSE(output_varies(f));
+  EXPECT_FALSE(output_varies({std::nan(""), 2.0}));
+  EXPECT_TRUE(output_varies({1.0, std::nan(""), 1.5}));
 }
 
 TEST(Sensitivity, MorrisEffectsOfALinearFunctionAreItsSlopesWithoutSpread) {
@@ -168,13 +268,51 @@ TEST(Sensitivity, MorrisEffectsOfALinearFunctionAreItsSlopesWithoutSpread) {
   const SweepPlan plan = plan_sweep(spec);
   std::vector<double> f(plan.points);
   for (std::size_t n = 0; n < plan.points; ++n) f[n] = 3.0 * plan.unit_at(n, 0) - 0.5 * plan.unit_at(n, 1) + 2.0;
-  const auto e = morris_effects(plan.unit, f, 2);
+  const MorrisResult r = morris_effects(plan.unit, f, 2);
+  const auto& e = r.effects;
   EXPECT_NEAR(e[0].mu, 3.0, 1e-12);
   EXPECT_NEAR(e[0].mu_star, 3.0, 1e-12);
   EXPECT_NEAR(e[0].sigma, 0.0, 1e-12);
+  EXPECT_NEAR(e[0].mu_star_low, 3.0, 1e-12) << "every resample of equal effects has the same mu*";
+  EXPECT_NEAR(e[0].mu_star_high, 3.0, 1e-12);
   EXPECT_NEAR(e[1].mu, -0.5, 1e-12);
   EXPECT_NEAR(e[1].mu_star, 0.5, 1e-12);
   EXPECT_EQ(e[0].effects, 10u);
+  EXPECT_EQ(r.trajectories, 10u);
+  EXPECT_FALSE(r.too_few_trajectories);
+}
+
+// μ*'s bootstrap interval over trajectories: around the estimate, narrower with more trajectories (as
+// 1/sqrt(r): a quarter of the trajectories, about twice the width), reproducible from its seed.
+TEST(Sensitivity, MorrisMuStarIntervalsShrinkWithTrajectories) {
+  test::ScratchFolder scratch;
+  const auto run = [&](int trajectories, std::uint64_t seed) {
+    const SweepSpec spec = read_sweep_spec(write_spec(
+        scratch, "design = morris\npoints = " + std::to_string(trajectories) + "\nlevels = 6\n" + kTwoParameters));
+    const SweepPlan plan = plan_sweep(spec);
+    std::vector<double> f(plan.points);
+    for (std::size_t n = 0; n < plan.points; ++n) {
+      const double x = plan.unit_at(n, 0), y = plan.unit_at(n, 1);
+      f[n] = 4.0 * x * x + std::sin(6.0 * y) + x * y;
+    }
+    MorrisOptions o;
+    o.resamples = 400;
+    o.seed = seed;
+    return morris_effects(plan.unit, f, 2, o);
+  };
+  const MorrisResult small = run(40, 5), large = run(640, 5), again = run(40, 5);
+  for (std::size_t k = 0; k < 2; ++k) {
+    const auto& s = small.effects[k];
+    EXPECT_LT(s.mu_star_low, s.mu_star) << k;
+    EXPECT_GT(s.mu_star_high, s.mu_star) << k;
+    EXPECT_EQ(s.mu_star_low, again.effects[k].mu_star_low) << "the same seed gives the same interval";
+    const double ratio = (s.mu_star_high - s.mu_star_low) /
+                         (large.effects[k].mu_star_high - large.effects[k].mu_star_low);
+    EXPECT_GT(ratio, 2.0) << k;  // sqrt(16) = 4 expected; wide bounds for the randomness of both samples
+    EXPECT_LT(ratio, 8.0) << k;
+  }
+  const MorrisResult few = run(4, 5);
+  EXPECT_TRUE(few.too_few_trajectories);
 }
 
 TEST(SweepPoint, RecordsRoundTripAndRefuseTruncation) {
@@ -228,6 +366,8 @@ TEST(SweepSpec, BadSweepFilesAreRefusedWithFileAndLine) {
           "need design = grid");
   refused("design = lhs\npoints = 4\noutputs = new_diagnoses\n", "at least one [parameter.NAME]");
   refused("design = lhs\npoints = 4\ncolour = red\n" + std::string(kTwoParameters), ":5: unknown key");
+  refused("design = lhs\npoints = 4\nsecond_order = true\n" + std::string(kTwoParameters), "need design = saltelli");
+  refused("design = saltelli\npoints = 4\nsecond_order = yes\n" + std::string(kTwoParameters), "expected true or false");
 }
 
 }  // namespace

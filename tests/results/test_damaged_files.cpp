@@ -265,7 +265,7 @@ TEST(DamagedFiles, AJournalWithoutItsFingerprintOrAnotherSweepsIsRefused) {
     const SweepJournal journal(result, good.fingerprint);
     journal.record(decode_journal_record(good.fingerprint, good.journal_record));
   }
-  EXPECT_THROW(SweepJournal(result, "0123456789abcdef"), IoError);  // another sweep's journal
+  EXPECT_THROW(SweepJournal(result, "0123456789abcdef"), InputError);  // another sweep's journal: give another --out
   std::filesystem::remove(result + ".parts/fingerprint");
   try {
     SweepJournal journal(result, good.fingerprint);

@@ -11,6 +11,7 @@
 #include "pneumoplan/results/hdf5_io.hpp"
 #include "pneumoplan/results/results_file.hpp"
 #include "pneumoplan/results/results_reader.hpp"
+#include "pneumoplan/scenario/scenario.hpp"
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;
@@ -110,6 +111,42 @@ void replace_int64s(hid_t file, const char* path, const std::vector<std::int64_t
   const std::string full(path);
   h5::Handle group(H5Gopen2(file, full.substr(0, full.rfind('/')).c_str(), H5P_DEFAULT), H5Gclose);
   h5::write_dataset(group.id(), full.substr(full.rfind('/') + 1), {values.size()}, values);
+}
+
+// A file as format version 2 wrote it (the city as region 0, the input files under their own names, the
+// overrides under a name with spaces) still reads.
+TEST(ResultsDamage, VersionTwoFilesStillRead) {
+  test::ScratchFolder scratch;
+  const std::string path = scratch.file("v2.h5");
+  test::write_file(path, good_file_bytes());
+  {
+    h5::quiet_errors();
+    h5::Handle file(H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT), H5Fclose);
+    H5Adelete(file.id(), "format_version");
+    h5::write_attribute(file.id(), "format_version", std::int64_t{2});
+    std::vector<std::int64_t> codes = h5::read_int64s(file.id(), "/axes/region_code");
+    codes.back() = 0;
+    H5Ldelete(file.id(), "/axes/region_code", H5P_DEFAULT);
+    h5::Handle axes(H5Gopen2(file.id(), "/axes", H5P_DEFAULT), H5Gclose);
+    h5::write_dataset(axes.id(), "region_code", {codes.size()}, codes);
+    h5::Handle inputs(H5Gopen2(file.id(), "/scenario/inputs", H5P_DEFAULT), H5Gclose);
+    H5Lmove(inputs.id(), "scenario_ini", inputs.id(), "scenario.ini", H5P_DEFAULT, H5P_DEFAULT);
+    h5::write_string(inputs.id(), "command-line overrides (--set)", "rehab.layout=rule\n");
+  }
+  seal_file(path);
+  const ResultsFile results = open_results_file(path);
+  EXPECT_EQ(results.format_version, 2);
+  EXPECT_EQ(results.region_codes.back(), 0);
+  ASSERT_TRUE(results.read_input("scenario.ini").has_value());
+  EXPECT_NE(results.read_input("scenario.ini")->find("[simulation]"), std::string::npos);
+  EXPECT_EQ(results.read_input(kOverridesInput).value_or(""), "rehab.layout=rule\n");
+  // And the same file as version 3 reads its own names.
+  test::write_file(scratch.file("v3.h5"), good_file_bytes());
+  const ResultsFile current = open_results_file(scratch.file("v3.h5"));
+  EXPECT_EQ(current.format_version, 3);
+  EXPECT_EQ(current.region_codes.back(), 320300);
+  EXPECT_TRUE(current.read_input("scenario.ini").has_value());
+  EXPECT_FALSE(current.read_input(kOverridesInput).has_value());
 }
 
 TEST(ResultsDamage, InconsistentContentIsRefused) {

@@ -42,7 +42,14 @@ TEST(ResultsFile, RoundTripsProvenanceAxesAndOutputs) {
   auto scenario_group = h5::open_group(root, "scenario");
   EXPECT_EQ(h5::read_string(scenario_group.id(), "resolved_ini"), test::small_scenario().resolved_ini);
   auto inputs = h5::open_group(scenario_group.id(), "inputs");
-  EXPECT_NE(h5::read_string(inputs.id(), "strata.csv").find("stone_processing"), std::string::npos);
+  EXPECT_NE(h5::read_string(inputs.id(), "strata_csv").find("stone_processing"), std::string::npos);
+  {
+    h5::Handle strata(H5Dopen2(inputs.id(), "strata_csv", H5P_DEFAULT), H5Dclose);
+    EXPECT_EQ(h5::read_string_attribute(strata.id(), "file_name"), "strata.csv");
+  }
+  // The city's own code: the region axis, its scale and the root attribute (Xuzhou, 320300).
+  EXPECT_EQ(h5::read_int_attribute(root, "city_code"), 320300);
+  EXPECT_EQ(h5::read_int64s(root, "region").back(), 320300);
 
   auto axes = h5::open_group(root, "axes");
   const auto years = h5::read_int64s(axes.id(), "year");

@@ -170,7 +170,7 @@ TEST(ScenarioOverrides, SetValuesOverTheFileAndAreRecorded) {
   EXPECT_DOUBLE_EQ(scenario.parameters.rehab.station_threshold_patients, 20.0);
   EXPECT_EQ(scenario.parameters.simulation.seed, 9);
   EXPECT_NE(scenario.resolved_ini.find("station_threshold_patients = 20"), std::string::npos);
-  EXPECT_EQ(scenario.input_files.at("command-line overrides (--set)"), "rehab.station_threshold_patients=20\nsimulation.seed = 9\n");
+  EXPECT_EQ(scenario.input_files.at(kOverridesInput), "rehab.station_threshold_patients=20\nsimulation.seed = 9\n");
   try {
     load_scenario(test::data_path("small"), {"simulation.seed=1", "simulation.sead=3"});
     FAIL();

@@ -36,7 +36,8 @@ void add_rehab(std::vector<Spec>& s) {
                    "Optimised layout: number of stations, existing ones included.",
                    [](P& p) -> double& { return p.rehab.stations_budget; }));
   s.push_back(real("rehab.budget_rmb", "0", "RMB", 0, 1e13, "0 = no money budget (stations_budget applies)",
-                   "Covering model: spend at most this on new stations (station_cost_rmb each) instead of a station count.",
+                   "Optimised layout, every model: spend at most this on new stations (station_cost_rmb each) "
+                   "instead of a station count.",
                    [](P& p) -> double& { return p.rehab.budget_rmb; }));
   s.push_back(real("rehab.covering_distance_km", "10", "km", 0.1, 1000,
                    "assumed: about half an hour's travel to a township health centre",

@@ -1,5 +1,5 @@
 // Reads comparison.h5, written by `pneumoplan compare`: policy packages of one scenario run on common
-// random numbers, side by side. Layout (format "pneumoplan-comparison", version 1):
+// random numbers, side by side. Layout (format "pneumoplan-comparison", version 2):
 //   root attributes: format, format_version, scenario_name, program_version, git_commit, seed, replicates,
 //     baseline (the baseline package's name), period_first_year, period_last_year (the plan period over
 //     which counts are summed);

@@ -6,7 +6,8 @@
 //   sobol    — the first N points of the Sobol low-discrepancy sequence (Boost.Random; the zero point skipped);
 //   saltelli — for Sobol indices: N base rows of a 2K-dimensional Sobol sequence give matrices A and B; the
 //              points are, for each row j, A_j, B_j, then A_j with column i taken from B_j for i = 1..K
-//              (N (K + 2) points, Saltelli 2010);
+//              (N (K + 2) points, Saltelli 2010); with second_order, then B_j with column i taken from A_j
+//              for i = 1..K (N (2K + 2) points, Saltelli 2002), for second-order indices;
 //   morris   — r trajectories of K + 1 points on a p-level grid, each step moving one parameter by
 //              Δ = p / (2 (p − 1)) (Morris 1991), the order and direction of the steps random.
 // The same sweep file always gives the same points, on any machine.
@@ -26,6 +27,7 @@ struct SweepPlan {
   std::vector<double> unit;     // [N][K], in [0, 1]
   std::vector<double> value;    // [N][K], the values the points set
   std::int64_t saltelli_base = 0;        // saltelli: base rows
+  bool saltelli_second_order = false;    // saltelli: each row also holds BA_j^(i), i = 1..K
   std::int64_t morris_trajectories = 0;  // morris: trajectories
   double morris_delta = 0.0;             // morris: step in unit coordinates
 

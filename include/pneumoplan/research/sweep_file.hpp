@@ -13,12 +13,15 @@
 
 namespace pneumo {
 
-inline constexpr std::int64_t kSweepFormatVersion = 2;  // 2: sealed (file_seal.hpp)
+// 2: sealed (file_seal.hpp); dimension scales (point, parameter, replicate, year, output_names), units and
+// descriptions on every dataset, the attribute saltelli_second_order.
+inline constexpr std::int64_t kSweepFormatVersion = 2;
 
 struct SweepData {
   std::string spec_text, fingerprint, scenario_name, design, package;
   std::int64_t seed = 0, sampling_seed = 0, replicates = 0, saltelli_base = 0, morris_trajectories = 0;
   double morris_delta = 0.0;
+  bool saltelli_second_order = false;  // each base row also holds the points BA^(i) (second-order indices)
   std::vector<std::int64_t> years;
   std::vector<std::string> parameter_names, parameter_keys;
   std::vector<double> parameter_min, parameter_max;

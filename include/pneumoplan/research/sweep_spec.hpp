@@ -29,6 +29,7 @@ struct SweepSpec {
   std::string scenario_directory; // resolved against the sweep file's folder
   SweepDesign design = SweepDesign::LatinHypercube;
   std::int64_t points = 0;        // lhs/sobol: points; saltelli: base samples N; morris: trajectories
+  bool second_order = false;      // saltelli: also the points B_j with column i from A_j, for second-order indices
   std::int64_t levels = 4;        // grid without values, and Morris: levels per parameter
   std::int64_t replicates = 1;    // per point
   std::int64_t seed = -1;         // simulation seed, the same at every point (-1: the scenario's)

@@ -75,6 +75,18 @@ void write_strings(hid_t parent, const std::string& name, const std::vector<hsiz
                    const std::vector<std::string>& values);  // row-major, any rank
 void write_string(hid_t parent, const std::string& name, const std::string& value);
 
+// Self-description, so that h5dump, h5py, xarray and netCDF tools read the file without this program's docs.
+// Attributes `units` (empty for labels and codes) and `description` of a dataset or group.
+void describe(hid_t object, const std::string& units, const std::string& description);
+void describe_dataset(hid_t parent, const std::string& name, const std::string& units, const std::string& description);
+// Makes parent/name an HDF5 dimension scale (H5DS) named `dimension`: the coordinate netCDF-4 and xarray read as
+// a named dimension. A scale lies in the group of the datasets that use it or in one above them (the root), as
+// netCDF requires.
+void make_dimension_scale(hid_t parent, const std::string& name, const std::string& dimension);
+// Attaches the dimension scales at `scale_paths` (paths in the file, one per dimension, in order) to the
+// dimensions of dataset parent/name.
+void attach_dimension_scales(hid_t parent, const std::string& name, const std::vector<std::string>& scale_paths);
+
 // Reading back (used by later commands and by tests).
 bool has_attribute(hid_t object, const std::string& name);
 bool has_link(hid_t parent, const std::string& name);  // a dataset or group directly under `parent`

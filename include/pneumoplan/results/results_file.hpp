@@ -12,7 +12,15 @@
 
 namespace pneumo {
 
-inline constexpr std::int64_t kResultsFormatVersion = 2;  // 2: the intervention axis and its costs
+// 2: the intervention axis and its costs. 3: dimension scales named after the axes in the root group, units and
+// descriptions on every dataset, the city's own code on the region axis, input files under plain identifiers
+// (scenario_ini, command_line_overrides). Readers take versions 2 and 3.
+inline constexpr std::int64_t kResultsFormatVersion = 3;
+inline constexpr std::int64_t kOldestReadableResultsFormatVersion = 2;
+
+// The dataset of an input file under /scenario/inputs since version 3: its name as a plain identifier, every
+// character other than a letter, digit or '_' replaced by '_' ("scenario.ini" -> "scenario_ini").
+std::string input_dataset_name(const std::string& file_name);
 
 void write_results_file(const std::string& path, const Scenario& scenario,
                         const std::vector<ReplicateResults>& replicates, std::uint64_t seed);

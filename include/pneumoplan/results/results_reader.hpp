@@ -35,7 +35,8 @@ struct ResultsFile {
   std::string scenario_name, program_version, git_commit;
   std::int64_t seed = 0, replicates = 0;
   std::vector<std::int64_t> years;
-  std::vector<std::int64_t> region_codes;  // last = 0, the city
+  std::int64_t format_version = 0;         // 2 or 3 (docs/output-format.md)
+  std::vector<std::int64_t> region_codes;  // last: the city (its own code from version 3; 0 in version 2)
   std::vector<std::string> region_names_zh, region_names_en;
   std::vector<std::string> stage_names;    // I, II, III
   // Townships in townships.csv order, then "outside the city" (code 0, region index -1, no point).
@@ -53,7 +54,8 @@ struct ResultsFile {
   ResultsArray read_output(const std::string& name) const;
   std::vector<std::size_t> output_shape(const std::string& name) const;  // from the catalogue and the axes
   ResultsSummary read_summary(const std::string& name) const;  // /summary/<name>
-  // /scenario/inputs/<file>: the exact text of an input file; nullopt when the scenario had none.
+  // /scenario/inputs: the exact text of the input file named `file` ("scenario.ini", kOverridesInput); nullopt
+  // when the scenario had none.
   std::optional<std::string> read_input(const std::string& file) const;
   // The value of "section.key" in resolved_ini ("" when absent).
   std::string resolved_parameter(const std::string& section_dot_key) const;

@@ -35,6 +35,9 @@ struct Geography {
   std::vector<std::vector<std::uint16_t>> townships_of_county;  // township indices per county
 
   int county_index(std::int64_t code) const;    // -1 when unknown
+  // The prefecture's own 6-digit code: GB/T 2260 gives a county the first four digits of its prefecture
+  // (320302 Gulou Qu -> 320300 Xuzhou). 0 when the counties belong to different prefectures.
+  std::int64_t city_code() const;
   int township_index(std::int64_t code) const;  // -1 when unknown
   void build_indices();
 

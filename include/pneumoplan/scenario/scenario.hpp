@@ -19,6 +19,10 @@
 
 namespace pneumo {
 
+// The name under which the --set overrides are kept among a scenario's input files (a plain identifier, as
+// every dataset name of a results file; format version 2 called it "command-line overrides (--set)").
+inline constexpr const char* kOverridesInput = "command_line_overrides";
+
 struct Scenario {
   std::string name;       // folder name, e.g. "xuzhou"
   std::string directory;  // as given by the user

@@ -158,7 +158,7 @@ struct RehabParameters {
   StationOptimiseModel optimise_model = StationOptimiseModel::Covering;
   std::int64_t optimise_year = 0;           // the optimised layout is chosen from this year's patients
   double stations_budget = 0.0;             // stations in the optimised layout (0: as many as the rule)
-  double budget_rmb = 0.0;                  // covering model: a budget in RMB instead of a station count
+  double budget_rmb = 0.0;                  // optimised layout: a budget in RMB instead of a station count
   double covering_distance_km = 0.0;
   double road_factor = 1.0;
   double station_capacity_patients = 0.0;   // patients a station can serve a year
