@@ -55,6 +55,7 @@ SweepData start_sweep_data(const SweepSpec& spec, const SweepPlan& plan, const S
   d.saltelli_base = plan.saltelli_base;
   d.morris_trajectories = plan.morris_trajectories;
   d.morris_delta = plan.morris_delta;
+  d.common_random_numbers = context.common_random_numbers;
   for (int y = context.first_year; y <= context.last_year; ++y) d.years.push_back(y);
   for (const auto& p : spec.parameters) {
     d.parameter_names.push_back(p.name);
@@ -122,6 +123,7 @@ void write_sweep_file(const std::string& path, const SweepData& d) {
     h5::write_attribute(root, "saltelli_base", d.saltelli_base);
     h5::write_attribute(root, "morris_trajectories", d.morris_trajectories);
     h5::write_attribute(root, "morris_delta", d.morris_delta);
+    if (!d.common_random_numbers) h5::write_attribute(root, "common_random_numbers", std::int64_t{0});
     if (!d.shard.empty()) h5::write_attribute(root, "shard", d.shard);
     h5::write_string(root, "sweep_file", d.spec_text);
     h5::write_dataset(root, "year", {d.years.size()}, d.years);
@@ -169,6 +171,9 @@ SweepData read_sweep_file(const std::string& path) {
     d.saltelli_base = h5::read_int_attribute(root, "saltelli_base");
     d.morris_trajectories = h5::read_int_attribute(root, "morris_trajectories");
     d.morris_delta = h5::read_double_attribute(root, "morris_delta");
+    if (h5::has_attribute(root, "common_random_numbers")) {
+      d.common_random_numbers = h5::read_int_attribute(root, "common_random_numbers") != 0;
+    }
     if (h5::has_attribute(root, "shard")) d.shard = h5::read_string_attribute(root, "shard");
     d.spec_text = h5::read_string(root, "sweep_file");
     d.years = h5::read_int64s(root, "year");

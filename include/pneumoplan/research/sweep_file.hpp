@@ -19,6 +19,9 @@ struct SweepData {
   std::string spec_text, fingerprint, scenario_name, design, package;
   std::int64_t seed = 0, sampling_seed = 0, replicates = 0, saltelli_base = 0, morris_trajectories = 0;
   double morris_delta = 0.0;
+  // false: each point's replicates are streams no other point shares (attribute written only then, so that
+  // files of sweeps with common random numbers stay as they were).
+  bool common_random_numbers = true;
   std::vector<std::int64_t> years;
   std::vector<std::string> parameter_names, parameter_keys;
   std::vector<double> parameter_min, parameter_max;
