@@ -87,7 +87,7 @@ SyntheticLikelihood span_likelihood(const SweepData& sweep, std::size_t output, 
       }
     }
   }
-  return SyntheticLikelihood(std::move(counts), N, R, K, std::move(usable));
+  return SyntheticLikelihood(std::move(counts), N, R, K, std::move(usable), sweep.unit, sweep.parameters());
 }
 
 std::vector<double> interpolated_weighted_quantiles(const std::vector<double>& values, const std::vector<double>& weights,
@@ -149,7 +149,8 @@ WeightedPosterior weighted_posterior(const SweepData& sweep, const std::vector<d
     sum_sq += x * x;
   }
   out.effective_points = 1.0 / sum_sq;
-  out.interval_share = std::min(1.0, level * (out.effective_points + 1.0) / out.effective_points);
+  // At most half of each tail is given up: beyond, the points are too few for any interval (and warned about).
+  out.interval_share = std::min((1.0 + level) / 2.0, level * (out.effective_points + 1.0) / out.effective_points);
   const std::vector<double> p = {(1.0 - out.interval_share) / 2.0, 0.5, (1.0 + out.interval_share) / 2.0};
   for (std::size_t k = 0; k < K; ++k) {
     ParameterPosterior post;
@@ -212,7 +213,7 @@ CalibrationResult calibrate(const SweepData& sweep, const SyntheticLikelihood& l
     FitRow row;
     row.observation = observed[j];
     row.best = likelihood.mean_count(c.best_point, j);
-    row.shift_sd = likelihood.shift_sd(j);
+    row.shift_sd = likelihood.shift_sd(c.best_point, j);
     std::vector<double> counts, weights;
     for (std::size_t n = 0; n < N; ++n) {
       if (c.weight[n] <= 0.0) continue;

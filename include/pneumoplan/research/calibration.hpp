@@ -43,7 +43,7 @@ struct FitRow {
   double best = 0.0;                         // mean over the best point's replicates
   double mean = 0.0, low = 0.0, high = 0.0;  // posterior predictive: the weighted points' replicates
   double low99 = 0.0, high99 = 0.0;          // its central 99 % (an observation outside is warned about)
-  double shift_sd = 0.0;                     // sd of log counts between replicates beyond Poisson (pooled)
+  double shift_sd = 0.0;                     // sd of log counts between replicates beyond Poisson (best point)
 };
 
 struct CalibrationResult {
@@ -75,15 +75,16 @@ CalibrationResult calibrate(const SweepData& sweep, const SyntheticLikelihood& l
 
 // The posterior from per-point log-likelihoods (-inf: no weight): the points' normalised weights, Kish's
 // effective number of points n = (Σw)² / Σw², and every parameter's weighted mean, sd, median and central
-// interval. The interval takes the central level·(n + 1)/n of the weight (all of it when that reaches 1): between
+// interval. The interval takes the central level·(n + 1)/n of the weight: between
 // two quantiles of n draws a further draw falls with probability n/(n + 1) of their distance, and the unknown
 // parameter is such a draw from the posterior; without this, intervals from 50 effective points hold the truth
-// 2-3 % less often than they claim (docs/research.md). Shared by calibrate and the coverage checks.
+// 1-3 % less often than they claim (docs/research.md). Below 18 effective points (at level 0.9) the share stops
+// at (1 + level)/2: half of each tail is kept. Shared by calibrate and the coverage checks.
 struct WeightedPosterior {
   std::vector<ParameterPosterior> parameters;
   std::vector<double> weight;       // per point, summing to 1
   double effective_points = 0.0;
-  double interval_share = 0.0;      // the share of the weight inside each interval: min(1, level (n + 1) / n)
+  double interval_share = 0.0;      // the weight inside each interval: min((1 + level) / 2, level (n + 1) / n)
 };
 WeightedPosterior weighted_posterior(const SweepData& sweep, const std::vector<double>& log_likelihood, double level);
 
