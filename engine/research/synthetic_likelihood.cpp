@@ -198,10 +198,11 @@ SyntheticLikelihood::SyntheticLikelihood(std::vector<double> counts, std::size_t
   if (usable_count_ < 2) throw UsageError("calibration needs at least two finished points of the sweep");
 
   // Neighbourhoods (assumed: sizes that kept the intervals calibrated in the coverage tests, docs/research.md):
-  // a local-linear mean needs several points per coefficient, 10 (P + 1); the covariance pools at least 40
-  // points (120 degrees of freedom with 4 replicates), a tenth of the points in large sweeps.
+  // a local-linear mean needs several points per coefficient, 10 (P + 1); the covariance pools a tenth of the
+  // points, at least 40 (120 degrees of freedom with 4 replicates) and at most 200 (so that the leave-one-out
+  // check, which refits every neighbourhood of the point left out, stays quick on large sweeps).
   mean_neighbours_ = std::min(usable_count_ - 1, 10 * (P + 1));
-  shift_neighbours_ = std::min(usable_count_ - 1, std::max<std::size_t>(40, usable_count_ / 10));
+  shift_neighbours_ = std::min(usable_count_ - 1, std::clamp<std::size_t>(usable_count_ / 10, 40, 200));
   const std::size_t keep = std::max(mean_neighbours_, shift_neighbours_) + 1;  // one spare for a left-out point
   nearest_.assign(N, {});
   std::vector<std::pair<double, std::size_t>> by_distance(usable_count_);
