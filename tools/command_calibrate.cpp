@@ -58,13 +58,14 @@ int calibrate_command(const std::vector<std::string>& args) {
               c.effective_points, c.points_holding_90, c.best_point);
   std::printf("  %-22s %-34s %16s %10s %10s %22s %10s\n", "parameter", "key", "prior", "mean", "sd", "interval", "best");
   std::ostringstream csv;
+  // One table for all three kinds of row; a column a kind does not use stays empty.
   csv << "kind,name,key,prior_min,prior_max,mean,sd,low,median,high,best,observed_first_year,observed_last_year,"
-         "observed,level,effective_points\n";
+         "observed,level,effective_points,covered,truths\n";
   std::string tail = ",";
   tail += number_text(level);
   tail += ',';
   tail += number_text(c.effective_points);
-  tail += '\n';
+  tail += ",,\n";
   for (const auto& p : c.parameters) {
     char prior[48], interval[48];
     std::snprintf(prior, sizeof prior, "[%g, %g]", p.prior_min, p.prior_max);
@@ -105,7 +106,8 @@ int calibrate_command(const std::vector<std::string>& args) {
       std::printf("  %-22s %10zu %9.1f%% %15.1f%% %s\n", p.name.c_str(), p.covered,
                   100.0 * static_cast<double>(p.covered) / static_cast<double>(check.truths), 100.0 * p.mean_width_share,
                   inside ? "" : "outside the range");
-      csv << "coverage," << p.name << ",,,,,,,,,,,," << p.covered << ',' << number_text(level) << ",\n";
+      csv << "coverage," << p.name << ",,,,,,,,,,,,," << number_text(level) << ",," << p.covered << ','
+          << check.truths << '\n';
     }
     std::printf("  (mean width: of the %g %% intervals, as a share of the prior range)\n", percent);
     if (!check.compatible()) {
