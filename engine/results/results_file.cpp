@@ -10,6 +10,7 @@
 #include "pneumoplan/results/file_seal.hpp"
 #include "pneumoplan/results/hdf5_io.hpp"
 #include "pneumoplan/results/replicate_summary.hpp"
+#include "pneumoplan/scenario/indicator_sources.hpp"
 
 namespace pneumo {
 namespace {
@@ -124,6 +125,23 @@ void write_targets(hid_t file, const Scenario& scenario) {
   h5::write_dataset(group.id(), "binding", {binding.size()}, binding);
 }
 
+// Which indicator values this run computed from inputs alone (institutions.csv) rather than through the model,
+// per indicator and region, so that the scorecard marks them "input".
+void write_indicator_sources(hid_t file, const Scenario& scenario) {
+  auto group = h5::create_group(file, "indicators");
+  const std::size_t regions = scenario.geography.counties.size() + 1;
+  std::vector<std::string> keys;
+  std::vector<std::int64_t> from_inputs;
+  for (std::size_t k = 0; k < kIndicatorCount; ++k) {
+    keys.emplace_back(kIndicators[k].key);
+    for (std::size_t r = 0; r < regions; ++r) {
+      from_inputs.push_back(indicator_from_inputs(scenario, static_cast<IndicatorId>(k), r) ? 1 : 0);
+    }
+  }
+  h5::write_strings(group.id(), "indicator_key", keys);
+  h5::write_dataset(group.id(), "from_inputs", {kIndicatorCount, regions}, from_inputs);
+}
+
 // Everything inside the file; every group and dataset it opens is closed when it returns.
 void write_contents(hid_t root, const Scenario& scenario, const std::vector<ReplicateResults>& replicates,
                     std::uint64_t seed) {
@@ -146,6 +164,7 @@ void write_contents(hid_t root, const Scenario& scenario, const std::vector<Repl
   }
   write_axes(root, scenario);
   write_targets(root, scenario);
+  write_indicator_sources(root, scenario);
 
   auto per_replicate = h5::create_group(root, "replicates");
   auto summary = h5::create_group(root, "summary");

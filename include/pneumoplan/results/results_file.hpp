@@ -12,7 +12,7 @@
 
 namespace pneumo {
 
-inline constexpr std::int64_t kResultsFormatVersion = 2;  // 2: the intervention axis and its costs
+inline constexpr std::int64_t kResultsFormatVersion = 3;  // 3: /indicators, the service outputs of issue 13
 
 void write_results_file(const std::string& path, const Scenario& scenario,
                         const std::vector<ReplicateResults>& replicates, std::uint64_t seed);
