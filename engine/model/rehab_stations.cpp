@@ -43,6 +43,21 @@ RehabStations::RehabStations(const Scenario& scenario, std::uint64_t seed, std::
   problem_.demand_weight.assign(n, 0.0);
   problem_.capacity_patients.assign(n, scenario.parameters.rehab.station_capacity_patients);
   problem_.opening_cost_rmb.assign(n, scenario.parameters.rehab.station_cost_rmb);
+  // A station's catchment: the townships within the covering distance of it, its own included.
+  catchment_.resize(n);
+  for (std::size_t site = 0; site < n; ++site) {
+    for (std::size_t t = 0; t < n; ++t) {
+      if (problem_.d(site, t) <= scenario.parameters.rehab.covering_distance_km) catchment_[site].push_back(static_cast<std::uint32_t>(t));
+    }
+  }
+}
+
+std::vector<std::int64_t> RehabStations::catchment_patients(const std::vector<std::int64_t>& patients) const {
+  std::vector<std::int64_t> out(catchment_.size(), 0);
+  for (std::size_t site = 0; site < catchment_.size(); ++site) {
+    for (const std::uint32_t t : catchment_[site]) out[site] += patients[t];
+  }
+  return out;
 }
 
 std::vector<std::size_t> RehabStations::by_patients(const std::vector<std::int64_t>& patients, State state) const {
@@ -115,7 +130,8 @@ RehabYear RehabStations::update(int year, const std::vector<std::int64_t>& patie
   out.funding_rmb = r.funding_rmb_per_year + r.funding_rmb_per_patient_year * city_patients;
   double left = out.funding_rmb;
   std::fill(funded_.begin(), funded_.end(), 0);
-  for (const std::size_t t : by_patients(patients, State::Open)) {
+  const std::vector<std::int64_t> catchment = catchment_patients(patients);
+  for (const std::size_t t : by_patients(catchment, State::Open)) {
     if (left >= r.running_cost_rmb_per_year) {
       left -= r.running_cost_rmb_per_year;
       funded_[t] = 1;
@@ -159,7 +175,7 @@ RehabYear RehabStations::update(int year, const std::vector<std::int64_t>& patie
   for (std::size_t t = 0; t < n; ++t) {
     functioning_[t] = state_[t] == State::Open && staff_[t] >= posts_ && funded_[t];
     if (state_[t] != State::Open) continue;
-    low_years_[t] = static_cast<double>(patients[t]) < r.close_below_patients ? low_years_[t] + 1 : 0;
+    low_years_[t] = static_cast<double>(catchment[t]) < r.close_below_patients ? low_years_[t] + 1 : 0;
     if (low_years_[t] >= close_after || unfunded_years_[t] >= close_after) {
       state_[t] = State::Closed;  // it no longer serves, from this year
       staff_[t] = 0;

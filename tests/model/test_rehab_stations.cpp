@@ -96,13 +96,14 @@ TEST(RehabStations, TheBudgetPaysRunningCostsFirstThenTheTownshipsWithMostPatien
   EXPECT_FALSE(stations.functioning(1));  // 10 patients, no money
 }
 
-TEST(RehabStations, AStationClosesWhenItsPatientsFallAndOpensAgainOnlyWhenTheyReturn) {
+TEST(RehabStations, AStationClosesWhenThePatientsWithinItsReachFallAndOpensAgainOnlyWhenTheyReturn) {
   const Scenario scenario = load_scenario(
       test::data_path("small"), frictionless({"rehab.close_below_patients=50", "rehab.close_after_years=3"}));
   RehabStations stations(scenario, 1, 0);
   run_years(stations, 2019, 2021, patients({0, 0, 150, 0, 0, 0}));
   ASSERT_TRUE(stations.functioning(2));
-  // Patients fall to 40: two years below 50 are tolerated, the third closes the station.
+  // Patients fall to 40 (no other township lies within 10 km of township 2): two years below 50 are
+  // tolerated, the third closes the station.
   const auto few = patients({0, 0, 40, 0, 0, 0});
   EXPECT_EQ(stations.update(2022, few, 100.0).closed.back(), 0);
   EXPECT_EQ(stations.update(2023, few, 100.0).closed.back(), 0);
@@ -148,10 +149,11 @@ TEST(RehabStations, AFundedStationThatFailsToOpenCanBeFundedAgain) {
 }
 
 // City coverage of concentrated townships in `year` after running the rule from 2019 with fixed patients:
-// townships 0, 2 and 4 concentrate patients, far enough apart (> 10 km) to need a station each.
+// townships 2, 4 and 5 concentrate patients, far enough apart (> 10 km) to need a station each; the existing
+// station (township 1) has no patients within reach and closes in 2021.
 double coverage_in(const Scenario& scenario, std::uint64_t seed, int year) {
   RehabStations stations(scenario, seed, 0);
-  const auto p = patients({150, 0, 130, 0, 110, 0});
+  const auto p = patients({0, 0, 150, 0, 130, 110});
   RehabService service;
   for (int y = 2019; y <= year; ++y) {
     stations.update(y, p, 100.0);

@@ -95,8 +95,8 @@ void add_rehab(std::vector<Spec>& s) {
                    [](P& p) -> double& { return p.rehab.staff_turnover_per_year; }));
   s.push_back(real("rehab.close_below_patients", "50", "patients", 0, 1e6,
                    "assumed: half the plans' threshold, so a station is not closed at the first dip below 100",
-                   "A station closes when its township's counted patients stay below this many for "
-                   "close_after_years years in a row.",
+                   "A station closes when the counted patients living within covering_distance_km of it stay "
+                   "below this many for close_after_years years in a row.",
                    [](P& p) -> double& { return p.rehab.close_below_patients; }));
   s.push_back(real("rehab.close_after_years", "3", "years", 1, 100,
                    "assumed: a station is kept through a short gap in patients or money",

@@ -10,15 +10,17 @@
 //  * given:     only the stations of stations.csv.
 // Stations of stations.csv exist, staffed, from their opening year in every layout.
 //
+// A station's catchment is the townships within rehab.covering_distance_km of it (its own included).
 // Every year (update): the city's station budget (rehab.funding_rmb_per_year + funding_rmb_per_patient_year
-// × counted patients) pays the running cost of open stations first, those with most patients first, then the
+// × counted patients) pays the running cost of open stations first, those with most patients in their
+// catchment first, then the
 // build cost of planned stations in the same order, each only if a year of its running cost is left as well
 // (set aside); what is left lapses. A funded station is built for
 // station_build_delay_years, recruiting staff meanwhile, then opens with probability 1 −
 // open_failure_probability (a failed one may be planned and funded again). Each post of a station is lost
 // with staff_turnover_per_year and a vacant one filled with staff_recruitment_probability. A station
 // functions in a year when it is open, has all staff_per_station posts filled and its running cost was paid
-// (the build cost covers its first year). It closes when its township's patients stay below
+// (the build cost covers its first year). It closes when the patients of its catchment stay below
 // close_below_patients, or it goes without running money, for close_after_years years in a row. Draws are
 // keyed by (township, year), so the same station fares alike in every package.
 //
@@ -76,6 +78,7 @@ class RehabStations {
   void optimise(const std::vector<std::int64_t>& patients_by_township);
   void update_staff(std::size_t township, int year);
   std::vector<std::size_t> by_patients(const std::vector<std::int64_t>& patients, State state) const;
+  std::vector<std::int64_t> catchment_patients(const std::vector<std::int64_t>& patients) const;  // per township
 
   const Scenario& scenario_;
   RandomStream rng_;
@@ -88,6 +91,7 @@ class RehabStations {
   std::vector<std::uint8_t> functioning_;   // this year
   std::vector<int> low_years_, unfunded_years_;
   std::vector<double> cumulative_build_rmb_;  // per region
+  std::vector<std::vector<std::uint32_t>> catchment_;  // per township: townships within the covering distance
   mutable LocationProblem problem_;         // townships as sites and demand points; weights set per use
   double threshold_ = 100.0;
   int delay_years_ = 1;
