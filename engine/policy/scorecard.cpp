@@ -18,31 +18,43 @@ std::string comparator_text(Comparator c) {
   return c == Comparator::AtLeast ? ">=" : c == Comparator::AtMost ? "<=" : "increasing";
 }
 
-std::string target_text(const PlanTarget& t) {
-  if (t.comparator == Comparator::Increasing) return "rises every year";
+std::string target_text(const PlanTarget& t, IncreasingRule rule) {
+  if (t.comparator == Comparator::Increasing) return rule == IncreasingRule::NetRise ? "rises (net)" : "rises every year";
   return comparator_text(t.comparator) + " " + format_indicator_value(t.target, indicator_info(t.indicator).kind);
 }
 
 }  // namespace
 
-bool rose_every_year(const PlanTarget& target, int year, int first_simulated_year,
-                     const std::function<double(int year)>& value) {
+bool rose(const PlanTarget& target, IncreasingRule rule, int year, int first_simulated_year,
+          const std::function<double(int year)>& value) {
+  if (rule == IncreasingRule::NetRise) {
+    const int before = std::max(target.plan_first_year - 1, first_simulated_year);
+    return year > before && value(year) > value(before);
+  }
   for (int y = std::max(target.plan_first_year, first_simulated_year + 1); y <= year; ++y) {
     if (!(value(y) > value(y - 1))) return false;
   }
   return true;
 }
 
-bool replicate_meets(const PlanTarget& target, int year, int first_simulated_year,
+bool replicate_meets(const PlanTarget& target, IncreasingRule rule, int year, int first_simulated_year,
                      const std::function<double(int year)>& value) {
   const double v = value(year);
   if (std::isnan(v)) return false;
   switch (target.comparator) {
     case Comparator::AtLeast: return v >= target.target;
     case Comparator::AtMost: return v <= target.target;
-    case Comparator::Increasing: return rose_every_year(target, year, first_simulated_year, value);
+    case Comparator::Increasing: return rose(target, rule, year, first_simulated_year, value);
   }
   return false;
+}
+
+IncreasingRule increasing_rule_of(const ResultsFile& results) {
+  const std::string text = results.resolved_parameter("scorecard.increasing_rule");
+  for (std::size_t k = 0; k < kIncreasingRuleNames.size(); ++k) {
+    if (kIncreasingRuleNames[k] == text) return static_cast<IncreasingRule>(k);
+  }
+  return IncreasingRule::EveryYear;  // the default when the parameter is absent
 }
 
 std::string format_indicator_value(double value, IndicatorKind kind) {
@@ -57,7 +69,7 @@ std::string format_indicator_value(double value, IndicatorKind kind) {
 }
 
 std::optional<Verdict> parse_verdict(const std::string& name) {
-  for (const Verdict v : {Verdict::Met, Verdict::NotMet, Verdict::Uncertain, Verdict::NotApplicable}) {
+  for (const Verdict v : {Verdict::Met, Verdict::NotMet, Verdict::Uncertain, Verdict::NotApplicable, Verdict::Input}) {
     if (verdict_name(v) == name) return v;
   }
   return std::nullopt;
@@ -69,6 +81,7 @@ std::string verdict_name(Verdict verdict) {
     case Verdict::NotMet: return "not met";
     case Verdict::Uncertain: return "uncertain";
     case Verdict::NotApplicable: return "n/a";
+    case Verdict::Input: return "input";
   }
   return "?";
 }
@@ -76,6 +89,7 @@ std::string verdict_name(Verdict verdict) {
 Scorecard build_scorecard(const ResultsFile& results, const std::vector<int>& years) {
   Scorecard card;
   card.results = &results;
+  card.increasing_rule = increasing_rule_of(results);
   for (const int year : years) {
     if (year >= results.years.front() && year <= results.years.back()) card.years.push_back(year);
   }
@@ -109,11 +123,12 @@ Scorecard build_scorecard(const ResultsFile& results, const std::vector<int>& ye
           if (std::isnan(v)) continue;
           values.push_back(v);
           if (target.comparator == Comparator::Increasing) {
-            rising += rose_every_year(target, year, static_cast<int>(results.years.front()),
-                                      [&](int y) { return value(r, y); });
+            rising += rose(target, card.increasing_rule, year, static_cast<int>(results.years.front()),
+                           [&](int y) { return value(r, y); });
           }
         }
         row.replicates_with_value = static_cast<int>(values.size());
+        row.from_inputs = results.from_inputs(target.indicator, region);
         if (values.empty()) {
           row.mean = row.p5 = row.p95 = kNaN;
           row.verdict = Verdict::NotApplicable;
@@ -139,6 +154,9 @@ Scorecard build_scorecard(const ResultsFile& results, const std::vector<int>& ye
                                                       : Verdict::Uncertain;
             break;
         }
+        // A value the run took from its inputs is shown, not judged: meeting a target by an input is no
+        // result of the model.
+        if (row.from_inputs) row.verdict = Verdict::Input;
         card.rows.push_back(row);
       }
     }
@@ -174,7 +192,11 @@ std::string scorecard_markdown(const Scorecard& card) {
       << "Plan indicators against the city's own targets: mean and 90 % interval over " << r.replicates
       << " replicates (seed " << r.seed << ", pneumoplan " << r.program_version << ", commit " << r.git_commit
       << "). Verdicts: met when the whole interval meets the target, not met when none of it does, uncertain when "
-         "it straddles the target; for \"rises every year\", the share of replicates that rose every year.\n";
+         "it straddles the target; for \"rises every year\", the share of replicates that rose ("
+      << (card.increasing_rule == IncreasingRule::NetRise ? "a net rise over the year before the plan period"
+                                                          : "in every year of the plan period")
+      << "). **input**: the value comes from the scenario's own files (institutions.csv), not from the model; it is "
+         "shown, not judged.\n";
   std::size_t current_region = static_cast<std::size_t>(-1);
   for (const auto& row : card.rows) {
     if (row.region != current_region) {
@@ -191,7 +213,7 @@ std::string scorecard_markdown(const Scorecard& card) {
       interval += share;
     }
     out << "| " << row.target.number << " | " << info.name_en << " | " << info.name_zh << " | " << row.year << " | "
-        << target_text(row.target) << " | " << format_indicator_value(row.mean, info.kind) << " | " << interval << " | **"
+        << target_text(row.target, card.increasing_rule) << " | " << format_indicator_value(row.mean, info.kind) << " | " << interval << " | **"
         << verdict_name(row.verdict) << "** |\n";
   }
   return out.str();
@@ -203,7 +225,7 @@ std::string scorecard_terminal(const Scorecard& card) {
   std::ostringstream out;
   char line[512];
   out << "Scorecard of " << r.scenario_name << " against its plan (" << r.replicates
-      << " replicates; verdict from the 90 % interval):\n";
+      << " replicates; verdict from the 90 % interval; input: taken from the scenario's files, not judged):\n";
   std::snprintf(line, sizeof line, "  %-48s %5s %-18s %9s  %-19s %s\n", "indicator (city)", "year", "target", "mean",
                 "90% interval", "verdict");
   out << line;
@@ -212,20 +234,24 @@ std::string scorecard_terminal(const Scorecard& card) {
     const auto& info = indicator_info(row.target.indicator);
     const std::string interval = std::isnan(row.mean) ? "" : format_indicator_value(row.p5, info.kind) + " - " + format_indicator_value(row.p95, info.kind);
     std::snprintf(line, sizeof line, "  %-48.48s %5d %-18s %9s  %-19s %s\n", std::string(info.name_en).c_str(),
-                  row.year, target_text(row.target).c_str(), format_indicator_value(row.mean, info.kind).c_str(),
+                  row.year, target_text(row.target, card.increasing_rule).c_str(), format_indicator_value(row.mean, info.kind).c_str(),
                   interval.c_str(), verdict_name(row.verdict).c_str());
     out << line;
   }
   // Counties: one line per indicator and year, with a verdict symbol per county.
   out << "  counties (" ;
   for (std::size_t c = 0; c < city; ++c) out << (c ? " " : "") << r.region_names_en[c];
-  out << "): + met, - not met, ? uncertain, . n/a\n";
+  out << "): + met, - not met, ? uncertain, . n/a, i input\n";
   for (const auto& target : r.targets) {
     for (const int year : card.years) {
       std::string symbols;
       for (const auto& row : card.rows) {
         if (row.region == city || row.year != year || row.target.indicator != target.indicator) continue;
-        symbols += row.verdict == Verdict::Met ? '+' : row.verdict == Verdict::NotMet ? '-' : row.verdict == Verdict::Uncertain ? '?' : '.';
+        symbols += row.verdict == Verdict::Met         ? '+'
+                   : row.verdict == Verdict::NotMet    ? '-'
+                   : row.verdict == Verdict::Uncertain ? '?'
+                   : row.verdict == Verdict::Input     ? 'i'
+                                                       : '.';
       }
       std::snprintf(line, sizeof line, "  %-48.48s %5d %s\n", std::string(indicator_info(target.indicator).name_en).c_str(),
                     year, symbols.c_str());

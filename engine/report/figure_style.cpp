@@ -10,6 +10,7 @@ std::string verdict_colour(Verdict verdict) {
     case Verdict::NotMet: return "#d73027";
     case Verdict::Uncertain: return "#fdae61";
     case Verdict::NotApplicable: return "#bdbdbd";
+    case Verdict::Input: return "#9ecae1";
   }
   return "#ffffff";
 }

@@ -40,7 +40,7 @@ std::string verdict_grid_commands(const std::string& title, const std::vector<st
   out += "set key outside bottom center horizontal samplen 1.5\n";
   out += "plot $cells using 1:2:(0.48):(0.47):3 with boxxyerror fillcolor rgb variable fillstyle solid 1.0 noborder "
          "notitle, \\\n  $cells using 1:2:8 with labels notitle";
-  for (const Verdict v : {Verdict::Met, Verdict::Uncertain, Verdict::NotMet, Verdict::NotApplicable}) {
+  for (const Verdict v : {Verdict::Met, Verdict::Uncertain, Verdict::NotMet, Verdict::NotApplicable, Verdict::Input}) {
     out += ", \\\n  keyentry with boxes fillcolor rgb \"" + figure_style::verdict_colour(v) +
            "\" fillstyle solid 1.0 title " + gnuplot_quote(verdict_text(v, language));
   }

@@ -27,7 +27,7 @@ struct LocalisedText {
   std::string_view deaths_title, deaths_pneumoconiosis, deaths_other_causes;
   std::string_view indicator_title, indicator_city_mean, target_key, target_at_least, target_at_most,
       target_increasing, no_target, percent_axis, count_axis;
-  std::array<std::string_view, 4> verdicts;  // met, not met, uncertain, n/a
+  std::array<std::string_view, 5> verdicts;  // met, not met, uncertain, n/a, input
   std::string_view scorecard_title;
   std::string_view map_title, patients_diagnosed, patients_true, longitude, latitude, patients_count, station_most,
       station_some, approximate_points;

@@ -48,6 +48,8 @@ struct ResultsFile {
   std::vector<std::int64_t> township_point_approximate;
   std::size_t interventions = 1;           // intervention axis length (last = total)
   std::vector<PlanTarget> targets;
+  // /indicators/from_inputs: [indicator][region] 1 where the run computed the value from inputs alone.
+  std::vector<std::vector<std::uint8_t>> indicator_from_inputs;
   std::string resolved_ini;  // every parameter as the run used it
 
   // /replicates/<name>, of shape output_shape(name); throws IoError when the file holds anything else.
@@ -60,6 +62,9 @@ struct ResultsFile {
   // The value of "section.key" in resolved_ini ("" when absent).
   std::string resolved_parameter(const std::string& section_dot_key) const;
   std::size_t city_region() const { return region_codes.size() - 1; }
+  bool from_inputs(IndicatorId id, std::size_t region) const {
+    return indicator_from_inputs[static_cast<std::size_t>(id)][region] != 0;
+  }
   std::size_t year_index(int year) const { return static_cast<std::size_t>(year - years.front()); }
   // The plan period of the indicator table (earliest first year to latest last year); nullopt without targets.
   std::optional<YearSpan> plan_period() const;
