@@ -200,6 +200,10 @@ def verdict(row, s):
     return f"{v - t:+.1f} years"
 
 
+def years_label(row):
+    return str(row["first_year"]) if row["first_year"] == row["last_year"] else f"{row['first_year']}–{row['last_year']}"
+
+
 def area(results, codes):
     if not codes:
         return "city"
@@ -228,10 +232,10 @@ def main():
         rng = (f"{fmt(row['quantity'], row['low'])}–{fmt(row['quantity'], row['high'])}"
                if row["low"] is not None and row["high"] is not None else "–")
         if s is None:
-            table.append([LABELS[row["quantity"]], f"{row['first_year']}–{row['last_year']}",
+            table.append([LABELS[row["quantity"]], years_label(row),
                           area(results, row["regions"]), "not simulated", fmt(row["quantity"], row["target"]), rng, "–"])
             continue
-        table.append([LABELS[row["quantity"]], f"{row['first_year']}–{row['last_year']}", area(results, row["regions"]),
+        table.append([LABELS[row["quantity"]], years_label(row), area(results, row["regions"]),
                       f"{fmt(row['quantity'], s['value'])} [{fmt(row['quantity'], s['p5'])}–"
                       f"{fmt(row['quantity'], s['p95'])}]",
                       fmt(row["quantity"], row["target"]), rng, verdict(row, s)])
