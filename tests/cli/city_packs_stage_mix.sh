@@ -4,7 +4,7 @@
 # (Chinese reporting 75-80 %, references.md §2), within 3 standard errors of the estimate
 # (tools/pack_fit_summary.py --check: the binomial error over the diagnoses pooled or the spread between
 # replicates, whichever is larger). The run stops at the row's last year; the replicate count is set so that
-# about 2,000 diagnoses are expected from the pack's first count target (4 to 16 replicates: at least
+# about 1,500 diagnoses are expected from the pack's first count target (4 to 12 replicates: at least
 # four, so that the spread between replicates is estimated), so the tolerance is a few points in every pack.
 set -euo pipefail
 bin="$1"; scenarios="$2"; tool="$3"
@@ -19,7 +19,7 @@ rows = [r for r in csv.DictReader(l for l in open(sys.argv[1], encoding="utf-8")
 per_year = next(float(r["target"]) for r in rows if r["quantity"] == "new_diagnoses_per_year")
 stage = next(r for r in rows if r["quantity"] == "stage1_share")
 years = int(stage["last_year"]) - int(stage["first_year"]) + 1
-print(min(16, max(4, math.ceil(2000 / (per_year * years)))), stage["last_year"])
+print(min(12, max(4, math.ceil(1500 / (per_year * years)))), stage["last_year"])
 EOF
 )
   "$bin" run "$dir" --replicates "$replicates" --threads 2 --set "simulation.end_year=$last_year" \
