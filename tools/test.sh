@@ -8,5 +8,5 @@ cd "$root"
 tools/install_dependencies.sh --for-tests
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DPNEUMO_BUILD_TESTS=ON -DPNEUMO_REQUIRE_MAN_PAGES=ON
 cmake --build build -j "$(nproc)"
-ctest --test-dir build --output-on-failure -j "$(nproc)"
+tools/ctest_reporting.sh build
 tools/test_sanitizers.sh

@@ -14,4 +14,4 @@ cmake --build build-asan -j "$(nproc)"
 # Readable stacks in reports; the symbolizer comes with llvm-14.
 if [ -x /usr/lib/llvm-14/bin/llvm-symbolizer ]; then export ASAN_SYMBOLIZER_PATH=/usr/lib/llvm-14/bin/llvm-symbolizer; fi
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1}"
-ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
+"$root/tools/ctest_reporting.sh" build-asan
