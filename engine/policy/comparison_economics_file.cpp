@@ -124,9 +124,8 @@ void write_economics_group(hid_t root, const PackageComparison& c) {
   h5::write_attribute(g, "price_year", static_cast<std::int64_t>(e.price_year));
   h5::write_attribute(g, "period_first_year", static_cast<std::int64_t>(e.first_year));
   h5::write_attribute(g, "period_last_year", static_cast<std::int64_t>(e.last_year));
-  h5::write_attribute(g, "station_running_cost_rmb_per_year", e.station_running_cost_rmb_per_year);
   h5::write_attribute(g, "perspective",
-                      std::string("every payer: the programme (interventions, stations built and running) and medical "
+                      std::string("every payer: the programme (interventions, stations funded and running) and medical "
                                   "care paid by work-injury insurance, employers, basic insurance, medical aid and "
                                   "patients; lost income apart"));
   h5::write_attribute(g, "wtp_basis", e.wtp.basis);

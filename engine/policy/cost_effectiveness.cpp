@@ -7,6 +7,7 @@
 
 #include "pneumoplan/core/discounting.hpp"
 #include "pneumoplan/results/replicate_summary.hpp"
+#include "pneumoplan/scenario/intervention.hpp"
 
 namespace pneumo {
 namespace {
@@ -30,11 +31,14 @@ ReplicateCosts replicate_costs(const Scenario& scenario, const ReplicateResults&
   for (int year = first; year <= last; ++year) {
     const auto y = static_cast<std::size_t>(year - scenario.first_year());
     std::array<double, kBudgetPayerCount> costs{};
-    // Programme: interventions, stations built this year (the output is cumulative), stations open.
-    const double built_to_date = city_value(r, OutputId::RehabStationCost, y);
-    const double built_before = y > 0 ? city_value(r, OutputId::RehabStationCost, y - 1) : 0.0;
-    costs[0] = city_value(r, OutputId::InterventionCost, y) + (built_to_date - built_before) +
-               city_value(r, OutputId::RehabStationsOpen, y) * p.station_running_cost_rmb_per_year;
+    // Programme: the interventions, and the stations the model funds and runs (rehab_stations.cpp). A
+    // rehab_threshold intervention's own cost is left out: the stations it adds are in the build spending.
+    const double* interventions = r[OutputId::InterventionCost].year_row(y);
+    costs[0] = interventions[scenario.interventions.size()];  // the total
+    for (std::size_t k = 0; k < scenario.interventions.size(); ++k) {
+      if (scenario.interventions[k].kind == InterventionKind::RehabThreshold) costs[0] -= interventions[k];
+    }
+    costs[0] += city_value(r, OutputId::RehabBuildSpending, y) + city_value(r, OutputId::RehabRunningCost, y);
     for (std::size_t k = 0; k < kPayerCount; ++k) {
       costs[1 + k] = city_value(r, static_cast<OutputId>(static_cast<std::size_t>(OutputId::PaidInjuryInsurance) + k), y);
     }
@@ -147,7 +151,6 @@ CostEffectiveness analyse_cost_effectiveness(const Scenario& scenario,
   ce.discount_rate_per_year = p.discount_rate_per_year;
   ce.reference_year = static_cast<int>(p.reference_year);
   ce.price_year = static_cast<int>(p.price_year);
-  ce.station_running_cost_rmb_per_year = p.station_running_cost_rmb_per_year;
   ce.first_year = first;
   ce.last_year = last;
   ce.wtp = wtp;

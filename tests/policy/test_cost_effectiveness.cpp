@@ -74,8 +74,8 @@ std::vector<std::vector<ReplicateResults>> handmade_runs(const Scenario& scenari
       set(base, OutputId::PaidOutOfPocket, year, 5000.0);
       set(package, OutputId::PaidOutOfPocket, year, 4000.0);        // saves 1,000 a year
       set(package, OutputId::InterventionCost, year, 3000.0);        // costs 3,000 a year
-      set(package, OutputId::RehabStationsOpen, year, year >= 2021 ? 1.0 : 0.0);
-      set(package, OutputId::RehabStationCost, year, year >= 2021 ? 400.0 : 0.0);  // cumulative: built in 2021
+      set(package, OutputId::RehabBuildSpending, year, year == 2021 ? 400.0 : 0.0);  // a station funded in 2021
+      set(package, OutputId::RehabRunningCost, year, year >= 2021 ? 100.0 : 0.0);   // and run from then
     }
     runs[0].push_back(std::move(base));
     runs[1].push_back(std::move(package));
@@ -88,7 +88,6 @@ TEST(CostEffectiveness, HandmadeRunsGiveHandComputedResults) {
   auto& p = scenario.parameters.economics;
   p.discount_rate_per_year = 0.05;
   p.reference_year = 2020;
-  p.station_running_cost_rmb_per_year = 100.0;
   WillingnessToPay wtp;
   wtp.rmb_per_daly = {1000.0, 5000.0};
   wtp.rmb_per_qaly = {1000.0};

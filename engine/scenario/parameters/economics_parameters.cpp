@@ -183,11 +183,6 @@ void add_economics(std::vector<Spec>& s) {
                    "national GDP per capita 2023 (NBS, references.md §13); a city pack may give its own",
                    "GDP per capita; compare's default willingness to pay is 1 and 3 times it per DALY or QALY.",
                    [](P& p) -> double& { return p.economics.gdp_per_capita_rmb; }));
-  s.push_back(real("economics.station_running_cost_rmb_per_year", "100000", "RMB/year", 0, 1e8,
-                   "assumed: a trained physician and nurse part-time with equipment (Chongqing's station standard, "
-                   "references.md §6); no station budget was found",
-                   "Running cost of an open rehabilitation station a year (programme cost in compare).",
-                   [](P& p) -> double& { return p.economics.station_running_cost_rmb_per_year; }));
 }
 
 }  // namespace pneumo::parameters

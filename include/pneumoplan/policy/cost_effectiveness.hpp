@@ -6,7 +6,7 @@
 // Over the comparison period, discounted to economics.reference_year at economics.discount_rate_per_year:
 //   health gain   DALYs averted = Σ_year (dalys_discounted of the reference − of the package), and QALYs gained
 //                 the same with qaly_loss_discounted;
-//   cost          programme (intervention costs, stations built, stations open × their running cost) plus
+//   cost          programme (intervention costs, stations funded and their running costs) plus
 //                 medical care by payer (work-injury insurance, employers, basic insurance, medical aid, out of
 //                 pocket) — every payer, lost income kept apart.
 // ICER = mean incremental cost ÷ mean health gain, reported as a ratio only where it means "cost per unit
@@ -66,7 +66,6 @@ Icer incremental_ratio(const std::vector<double>& incremental_cost, const std::v
 struct CostEffectiveness {
   double discount_rate_per_year = 0.0;
   int reference_year = 0, price_year = 0;
-  double station_running_cost_rmb_per_year = 0.0;
   int first_year = 0, last_year = 0;  // the period summed
   WillingnessToPay wtp;
   std::vector<int> budget_years;  // the period's years

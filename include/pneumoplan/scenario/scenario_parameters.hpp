@@ -233,7 +233,6 @@ struct EconomicsParameters {
   double poverty_line_rmb_per_person_year = 0.0;
   double household_size_persons = 1.0;
   double gdp_per_capita_rmb = 0.0;                 // for the default willingness-to-pay thresholds of compare
-  double station_running_cost_rmb_per_year = 0.0;  // an open rehabilitation station
 };
 
 struct ScenarioParameters {
