@@ -3,6 +3,7 @@
 // costs, and the plan's targets each package meets.
 #include <tbb/global_control.h>
 
+#include <cmath>
 #include <filesystem>
 #include <iostream>
 #include <sstream>
@@ -63,6 +64,42 @@ std::function<std::int64_t(const Scenario&)> packages_to_run(const po::variables
   };
 }
 
+// --wtp-rmb-per-daly / --wtp-rmb-per-qaly: comma-separated positive amounts; absent: 1 and 3 × GDP per capita.
+WillingnessToPay willingness_to_pay(const po::variables_map& values, const Scenario& scenario) {
+  WillingnessToPay wtp = default_willingness_to_pay(scenario.parameters.economics);
+  const auto amounts = [&](const char* option) {
+    std::vector<double> out;
+    std::stringstream stream(values[option].as<std::string>());
+    std::string item;
+    while (std::getline(stream, item, ',')) {
+      double value = 0.0;
+      std::size_t used = 0;
+      try {
+        value = std::stod(trim(item), &used);
+      } catch (const std::exception&) {
+        used = 0;
+      }
+      if (used == 0 || used != trim(item).size() || !std::isfinite(value) || value <= 0.0) {
+        throw UsageError(std::string("--") + option + ": expected positive RMB amounts separated by commas, found " +
+                         quote_value(item));
+      }
+      out.push_back(value);
+    }
+    return out;
+  };
+  std::string basis;
+  if (values.count("wtp-rmb-per-daly")) {
+    wtp.rmb_per_daly = amounts("wtp-rmb-per-daly");
+    basis = "per DALY set with --wtp-rmb-per-daly";
+  }
+  if (values.count("wtp-rmb-per-qaly")) {
+    wtp.rmb_per_qaly = amounts("wtp-rmb-per-qaly");
+    basis += std::string(basis.empty() ? "" : "; ") + "per QALY set with --wtp-rmb-per-qaly";
+  }
+  if (!basis.empty()) wtp.basis = basis + "; otherwise " + wtp.basis;
+  return wtp;
+}
+
 std::pair<int, int> parse_period(const std::string& text, const Scenario& scenario) {
   const auto [first, last] = parse_year_span(text, "--period");
   if (first < scenario.first_year() || last > scenario.last_year()) {
@@ -89,6 +126,12 @@ int compare_command(const std::vector<std::string>& args) {
        "last simulated year).")
       ("target-year", po::value<int>(),
        "Year in which indicators are read and targets judged (default: the plan's last year, or 2025).")
+      ("wtp-rmb-per-daly", po::value<std::string>(),
+       "Willingness to pay per DALY averted, RMB, one or more separated by commas: net monetary benefit, the "
+       "probability of being cost-effective and the ranking at each (default: 1 and 3 times "
+       "economics.gdp_per_capita_rmb, the city's if its pack gives it, else the national).")
+      ("wtp-rmb-per-qaly", po::value<std::string>(),
+       "The same per QALY gained (default: 1 and 3 times economics.gdp_per_capita_rmb).")
       ("quiet,q", "Print only the path of comparison.h5.");
   add_scenario_options(options);
   add_progress_options(options);
@@ -97,11 +140,13 @@ int compare_command(const std::vector<std::string>& args) {
   po::variables_map values;
   if (!parse_options(args, options, positional, values,
                      "pneumoplan compare DIR [--packages baseline,A,B] [--out DIR] [--period 2021-2035] "
-                     "[--target-year 2025] [--replicates N] [--seed S] [--threads T] [--set KEY=VALUE ...]",
+                     "[--target-year 2025] [--wtp-rmb-per-daly X,Y] [--wtp-rmb-per-qaly X,Y] [--replicates N] "
+                     "[--seed S] [--threads T] [--set KEY=VALUE ...]",
                      "Runs policy packages on common random numbers (the same workers draw the same numbers in "
                      "every package) and reports each package's outcomes, the paired difference against the first "
-                     "package with its 90 % interval, cases and deaths averted, cost per case averted and the plan "
-                     "targets each package meets (docs/interventions.md).")) {
+                     "package with its 90 % interval, cases and deaths averted, cost per case averted, DALYs averted, "
+                     "QALYs gained, costs by payer, ICERs, net monetary benefit and budget impact by year and payer, "
+                     "and the plan targets each package meets (docs/interventions.md).")) {
     return 0;
   }
   if (!values.count("scenario")) throw UsageError("expected a scenario folder, e.g. 'pneumoplan compare scenarios/xuzhou'");
@@ -134,6 +179,7 @@ int compare_command(const std::vector<std::string>& args) {
   if (target_year < scenario.first_year() || target_year > scenario.last_year()) {
     throw UsageError("--target-year: expected a simulated year, found " + std::to_string(target_year));
   }
+  const WillingnessToPay wtp = willingness_to_pay(values, scenario);
 
   const auto package_file = [&](const std::string& name) { return scenario.name + "-" + name + ".h5"; };
   const std::string comparison_path = (fs::path(folder) / "comparison.h5").string();
@@ -169,7 +215,7 @@ int compare_command(const std::vector<std::string>& args) {
   }
 
   PackageComparison comparison =
-      compare_packages(scenario, packages, runs, request.seed, period_first, period_last, target_year);
+      compare_packages(scenario, packages, runs, request.seed, period_first, period_last, target_year, wtp);
   comparison.targets = scenario.targets;
   try {
   for (std::size_t p = 0; p < packages.size(); ++p) {

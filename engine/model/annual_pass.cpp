@@ -1,5 +1,11 @@
 #include "pneumoplan/model/annual_pass.hpp"
 
+#include <algorithm>
+#include <cmath>
+
+#include "pneumoplan/model/distributions.hpp"
+#include "pneumoplan/model/patient_coverage.hpp"
+#include "pneumoplan/model/patient_payments.hpp"
 #include "pneumoplan/model/person_propensity.hpp"
 #include "pneumoplan/outputs/output_catalogue.hpp"
 
@@ -11,6 +17,8 @@ AnnualPass::AnnualPass(const Scenario& scenario, const RandomStream& rng, const 
     : rng_(rng),
       course_(course),
       care_(scenario.parameters.care),
+      economics_(scenario.parameters.economics),
+      population_(scenario.parameters.population),
       surveillance_(surveillance),
       enterprises_(enterprises),
       conditions_(conditions),
@@ -26,6 +34,10 @@ void AnnualPass::record_death(const WorkerTable& w, std::size_t i, bool employed
     if (course_.dies_of_pneumoconiosis(rng_, w.rng_id[i], stage, w.death_year[i], w.birth_year[i],
                                        WorkerTraits::female(w.traits[i]))) {
       t.deaths_pneumoconiosis[county] += 1;
+      // The age at death values the years the death takes (health_outcomes.cpp).
+      const auto age = static_cast<std::size_t>(std::clamp(w.death_year[i] - w.birth_year[i], 0, LifeTable::kMaxAge));
+      const std::size_t sex = WorkerTraits::female(w.traits[i]) ? 1 : 0;
+      t.pneumoconiosis_deaths_by_age[(county * 2 + sex) * kDeathAgeBins + age] += 1;
     } else {
       t.deaths_other_cause_patients[county] += 1;
     }
@@ -75,7 +87,10 @@ void AnnualPass::follow_patient(WorkerTable& w, std::size_t i, int year, bool em
     if (outcome.screen_positive || outcome.self_presented) t.diagnosis_requests[county] += 1;
     if (outcome.diagnosed) {
       w.diagnosed_year[i] = static_cast<std::int16_t>(year);
-      w.patient_record[i] = PatientRecord::with_stage_at_diagnosis(w.patient_record[i], stage);
+      w.patient_record[i] = with_claims_at_diagnosis(
+          PatientRecord::with_stage_at_diagnosis(w.patient_record[i], stage), w.rng_id[i],
+          WorkerTraits::employment(w.traits[i]), e.complies(ent, ComplianceState::InjuryInsurance),
+          conditions_.migrant_insured_threshold, economics_);
       if (employed && w.exit_year[i] > year) remove_from_dust_if_required(w, i, year, ent, county, silica, t);
       t.new_diagnoses[county * kStageCount + static_cast<std::size_t>(stage - 1)] += 1;
       t.diagnoses_by_township[residence] += 1;
@@ -90,6 +105,52 @@ void AnnualPass::follow_patient(WorkerTable& w, std::size_t i, int year, bool em
     t.prevalent_diagnosed[county] += 1;
     t.patients_diagnosed[residence] += 1;
     if (w.diagnosed_year[i] < year) count_patient_year(w, i, year, t, false);
+  }
+  account_patient_year(w, i, year, stage, employed, ent, county, t);
+}
+
+void AnnualPass::account_patient_year(const WorkerTable& w, std::size_t i, int year, int stage, bool employed,
+                                      std::uint32_t ent, std::uint16_t county, YearTally& t) const {
+  const auto& p = economics_;
+  const std::uint64_t person = w.rng_id[i];
+  const std::uint8_t record = w.patient_record[i];
+  const EmploymentType type = WorkerTraits::employment(w.traits[i]);
+  const bool female = WorkerTraits::female(w.traits[i]);
+  PatientClaims claims;
+  claims.diagnosed = w.diagnosed_year[i] != kNever;
+  claims.injury_insured = claims.diagnosed && PatientRecord::injury_insured(record);
+  // A closed enterprise can no longer be held liable.
+  const bool employer = claims.diagnosed && PatientRecord::employer_identifiable(record) &&
+                        enterprises_.closed_from_year[ent] > year;
+  claims.employer_pays = employer && person_propensity(person, PersonTrait::EmployerPays) < p.employer_pays_share;
+  claims.resident_insurance = type == EmploymentType::Migrant;
+  claims.medical_aid = claims.diagnosed && !employer &&
+                       person_propensity(person, PersonTrait::MedicalAid) < p.medical_aid_reach_share;
+
+  // This year's medical cost: lognormal around the stage's median, drawn by person and year.
+  const auto s = static_cast<std::size_t>(stage - 1);
+  const double median = p.medical_cost_rmb_per_year[s] * (claims.diagnosed ? 1.0 : p.undiagnosed_cost_share);
+  const double cost = median > 0.0 ? lognormal_from_median(rng_.uniform(person, year, Purpose::MedicalCost), median,
+                                                           p.medical_cost_gsd)
+                                   : 0.0;
+  const PaymentSplit split = split_medical_cost(std::llround(cost), claims, p);
+  for (std::size_t k = 0; k < kPayerCount; ++k) t.paid_rmb[county * kPayerCount + k] += split.paid[k];
+
+  // The household: one income draw per person, for life.
+  const double median_income = type == EmploymentType::Migrant ? p.household_income_migrant_rmb_per_year
+                                                                : p.household_income_local_rmb_per_year;
+  const double income = lognormal_from_median(person_propensity(person, PersonTrait::HouseholdIncome), median_income,
+                                              p.household_income_gsd);
+  const HouseholdStrain strain = household_strain(income, static_cast<double>(split[Payer::OutOfPocket]), p);
+  const std::size_t cell = county * kCoverageGroupCount + static_cast<std::size_t>(claims.group());
+  t.patients_by_coverage[cell] += 1;
+  t.catastrophic_by_coverage[cell] += strain.catastrophic;
+  t.impoverished_by_coverage[cell] += strain.impoverished;
+
+  // Earnings lost by a patient of working age out of dust work (a worker still in dust work earns a wage).
+  const double retirement = female ? population_.retirement_age_female_years : population_.retirement_age_male_years;
+  if (!employed && static_cast<double>(year - w.birth_year[i]) < retirement) {
+    t.lost_earnings_rmb[county] += std::llround(p.earnings_rmb_per_year * p.work_capacity_lost[s]);
   }
 }
 

@@ -8,6 +8,7 @@
 #include "pneumoplan/core/error.hpp"
 #include "pneumoplan/model/exposure_histogram.hpp"
 #include "pneumoplan/model/worker_table.hpp"
+#include "pneumoplan/model/year_tally.hpp"
 #include "pneumoplan/outputs/output_catalogue.hpp"
 #include "pneumoplan/scenario/disease_stage.hpp"
 #include "pneumoplan/scenario/industry.hpp"
@@ -24,12 +25,15 @@ constexpr double kBytesPerEnterprise = 128.0;
 constexpr double kRowsPerPeakJob = 2.0;
 
 // Count vectors of one YearTally (year_tally.hpp): per county, county × stage, county × histogram bin,
-// per township and "outside", per industry, and two per enterprise.
+// county × payer, county × coverage group, county × sex × age at death, per township and "outside", per
+// industry, and two per enterprise.
 double tally_bytes(const Scenario& scenario, double enterprises) {
   const double counties = static_cast<double>(scenario.geography.counties.size());
   const double townships = static_cast<double>(scenario.geography.townships.size()) + 1.0;
-  const double cells = counties * (12.0 + 3.0 * kStageCount + static_cast<double>(ExposureHistogram::kBins)) +
-                       3.0 * townships + static_cast<double>(kIndustryCount) + 2.0 * enterprises;
+  const double per_county = 15.0 + 3.0 * kStageCount + static_cast<double>(ExposureHistogram::kBins) +
+                            static_cast<double>(kPayerCount) + 3.0 * static_cast<double>(kCoverageGroupCount) +
+                            2.0 * static_cast<double>(kDeathAgeBins);
+  const double cells = counties * per_county + 3.0 * townships + static_cast<double>(kIndustryCount) + 2.0 * enterprises;
   return 8.0 * cells;
 }
 

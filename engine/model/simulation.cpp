@@ -39,6 +39,7 @@ Simulation::Simulation(const Scenario& scenario, std::uint64_t seed, std::uint64
       factory_(scenario, rng_, enterprises_, course_, surveillance_, compliance_),
       pass_(scenario, rng_, course_, surveillance_, enterprises_, conditions_),
       services_(scenario),
+      health_(scenario),
       supervision_(scenario, rng_),
       stations_(scenario, seed, replicate),
       results_(axis_sizes(scenario)),
@@ -277,6 +278,7 @@ void Simulation::record(int year, const YearTally& t, const ServiceVolumes& serv
   copy(OutputId::NewCasesTrueByIndustry, t.new_cases_by_industry);
   copy(OutputId::PatientYearsByStageAtDiagnosis, t.patient_years_by_stage_at_diagnosis);
   copy(OutputId::PatientDeathsByStageAtDiagnosis, t.patient_deaths_by_stage_at_diagnosis);
+  health_.record(year, y, t, results_);
   results_[OutputId::SimulatedPeople].year_row(y)[0] = static_cast<double>(t.people);
 
   per_region(OutputId::ExamsPeriodic, services.periodic);

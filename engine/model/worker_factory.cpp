@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "pneumoplan/model/distributions.hpp"
+#include "pneumoplan/model/patient_coverage.hpp"
 
 namespace pneumo {
 
@@ -210,7 +211,13 @@ void WorkerFactory::initial(WorkerTable& w, std::size_t row, std::uint32_t enter
       access.interval_years = enterprises_.exam_interval_years[enterprise];
       if (surveillance_.patient_year(rng_, id, year, stage, access).diagnosed) {
         w.diagnosed_year[row] = static_cast<std::int16_t>(year);
-        w.patient_record[row] = PatientRecord::with_stage_at_diagnosis(w.patient_record[row], stage);
+        const auto& insurance =
+            enterprises_.compliance_propensity[static_cast<std::size_t>(ComplianceState::InjuryInsurance)];
+        const bool insures = insurance[enterprise] < compliance_.baseline_share(ComplianceState::InjuryInsurance,
+                                                                               enterprises_.size_class[enterprise], year);
+        w.patient_record[row] = with_claims_at_diagnosis(
+            PatientRecord::with_stage_at_diagnosis(w.patient_record[row], stage), id, d.type, insures,
+            share_threshold_32(scenario_.parameters.compliance.migrant_insured_share), scenario_.parameters.economics);
       }
     }
     w.stage[row] = static_cast<std::uint8_t>(stage);

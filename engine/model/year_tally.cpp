@@ -21,6 +21,12 @@ YearTally::YearTally(std::size_t county_count, std::size_t township_count, std::
   new_cases_by_industry.assign(kIndustryCount, 0);
   patient_years_by_stage_at_diagnosis.assign(kStageCount * kYearsSinceDiagnosisBins, 0);
   patient_deaths_by_stage_at_diagnosis.assign(kStageCount * kYearsSinceDiagnosisBins, 0);
+  paid_rmb.assign(county_count * kPayerCount, 0);
+  lost_earnings_rmb.assign(county_count, 0);
+  for (auto* v : {&patients_by_coverage, &catastrophic_by_coverage, &impoverished_by_coverage}) {
+    v->assign(county_count * kCoverageGroupCount, 0);
+  }
+  pneumoconiosis_deaths_by_age.assign(county_count * 2 * kDeathAgeBins, 0);
   staying.assign(enterprise_count, 0);
   employed_by_enterprise.assign(enterprise_count, 0);
 }

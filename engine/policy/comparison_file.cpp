@@ -1,6 +1,7 @@
 #include "pneumoplan/policy/comparison_file.hpp"
 
 #include "pneumoplan/core/version.hpp"
+#include "pneumoplan/policy/comparison_economics.hpp"
 #include "pneumoplan/results/hdf5_io.hpp"
 
 namespace pneumo {
@@ -155,6 +156,7 @@ void write_comparison_file(const std::string& path, const PackageComparison& c) 
       h5::describe_dataset(group.id(), "verdict", "", "met, not met, uncertain or n/a, by the scorecard's rule");
       h5::attach_dimension_scales(group.id(), "verdict", {"/package", "/verdicts/indicator_key"});
     }
+    write_economics_group(root, c);
   });
 }
 

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "pneumoplan/core/table_text.hpp"
+#include "pneumoplan/policy/comparison_economics.hpp"
 #include "pneumoplan/policy/comparison_file.hpp"
 
 namespace pneumo {
@@ -79,6 +80,7 @@ std::string comparison_csv(const PackageComparison& c) {
     row(p, "cost_per_case_averted_rmb", "Cost per true case averted", "每避免一例的费用", "RMB", sum,
         {c.cost_per_case_averted_rmb[p], std::nan(""), std::nan("")}, nullptr);
   }
+  out << economics_csv_rows(c);
   return out.str();
 }
 
@@ -117,6 +119,7 @@ std::string comparison_markdown(const PackageComparison& c) {
         << interval_text(c.deaths_averted[p], "persons") << " | " << interval_text(c.incremental_cost_rmb[p], "RMB")
         << " | " << readable(c.cost_per_case_averted_rmb[p], "RMB") << " |\n";
   }
+  out << economics_markdown(c);
   if (!c.targets.empty()) {
     out << "\n## " << c.target_year << " targets (city; met / not met / uncertain from the 90 % interval)\n\n"
         << "| no. | indicator | 指标 | target |";
@@ -167,6 +170,7 @@ std::string comparison_terminal(const PackageComparison& c) {
         << interval_text(c.incremental_cost_rmb[p], "RMB") << ", "
         << readable(c.cost_per_case_averted_rmb[p], "RMB") << " per case averted\n";
   }
+  out << economics_terminal(c);
   if (!c.targets.empty()) {
     out << "  " << c.target_year << " targets met (city):\n";
     for (std::size_t k = 0; k < c.targets.size(); ++k) {

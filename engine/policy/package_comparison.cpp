@@ -31,6 +31,19 @@ std::vector<ComparisonOutcome> comparison_outcomes(const Scenario& scenario) {
        R::SumOverPeriod},
       {"station_building_cost_rmb", "Station building cost (cumulative)", "康复站建设费用（累计）", "RMB",
        OutputId::RehabStationCost, R::AtPeriodEnd},
+      {"dalys_discounted", "DALYs (discounted)", "伤残调整寿命年（贴现）", "years", OutputId::DalysDiscounted,
+       R::SumOverPeriod},
+      {"qaly_loss_discounted", "QALYs lost (discounted)", "质量调整寿命年损失（贴现）", "QALYs",
+       OutputId::QalyLossDiscounted, R::SumOverPeriod},
+      {"medical_cost_rmb", "Medical cost of patients", "病人医疗费用", "RMB", OutputId::MedicalCost, R::SumOverPeriod},
+      {"out_of_pocket_rmb", "Paid out of pocket", "个人自付", "RMB", OutputId::PaidOutOfPocket, R::SumOverPeriod},
+      {"lost_income_rmb", "Lost income", "收入损失", "RMB", OutputId::LostIncome, R::SumOverPeriod},
+      {"catastrophic_expenditure_patient_years", "Patient-years with catastrophic health expenditure",
+       "发生灾难性卫生支出的病人年", "persons", OutputId::CatastrophicInjuryInsured, R::SumOverPeriod, false,
+       {OutputId::CatastrophicDiagnosedUninsured, OutputId::CatastrophicUndiagnosed}},
+      {"impoverished_patient_years", "Patient-years impoverished by medical costs", "因病致贫的病人年", "persons",
+       OutputId::ImpoverishedInjuryInsured, R::SumOverPeriod, false,
+       {OutputId::ImpoverishedDiagnosedUninsured, OutputId::ImpoverishedUndiagnosed}},
   };
   std::set<IndicatorId> seen;
   for (const auto& target : scenario.targets) {
@@ -60,25 +73,28 @@ Interval summarise_values(std::vector<double> values) {
 
 double read_outcome(const ComparisonOutcome& o, const ReplicateResults& r, int first_year, int period_first_year,
                     int period_last_year, int target_year) {
-  const OutputArray& a = r[o.output];
   const auto index = [&](int year) { return static_cast<std::size_t>(year - first_year); };
+  const auto city = [&](std::size_t y) {
+    double value = city_cell(r[o.output], y, o.stage_one_only);
+    for (const OutputId id : o.plus) value += city_cell(r[id], y, o.stage_one_only);
+    return value;
+  };
   switch (o.reading) {
     case OutcomeReading::SumOverPeriod: {
       double total = 0.0;
-      for (int year = period_first_year; year <= period_last_year; ++year) {
-        total += city_cell(a, index(year), o.stage_one_only);
-      }
+      for (int year = period_first_year; year <= period_last_year; ++year) total += city(index(year));
       return total;
     }
-    case OutcomeReading::AtPeriodEnd: return city_cell(a, index(period_last_year), o.stage_one_only);
-    case OutcomeReading::AtTargetYear: return city_cell(a, index(target_year), o.stage_one_only);
+    case OutcomeReading::AtPeriodEnd: return city(index(period_last_year));
+    case OutcomeReading::AtTargetYear: return city(index(target_year));
   }
   return kNaN;
 }
 
 PackageComparison compare_packages(const Scenario& scenario, const std::vector<std::string>& packages,
                                    const std::vector<std::vector<ReplicateResults>>& runs, std::uint64_t seed,
-                                   int period_first_year, int period_last_year, int target_year) {
+                                   int period_first_year, int period_last_year, int target_year,
+                                   const WillingnessToPay& wtp) {
   PackageComparison c;
   c.scenario_name = scenario.name;
   c.baseline = packages.front();
@@ -140,6 +156,8 @@ PackageComparison compare_packages(const Scenario& scenario, const std::vector<s
     const double averted = c.cases_averted.back().mean;
     c.cost_per_case_averted_rmb.push_back(averted > 0.0 ? c.incremental_cost_rmb.back().mean / averted : kNaN);
   }
+  c.economics = analyse_cost_effectiveness(scenario, runs, period_first_year, period_last_year,
+                                           wtp.empty() ? default_willingness_to_pay(scenario.parameters.economics) : wtp);
   return c;
 }
 

@@ -23,6 +23,7 @@ const ParameterTable<ScenarioParameters>& scenario_parameter_table() {
     parameters::add_care(specs);
     parameters::add_institutions(specs);
     parameters::add_scorecard(specs);
+    parameters::add_economics(specs);
     return specs;
   }());
   return table;

@@ -7,7 +7,7 @@ import numpy as np
 path = sys.argv[1]
 with h5py.File(path, "r") as f:
     assert f.attrs["format"] == "pneumoplan-results", f.attrs["format"]
-    assert int(f.attrs["format_version"]) == 4
+    assert int(f.attrs["format_version"]) == 5
     replicates = int(f.attrs["replicates"])
     years = f["axes/year"][:]
     assert years[0] == f.attrs["first_year"] and years[-1] == f.attrs["last_year"]
@@ -36,4 +36,11 @@ with h5py.File(path, "r") as f:
         assert np.all((p5 <= p95 + 1e-12) | np.isnan(p5)), name
     employed = f["replicates/workers_employed"][:]
     assert (employed[:, :, -1] == employed[:, :, :-1].sum(axis=2)).all(), "city is the sum of counties"
+    # Health economics: DALYs are YLL + YLD, medical costs are what the payers paid.
+    r = f["replicates"]
+    assert np.array_equal(r["dalys"][:], r["yll"][:] + r["yld"][:])
+    paid = sum(r["paid_" + k + "_rmb"][:] for k in
+               ("injury_insurance", "employer", "basic_insurance", "medical_aid", "out_of_pocket"))
+    assert np.array_equal(r["medical_cost_rmb"][:], paid)
+    assert r["medical_cost_rmb"].dtype == np.int64 and r["dalys"].attrs["unit"] == "years"
 print(f"h5py read {path}: layout ok")

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # pneumoplan compare and pneumoplan target on the small scenario with packages defined by --set: the
 # comparison file has the documented layout (checked with h5py), the baseline's paired differences are zero,
-# the files are identical for 1 and 2 threads, bad package names are refused before anything is written,
-# and the target finder writes its trials.
+# the files are identical for 1 and 2 threads, the cost-effectiveness and budget impact datasets are there
+# and agree with the per-replicate values, bad package names and thresholds are refused before anything is
+# written, and the target finder writes its trials.
 set -eu
 bin="$1"; scenario="$2"
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
@@ -16,9 +17,12 @@ packages=(
   --set package.dust.interventions=dust --set package.both.interventions=dust,help
   --set "package.both.label_en=Dust control and SME help" --set "package.both.label_zh=降尘与中小微企业帮扶"
 )
-"$bin" compare "$scenario" --replicates 3 --threads 1 --out "$work/t1" "${packages[@]}" >"$work/stdout.txt"
+"$bin" compare "$scenario" --replicates 3 --threads 1 --out "$work/t1" --wtp-rmb-per-daly 50000,150000 \
+  "${packages[@]}" >"$work/stdout.txt"
 grep -q "true cases and" "$work/stdout.txt"
-"$bin" compare "$scenario" --replicates 3 --threads 2 --out "$work/t2" --quiet "${packages[@]}" >/dev/null
+grep -q "DALYs averted" "$work/stdout.txt"
+"$bin" compare "$scenario" --replicates 3 --threads 2 --out "$work/t2" --quiet --wtp-rmb-per-daly 50000,150000 \
+  "${packages[@]}" >/dev/null
 for f in comparison.h5 comparison.csv comparison.md small-baseline.h5 small-dust.h5 small-both.h5; do
   cmp "$work/t1/$f" "$work/t2/$f"
 done
@@ -27,7 +31,7 @@ import sys, h5py, numpy as np
 folder = sys.argv[1]
 with h5py.File(folder + "/comparison.h5", "r") as f:
     assert f.attrs["format"] == "pneumoplan-comparison", f.attrs["format"]
-    assert f.attrs["format_version"] == 2
+    assert f.attrs["format_version"] == 3
     assert f.attrs["baseline"] == "baseline"
     names = [n.decode() if isinstance(n, bytes) else n for n in f["packages/name"][()]]
     assert names == ["baseline", "dust", "both"], names
@@ -47,6 +51,40 @@ with h5py.File(folder + "/comparison.h5", "r") as f:
     verdict = f["verdicts/verdict"]
     assert verdict.shape == (P, len(f["verdicts/indicator_key"])), verdict.shape
     files = [n.decode() if isinstance(n, bytes) else n for n in f["packages/results_file"][()]]
+    # Cost-effectiveness and budget impact: paired against the reference, whose gains and costs are 0.
+    e = f["economics"]
+    assert e.attrs["discount_rate_per_year"] == 0.03 and e.attrs["reference_year"] == 2021
+    payers = list(f["payer"].asstr()[()])
+    assert payers == ["programme", "injury_insurance", "employer", "basic_insurance", "medical_aid",
+                      "out_of_pocket"], payers
+    years = f["budget_year"][()]
+    assert years[0] == f.attrs["period_first_year"] and years[-1] == f.attrs["period_last_year"]
+    averted = e["dalys_averted_per_replicate"][()]
+    cost = e["incremental_cost_rmb_per_replicate"][()]
+    assert averted.shape == (P, 3) and cost.shape == (P, 3)
+    assert np.all(averted[0] == 0) and np.all(cost[0] == 0)
+    assert np.isclose(e["dalys_averted/mean"][1], averted[1].mean())
+    assert e["dalys_averted/mean"][1] > 0, "halving dust must avert DALYs"
+    assert np.allclose(e["incremental_cost_by_payer_rmb/mean"][()].sum(axis=1), e["incremental_cost_rmb/mean"][()])
+    k = outcomes.index("dalys_discounted")
+    assert np.isclose(e["dalys_averted/mean"][1], -f["difference/mean"][1, k])
+    status = list(e["icer_rmb_per_daly_averted/status"].asstr()[()])
+    assert status[0] == "no health effect", status
+    ratio = e["icer_rmb_per_daly_averted/ratio"][()]
+    for p in range(1, P):
+        if status[p] == "ratio":
+            assert np.isclose(ratio[p], cost[p].mean() / averted[p].mean())
+        else:
+            assert np.isnan(ratio[p]) and status[p] in ("dominant", "dominated"), status[p]
+    assert list(f["wtp_rmb_per_daly"][()]) == [50000.0, 150000.0]
+    assert e["per_daly/rank"].dims[1][0].name == "/wtp_rmb_per_daly"
+    nmb = e["per_daly/net_monetary_benefit_rmb/mean"][()]
+    assert nmb.shape == (P, 2) and np.allclose(nmb[1], [np.mean(w * averted[1] - cost[1]) for w in (50000, 150000)])
+    assert sorted(e["per_daly/rank"][()][:, 0]) == [1, 2, 3]
+    budget = e["budget_impact_rmb/mean"][()]
+    assert budget.shape == (P, len(years), len(payers) + 1)
+    assert np.allclose(budget[:, :, -1], budget[:, :, :-1].sum(axis=2))
+    assert np.all(budget[0] == 0)
 for name, file in zip(names, files):
     with h5py.File(folder + "/" + file, "r") as r:
         assert r.attrs["format"] == "pneumoplan-results"
@@ -57,6 +95,19 @@ print("comparison layout ok")
 PY
 grep -q "^both,Dust control and SME help," "$work/t1/comparison.csv"
 grep -q "## Health gain and cost" "$work/t1/comparison.md"
+grep -q "## Cost-effectiveness" "$work/t1/comparison.md"
+grep -q "## Budget impact by year and payer" "$work/t1/comparison.md"
+grep -q "^both,Dust control and SME help,降尘与中小微企业帮扶,icer_rmb_per_daly_averted," "$work/t1/comparison.csv"
+grep -q "^dust,dust,dust,budget_impact_2025_out_of_pocket_rmb," "$work/t1/comparison.csv"
+
+# A threshold that is not a positive amount is refused before anything is written.
+set +e
+"$bin" compare "$scenario" --replicates 1 --out "$work/badwtp" --wtp-rmb-per-daly 50000,abc "${packages[@]}" 2>"$work/err.txt"
+code=$?
+set -e
+[ "$code" -eq 2 ] || { echo "bad threshold: exit $code"; exit 1; }
+grep -q "wtp-rmb-per-daly: expected positive RMB amounts" "$work/err.txt"
+[ ! -e "$work/badwtp" ] || { echo "output written for a refused threshold"; exit 1; }
 
 # An unknown package is refused before anything is written.
 set +e

@@ -56,5 +56,6 @@ void add_rehab(std::vector<Spec>& s);
 void add_care(std::vector<Spec>& s);
 void add_institutions(std::vector<Spec>& s);
 void add_scorecard(std::vector<Spec>& s);
+void add_economics(std::vector<Spec>& s);
 
 }  // namespace pneumo::parameters

@@ -38,6 +38,7 @@ enum class Purpose : std::uint64_t {
   CoordinatorTurnover = 23,   // coordinator lost, then recruited: entity = township
   CaseCapacity = 24,          // the fractional part of a county's case capacity: entity = county
   InstitutionCertification = 25,  // whether a certification attempt succeeds: entity = project
+  MedicalCost = 26,           // a patient-year's medical cost around its stage's median
 };
 
 using Uniforms4 = std::array<double, 4>;

@@ -3,7 +3,8 @@
 //   2. dust exposure for those in dust work, the tolerance check that schedules onset, insurance;
 //   3. disease events due this year: onset of stage I, progression;
 //   4. surveillance: exams, detection and diagnosis of patients not yet diagnosed;
-//   5. tallies by county, township of residence and industry;
+//   5. tallies by county, township of residence and industry, and each patient's year of medical care: its
+//      cost, who pays, what the household is left with, earnings lost (patient_payments.hpp);
 //   6. release of the row when its person died or left dust work with no disease to come.
 // Leaving work happens after the year's exposure (exit_year is the last year worked). The pass changes
 // only the rows it is given and its own tally, so blocks of rows can run on any thread in any order.
@@ -39,10 +40,14 @@ class AnnualPass {
                                     std::uint16_t county, double silica, YearTally& t) const;
   void follow_patient(WorkerTable& w, std::size_t i, int year, bool employed, std::uint32_t enterprise,
                       std::uint16_t county, YearTally& t) const;
+  void account_patient_year(const WorkerTable& w, std::size_t i, int year, int stage, bool employed,
+                            std::uint32_t enterprise, std::uint16_t county, YearTally& t) const;
 
   const RandomStream& rng_;
   const DiseaseCourse& course_;
   const CareParameters& care_;
+  const EconomicsParameters& economics_;
+  const PopulationParameters& population_;
   const Surveillance& surveillance_;
   const EnterpriseTable& enterprises_;
   const YearConditions& conditions_;

@@ -11,6 +11,10 @@ namespace pneumo {
 enum class PersonTrait : std::uint64_t {  // append only
   MigrantInsurance = 1,
   RemovalFromDust = 2,  // whether a worker diagnosed at work is removed from dust work
+  EmployerIdentifiable = 3,  // whether a patient's employer can be identified and held liable
+  EmployerPays = 4,          // whether an uninsured patient's identifiable employer pays for treatment
+  MedicalAid = 5,            // whether medical aid reaches a patient without an identifiable employer
+  HouseholdIncome = 6,       // where the patient's household income lies in its distribution
 };
 
 inline double person_propensity(std::uint64_t person, PersonTrait trait) {

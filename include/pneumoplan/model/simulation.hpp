@@ -12,7 +12,8 @@
 //   5. services     — exam volumes, false positives, next year's exam and diagnosis capacity shares (with the
 //                     institutions the plan's investments created, once certified);
 //   6. stations     — rehabilitation stations planned, funded, built, staffed or closed, and their service;
-//   7. record       — the year's tallies, indicators and intervention costs become this replicate's outputs;
+//   7. record       — the year's tallies, indicators and intervention costs become this replicate's outputs,
+//                     with the year's health-economic outcomes (HealthOutcomes);
 //   8. hiring       — hires to fill next year's jobs, into rows released in step 3 first.
 // Rows are compacted only when many stay free.
 #pragma once
@@ -28,6 +29,7 @@
 #include "pneumoplan/model/compliance_model.hpp"
 #include "pneumoplan/model/disease_course.hpp"
 #include "pneumoplan/model/enterprise_table.hpp"
+#include "pneumoplan/model/health_outcomes.hpp"
 #include "pneumoplan/model/health_services.hpp"
 #include "pneumoplan/model/indicators.hpp"
 #include "pneumoplan/model/institution_investments.hpp"
@@ -83,6 +85,7 @@ class Simulation {
   WorkerFactory factory_;
   AnnualPass pass_;
   HealthServices services_;
+  HealthOutcomes health_;
   TownshipSupervision supervision_;
   RehabStations stations_;
   ReplicateResults results_;

@@ -36,16 +36,21 @@ struct WorkerTraits {
   static EmploymentType employment(std::uint8_t traits) { return static_cast<EmploymentType>((traits >> 1) & 3u); }
 };
 
-// A patient's record once diagnosed, one byte: the stage at diagnosis (bits 0-1, 0 before diagnosis) and
-// whether diagnosis removed them from dust work (bit 2).
+// A patient's record once diagnosed, one byte: the stage at diagnosis (bits 0-1, 0 before diagnosis),
+// whether diagnosis removed them from dust work (bit 2), and what the diagnosis lets them claim on, fixed when
+// they are diagnosed (patient_coverage.hpp): work-injury insurance (bit 3), an identifiable employer (bit 4).
 struct PatientRecord {
   static constexpr std::uint8_t kRemoved = 1u << 2;
+  static constexpr std::uint8_t kInjuryInsured = 1u << 3;
+  static constexpr std::uint8_t kEmployerIdentifiable = 1u << 4;
   static std::uint8_t stage_at_diagnosis(std::uint8_t record) { return record & 3u; }
   static std::uint8_t with_stage_at_diagnosis(std::uint8_t record, int stage) {
     return static_cast<std::uint8_t>((record & ~3u) | (static_cast<unsigned>(stage) & 3u));
   }
   static bool removed(std::uint8_t record) { return record & kRemoved; }
   static std::uint8_t with_removed(std::uint8_t record) { return static_cast<std::uint8_t>(record | kRemoved); }
+  static bool injury_insured(std::uint8_t record) { return record & kInjuryInsured; }
+  static bool employer_identifiable(std::uint8_t record) { return record & kEmployerIdentifiable; }
 };
 
 struct WorkerTable {

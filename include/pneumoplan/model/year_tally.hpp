@@ -6,11 +6,16 @@
 #include <cstdint>
 #include <vector>
 
+#include "pneumoplan/evidence/life_table.hpp"
 #include "pneumoplan/model/exposure_histogram.hpp"
+#include "pneumoplan/model/patient_payments.hpp"
 #include "pneumoplan/scenario/disease_stage.hpp"
 #include "pneumoplan/scenario/industry.hpp"
 
 namespace pneumo {
+
+// Ages at death tallied: 0 .. LifeTable::kMaxAge.
+inline constexpr std::size_t kDeathAgeBins = LifeTable::kMaxAge + 1;
 
 struct YearTally {
   std::size_t counties = 0;
@@ -30,6 +35,12 @@ struct YearTally {
   std::vector<std::int64_t> new_cases_by_industry;
   // per stage at diagnosis × years since diagnosis (kYearsSinceDiagnosisBins): survival after diagnosis
   std::vector<std::int64_t> patient_years_by_stage_at_diagnosis, patient_deaths_by_stage_at_diagnosis;
+  // health economics (health_outcomes.hpp, patient_payments.hpp): per county × payer, whole RMB paid for the
+  // year's medical care; per county, whole RMB of earnings lost by patients out of work; per county × coverage
+  // group, living patients, those with catastrophic expenditure and those impoverished; per county × sex × age at
+  // death (0..LifeTable::kMaxAge), pneumoconiosis deaths
+  std::vector<std::int64_t> paid_rmb, lost_earnings_rmb, patients_by_coverage, catastrophic_by_coverage,
+      impoverished_by_coverage, pneumoconiosis_deaths_by_age;
   // per enterprise: workers this year, and those staying into next year (to size next year's hiring)
   std::vector<std::int64_t> employed_by_enterprise, staying;
   std::int64_t free_rows = 0;  // rows released (now or before) by the end of the pass
@@ -51,6 +62,8 @@ struct YearTally {
     f(t.prevalent); f(t.new_diagnoses); f(t.dust_histogram); f(t.patients_true); f(t.patients_diagnosed);
     f(t.diagnoses_by_township); f(t.new_cases_by_industry); f(t.employed_by_enterprise); f(t.staying);
     f(t.patient_years_by_stage_at_diagnosis); f(t.patient_deaths_by_stage_at_diagnosis);
+    f(t.paid_rmb); f(t.lost_earnings_rmb); f(t.patients_by_coverage); f(t.catastrophic_by_coverage);
+    f(t.impoverished_by_coverage); f(t.pneumoconiosis_deaths_by_age);
   }
 };
 

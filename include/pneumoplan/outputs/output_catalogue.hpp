@@ -87,6 +87,28 @@ enum class OutputId : std::size_t {
   ViolationBacklog,
   InsuranceEnrolledDustWorkers,
   InstitutionsFromInvestments,
+  Yll,  // health economics (docs/model.md, "Health economics")
+  Yld,
+  Dalys,
+  QalyLoss,
+  YllDiscounted,
+  YldDiscounted,
+  DalysDiscounted,
+  QalyLossDiscounted,
+  MedicalCost,
+  PaidInjuryInsurance,  // then one per Payer, in patient_payments.hpp order
+  PaidEmployer,
+  PaidBasicInsurance,
+  PaidMedicalAid,
+  PaidOutOfPocket,
+  LostIncome,
+  PatientsInjuryInsured,
+  CatastrophicInjuryInsured,  // then one per coverage group, in patient_payments.hpp order
+  CatastrophicDiagnosedUninsured,
+  CatastrophicUndiagnosed,
+  ImpoverishedInjuryInsured,  // the same
+  ImpoverishedDiagnosedUninsured,
+  ImpoverishedUndiagnosed,
   FirstIndicator,  // then one output per IndicatorId, in kIndicators order
   Count = FirstIndicator + kIndicatorCount
 };

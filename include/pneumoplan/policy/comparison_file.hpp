@@ -8,7 +8,7 @@
 
 namespace pneumo {
 
-inline constexpr std::int64_t kComparisonFormatVersion = 2;  // 2: sealed (file_seal.hpp)
+inline constexpr std::int64_t kComparisonFormatVersion = 3;  // 2: sealed (file_seal.hpp); 3: /economics
 
 void write_comparison_file(const std::string& path, const PackageComparison& comparison);
 

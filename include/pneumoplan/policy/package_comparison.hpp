@@ -3,7 +3,7 @@
 // purposes; the difference between two packages in replicate r shows the policy, not the noise. For each
 // package and outcome (city level): the value over replicates (mean, 90 % interval), the paired difference
 // against the baseline package (mean and 90 % interval of the replicate-by-replicate differences), cases
-// and deaths averted and the cost per case averted.
+// and deaths averted, the cost per case averted, and the cost-effectiveness and budget impact of each package.
 #pragma once
 
 #include <cstdint>
@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "pneumoplan/outputs/replicate_results.hpp"
+#include "pneumoplan/policy/cost_effectiveness.hpp"
+#include "pneumoplan/policy/replicate_interval.hpp"
 #include "pneumoplan/policy/scorecard.hpp"
 #include "pneumoplan/scenario/scenario.hpp"
 
@@ -28,16 +30,12 @@ struct ComparisonOutcome {
   OutputId output;
   OutcomeReading reading;
   bool stage_one_only = false;  // new_cases_true: onsets (entries into stage I) only
+  std::vector<OutputId> plus = {};  // outputs added to `output` (the coverage groups of one measure)
 };
 
 // The outcomes every comparison reports, then one per indicator of the plan's table.
 std::vector<ComparisonOutcome> comparison_outcomes(const Scenario& scenario);
 
-struct Interval {
-  double mean = 0.0, p5 = 0.0, p95 = 0.0;
-};
-// Mean and type-7 5th/95th percentiles; NaN values are left out (all NaN: NaN).
-Interval summarise_values(std::vector<double> values);
 
 struct PackageComparison {
   std::string scenario_name, baseline;
@@ -50,6 +48,8 @@ struct PackageComparison {
   std::vector<std::vector<Interval>> value, difference;         // [package][outcome]
   std::vector<Interval> cases_averted, deaths_averted, incremental_cost_rmb;  // [package], paired
   std::vector<double> cost_per_case_averted_rmb;  // mean incremental cost ÷ mean cases averted; NaN if none averted
+  // DALYs, QALYs, costs by payer, ICERs, net monetary benefit and budget impact (cost_effectiveness.hpp)
+  CostEffectiveness economics;
 
   // Which of the plan's targets each package meets in the target year (city level; the scorecard's verdicts,
   // filled in by whoever scored each package's results file).
@@ -63,8 +63,10 @@ double read_outcome(const ComparisonOutcome& o, const ReplicateResults& r, int f
                     int period_last_year, int target_year);
 
 // `runs[p]` holds package p's replicates (same seed, same replicate numbers); packages[0] is the baseline.
+// `wtp`: the willingness-to-pay thresholds of the cost-effectiveness analysis (empty: 1 and 3 × GDP per capita).
 PackageComparison compare_packages(const Scenario& scenario, const std::vector<std::string>& packages,
                                    const std::vector<std::vector<ReplicateResults>>& runs, std::uint64_t seed,
-                                   int period_first_year, int period_last_year, int target_year);
+                                   int period_first_year, int period_last_year, int target_year,
+                                   const WillingnessToPay& wtp = {});
 
 }  // namespace pneumo

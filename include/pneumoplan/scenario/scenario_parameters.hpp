@@ -202,6 +202,39 @@ struct CareParameters {
   double removal_factor_dispatched = 1.0;
 };
 
+// What pneumoconiosis costs in health and money, and who pays (docs/model.md, "Health economics"). Every RMB
+// amount is in the prices of `price_year`.
+struct EconomicsParameters {
+  double discount_rate_per_year = 0.0;
+  std::int64_t reference_year = 0;  // discounted values are worth this year's
+  std::int64_t price_year = 0;
+  std::array<double, kStageCount> disability_weight{};        // GBD health-state weights, by stage
+  double utility_full_health = 1.0;                           // EQ-5D of the general population
+  std::array<double, kStageCount> utility{};                  // EQ-5D of a patient, by stage
+  std::array<double, kStageCount> medical_cost_rmb_per_year{};  // median for a diagnosed patient, by stage
+  double medical_cost_gsd = 1.0;                              // spread of a patient-year's cost around it
+  double undiagnosed_cost_share = 0.0;                        // an undiagnosed patient's care, relative
+  double injury_insurance_paid_share = 0.0;                   // work-injury insurance, insured diagnosed patients
+  std::array<double, kEmploymentTypeCount> employer_identifiable_share{};  // by employment type
+  double employer_pays_share = 0.0;                // an uninsured patient's identifiable employer pays as the law says
+  double basic_insurance_paid_share_employee = 0.0;  // employee basic medical insurance (formal, dispatched)
+  double basic_insurance_paid_share_resident = 0.0;  // resident basic medical insurance (migrant workers)
+  double serious_illness_deductible_rmb = 0.0;       // resident serious-illness insurance
+  double serious_illness_paid_share = 0.0;
+  double medical_aid_reach_share = 0.0;   // patients without an identifiable employer whom medical aid reaches
+  double medical_aid_paid_share = 0.0;    // of what insurance leaves them to pay
+  double earnings_rmb_per_year = 0.0;
+  std::array<double, kStageCount> work_capacity_lost{};  // share of earnings a patient out of dust work loses
+  double household_income_migrant_rmb_per_year = 0.0;    // median, a migrant worker's household
+  double household_income_local_rmb_per_year = 0.0;      // median, a formal or dispatched worker's household
+  double household_income_gsd = 1.0;
+  double subsistence_share_of_income = 0.0;        // capacity to pay = income × (1 − this)
+  double che_threshold_share_of_capacity = 0.0;    // catastrophic: out of pocket above this share of it
+  double poverty_line_rmb_per_person_year = 0.0;
+  double household_size_persons = 1.0;
+  double gdp_per_capita_rmb = 0.0;                 // for the default willingness-to-pay thresholds of compare
+};
+
 struct ScenarioParameters {
   SimulationParameters simulation;
   PopulationParameters population;
@@ -218,6 +251,7 @@ struct ScenarioParameters {
   CareParameters care;
   InstitutionParameters institutions;
   ScorecardParameters scorecard;
+  EconomicsParameters economics;
 };
 
 const ParameterTable<ScenarioParameters>& scenario_parameter_table();

@@ -1,0 +1,44 @@
+// The year's health and money outcomes of pneumoconiosis, from the annual pass's integer tallies (so they are
+// the same for any number of threads): years of life lost (YLL, the GBD 2019 reference life expectancy at each
+// pneumoconiosis death's age), years lived with disability (YLD, living patients × their stage's disability
+// weight), DALYs = YLL + YLD, QALYs lost (living patients × the utility their stage takes, and each death × the
+// full-health utility × the remaining life expectancy of the scenario's own life table), the same discounted to
+// economics.reference_year, medical costs by payer, lost income, and patients with catastrophic expenditure or
+// impoverished by coverage group (docs/model.md, "Health economics").
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "pneumoplan/model/year_tally.hpp"
+#include "pneumoplan/outputs/replicate_results.hpp"
+#include "pneumoplan/scenario/scenario.hpp"
+
+namespace pneumo {
+
+// One region's health outcomes of a year (the city's are the sums of its counties').
+struct HealthYear {
+  double yll = 0.0, yld = 0.0, qaly_loss = 0.0;
+  double yll_discounted = 0.0, yld_discounted = 0.0, qaly_loss_discounted = 0.0;
+  double lost_income_rmb = 0.0;
+  double dalys() const { return yll + yld; }
+  double dalys_discounted() const { return yll_discounted + yld_discounted; }
+};
+
+class HealthOutcomes {
+ public:
+  explicit HealthOutcomes(const Scenario& scenario);
+
+  // County `county`'s outcomes in `year` from the year's tally.
+  HealthYear county_year(int year, const YearTally& tally, std::size_t county) const;
+
+  // Writes every health-economic output of `year` (row `year_index`) into `results`.
+  void record(int year, std::size_t year_index, const YearTally& tally, ReplicateResults& results) const;
+
+ private:
+  const Scenario& scenario_;
+  std::vector<double> reference_years_;             // GBD reference life expectancy, by age at death
+  std::vector<double> reference_years_discounted_;  // ... as a discounted stream
+};
+
+}  // namespace pneumo
