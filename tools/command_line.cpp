@@ -2,6 +2,8 @@
 
 #include <iostream>
 
+#include "pneumoplan/core/error.hpp"
+
 namespace pneumo::cli {
 
 bool parse_options(const std::vector<std::string>& args, const po::options_description& options,
@@ -17,6 +19,18 @@ bool parse_options(const std::vector<std::string>& args, const po::options_descr
   }
   po::notify(values);
   return true;
+}
+
+void add_language_option(po::options_description& options) {
+  options.add_options()("lang", po::value<std::string>()->default_value("en"),
+                        "Language of what is printed and written (labels, units, verdicts, package names): en or zh.");
+}
+
+Language language_option(const po::variables_map& values) {
+  const std::string code = values["lang"].as<std::string>();
+  const auto language = parse_language(code);
+  if (!language) throw UsageError("--lang: expected en or zh, found '" + code + "'");
+  return *language;
 }
 
 }  // namespace pneumo::cli

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "pneumoplan/core/language.hpp"
 #include "pneumoplan/policy/scorecard.hpp"
 
 namespace pneumo::cli {
@@ -38,6 +39,11 @@ std::vector<int> parse_years(const std::string& text);
 int thread_count(const po::variables_map& values);
 // "2021-2035" -> {2021, 2035}; throws UsageError naming `option` unless FIRST <= LAST.
 std::pair<int, int> parse_year_span(const std::string& text, const std::string& option);
-void write_scorecard_files(const std::string& results_path, const pneumo::Scorecard& card, bool print);
+void write_scorecard_files(const std::string& results_path, const pneumo::Scorecard& card, bool print,
+                           Language language);
+
+// --lang en|zh, the language of what a command prints and writes (every command with text takes it).
+void add_language_option(po::options_description& options);
+Language language_option(const po::variables_map& values);  // throws UsageError for anything but en or zh
 
 }  // namespace pneumo::cli

@@ -13,6 +13,7 @@
 #include "pneumoplan/report/comparison_report.hpp"
 #include "pneumoplan/report/figure_renderer.hpp"
 #include "pneumoplan/report/run_report.hpp"
+#include "pneumoplan/report/word_document.hpp"
 #include "pneumoplan/results/results_file_kind.hpp"
 
 namespace fs = std::filesystem;
@@ -40,9 +41,19 @@ std::unique_ptr<PreparedRun> prepare_run(const std::string& path, const po::vari
   return run;
 }
 
+// report.md (figures linked), report.html (figures embedded) and, where pandoc is installed, report.docx.
 void write_report_files(const std::string& folder, const ReportDocument& document) {
-  write_text_atomically((fs::path(folder) / "report.md").string(), render_markdown(document));
-  write_text_atomically((fs::path(folder) / "report.html").string(), render_html(document));
+  const std::string markdown = (fs::path(folder) / "report.md").string();
+  write_text_atomically(markdown, render_markdown(document));
+  write_text_atomically((fs::path(folder) / "report.html").string(), render_html(document, folder));
+  const std::string pandoc = find_program_on_path("pandoc");
+  if (!pandoc.empty()) write_docx_with_pandoc(pandoc, markdown, (fs::path(folder) / "report.docx").string());
+}
+
+std::string word_note(Language language) {
+  const bool pandoc = !find_program_on_path("pandoc").empty();
+  if (language == Language::Chinese) return pandoc ? "，以及 Word 版 report.docx" : "（未安装 pandoc，未生成 Word 版）";
+  return pandoc ? ", and report.docx for Word" : " (pandoc is not installed: no Word copy)";
 }
 
 void write_run_report(const FigureRenderer& renderer, const PreparedRun& run, FigureFormat format, const std::string& folder) {
@@ -78,12 +89,15 @@ int report_command(const std::vector<std::string>& args) {
   positional.add("results", 1);
   po::variables_map values;
   if (!parse_options(args, options, positional, values, "pneumoplan report FILE.h5 --out DIR [--lang en|zh] [--format png|svg]",
-                     "Writes DIR/report.md and DIR/report.html with the figures of 'pneumoplan plot' in DIR/figures: "
-                     "for a run, the provenance (version, commit, seed), the scenario's key assumptions (its "
+                     "Writes DIR/report.md (figures linked) and DIR/report.html (one self-contained page, figures "
+                     "embedded) with the figures of 'pneumoplan plot' in DIR/figures, and DIR/report.docx for Word "
+                     "where pandoc is installed: for a run, the date, the provenance (version, commit, seed), the "
+                     "package simulated and its interventions, the scenario's key assumptions (its "
                      "description, station layout, overrides and every parameter that differs from the defaults), "
                      "the projections and the plan period in numbers, the scorecard (figure and city table), the "
-                     "indicator trajectories and the township map; for a comparison, the packages, each outcome as "
-                     "bars and a table of values and differences from the baseline, and the verdicts per package, "
+                     "indicator trajectories and the township map; for a comparison, the packages, cases and deaths "
+                     "averted with the cost per case averted, each outcome as paired differences from the baseline "
+                     "with its levels, and the verdicts per package, "
                      "with a run report per package in DIR/packages/NAME when its results file is present.")) {
     return 0;
   }
@@ -94,14 +108,19 @@ int report_command(const std::vector<std::string>& args) {
   const FigureFormat format = format_option(values, false);
   const std::set<FigureKind> wanted = figures_option(values);
 
-  if (detect_results_file_kind(path) == ResultsFileKind::Run) {
+  const ResultsFileKind kind = detect_results_file_kind(path);
+  if (kind == ResultsFileKind::Sweep) {
+    throw UsageError(path + " is a sweep file: 'pneumoplan plot' draws its figures; reports are written for runs and "
+                            "comparisons");
+  }
+  if (kind == ResultsFileKind::Run) {
     const auto run = prepare_run(path, values, wanted);
     const FigureRenderer renderer;
     if (language == Language::Chinese) check_figure_font_installed();
     write_run_report(renderer, *run, format, folder);
     std::cout << "Report: " << (fs::path(folder) / "report.md").string() << " and "
               << (fs::path(folder) / "report.html").string() << " (" << run->set.figures.size() << " figures in "
-              << (fs::path(folder) / kFigureFolder).string() << ")\n";
+              << (fs::path(folder) / kFigureFolder).string() << ")" << word_note(language) << "\n";
     return 0;
   }
 
@@ -135,7 +154,7 @@ int report_command(const std::vector<std::string>& args) {
   std::cout << "Report: " << (fs::path(folder) / "report.md").string() << " and "
             << (fs::path(folder) / "report.html").string() << " (" << written.size() << " figures; run reports of "
             << std::count_if(runs.begin(), runs.end(), [](const auto& r) { return r != nullptr; }) << " packages in "
-            << (fs::path(folder) / "packages").string() << ")\n";
+            << (fs::path(folder) / "packages").string() << ")" << word_note(language) << "\n";
   return 0;
 }
 

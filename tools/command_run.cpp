@@ -14,6 +14,8 @@
 #include "progress_line.hpp"
 #include "pneumoplan/core/atomic_output.hpp"
 #include "pneumoplan/core/error.hpp"
+#include "pneumoplan/core/text_table.hpp"
+#include "pneumoplan/outputs/display_unit.hpp"
 #include "pneumoplan/model/replicate_runner.hpp"
 #include "pneumoplan/results/replicate_summary.hpp"
 #include "pneumoplan/results/results_file.hpp"
@@ -50,35 +52,39 @@ CityValue city_value(const std::vector<ReplicateResults>& replicates, OutputId i
   return out;
 }
 
-void print_summary(const Scenario& scenario, const std::vector<ReplicateResults>& replicates) {
+void print_summary(const Scenario& scenario, const std::vector<ReplicateResults>& replicates, Language language) {
+  const bool zh = language == Language::Chinese;
   struct Column {
-    const char* title;
+    std::string_view en, zh;
     OutputId id;
   };
-  const Column columns[] = {{"workers", OutputId::WorkersEmployed},
-                            {"new cases (true)", OutputId::NewCasesTrue},
-                            {"diagnosed", OutputId::NewDiagnoses},
-                            {"living patients", OutputId::PrevalentTrue},
-                            {"pneumo. deaths", OutputId::DeathsPneumoconiosis}};
-  std::printf("\nCity totals, mean [90%% interval] over %zu replicates (new cases = entries into any stage):\n",
-              replicates.size());
-  std::printf("%6s", "year");
-  for (const auto& c : columns) std::printf(" %24s", c.title);
-  std::printf("\n");
+  const Column columns[] = {{"workers", "接尘工人", OutputId::WorkersEmployed},
+                            {"new cases (true)", "新发病例（实际）", OutputId::NewCasesTrue},
+                            {"diagnosed", "诊断病例", OutputId::NewDiagnoses},
+                            {"living patients", "存活患者", OutputId::PrevalentTrue},
+                            {"pneumoconiosis deaths", "尘肺病死亡", OutputId::DeathsPneumoconiosis}};
+  if (zh) {
+    std::cout << "\n全市合计，" << replicates.size() << "次重复模拟的均值[90%区间]（新发病例 = 进入任一期）：\n";
+  } else {
+    std::cout << "\nCity totals, mean [90% interval] over " << replicates.size()
+              << " replicates (new cases = entries into any stage):\n";
+  }
+  std::vector<TextTable::Column> header = {{zh ? "年份" : "year"}};
+  for (const auto& c : columns) header.push_back({std::string(zh ? c.zh : c.en)});
+  TextTable table(header);
   std::vector<int> years;
   for (int y = scenario.first_year(); y <= scenario.last_year(); ++y) {
     if (y % 5 == 0 || y == scenario.last_year() || y == 2023) years.push_back(y);
   }
   for (const int year : years) {
-    std::printf("%6d", year);
+    std::vector<std::string> cells = {std::to_string(year)};
     for (const auto& c : columns) {
       const auto v = city_value(replicates, c.id, static_cast<std::size_t>(year - scenario.first_year()));
-      char cell[64];
-      std::snprintf(cell, sizeof cell, "%.0f [%.0f-%.0f]", v.mean, v.low, v.high);
-      std::printf(" %24s", cell);
+      cells.push_back(format_interval(v.mean, v.low, v.high, "persons", language));
     }
-    std::printf("\n");
+    table.row(cells);
   }
+  std::cout << table.render("");
 }
 
 }  // namespace
@@ -97,6 +103,7 @@ int run_command(const std::vector<std::string>& args) {
       ("quiet,q", "Print only the path of the results file.")
       ("scorecard-years", po::value<std::string>()->default_value("2023,2025"),
        "Years of the scorecard written after the run when the scenario has targets.csv.");
+  add_language_option(options);
   add_scenario_options(options);
   po::positional_options_description positional;
   positional.add("scenario", 1);
@@ -118,6 +125,8 @@ int run_command(const std::vector<std::string>& args) {
   const std::string out = values.count("out") ? values["out"].as<std::string>()
                                               : "output/" + scenario.name + "/" + file_name + ".h5";
   const bool quiet = values.count("quiet") > 0;
+  const Language language = language_option(values);
+  const bool zh = language == Language::Chinese;
   const std::vector<int> scorecard_years = parse_years(values["scorecard-years"].as<std::string>());
 
   if (values.count("check")) {
@@ -151,20 +160,30 @@ int run_command(const std::vector<std::string>& args) {
     std::cout << out << "\n";
     if (!scenario.targets.empty()) {
       const ResultsFile results = open_results_file(out);
-      write_scorecard_files(out, build_scorecard(results, scorecard_years), false);
+      write_scorecard_files(out, build_scorecard(results, scorecard_years), false, language);
     }
     return 0;
   }
-  std::printf("pneumoplan run %s (package %s): %lld replicates x %d years (%d-%d), seed %lld, %d threads, %.2f s\n",
-              scenario.name.c_str(), scenario.active_package.c_str(), static_cast<long long>(request.replicates), scenario.year_count(),
-              scenario.first_year(), scenario.last_year(), static_cast<long long>(request.seed), threads, seconds);
-  print_summary(scenario, replicates);
-  std::printf("\nResults: %s\n", out.c_str());
+  const std::string city = scenario.text.city_name(language, scenario.name);
+  const std::string package = package_label(scenario.packages, scenario.active_package, language);
+  char timing[64];
+  std::snprintf(timing, sizeof timing, "%.2f", seconds);
+  if (zh) {
+    std::cout << "pneumoplan run " << city << "（方案：" << package << "）：" << request.replicates << "次重复模拟 × "
+              << scenario.year_count() << "年（" << scenario.first_year() << "–" << scenario.last_year()
+              << "年），随机种子" << request.seed << "，" << threads << "个线程，" << timing << "秒\n";
+  } else {
+    std::cout << "pneumoplan run " << city << " (package: " << package << "): " << request.replicates
+              << " replicates x " << scenario.year_count() << " years (" << scenario.first_year() << "-"
+              << scenario.last_year() << "), seed " << request.seed << ", " << threads << " threads, " << timing
+              << " s\n";
+  }
+  print_summary(scenario, replicates, language);
+  std::cout << (zh ? "\n结果文件：" : "\nResults: ") << out << "\n";
   if (!scenario.targets.empty()) {
-    std::printf("\n");
-    std::fflush(stdout);
+    std::cout << "\n";
     const ResultsFile results = open_results_file(out);
-    write_scorecard_files(out, build_scorecard(results, scorecard_years), true);
+    write_scorecard_files(out, build_scorecard(results, scorecard_years), true, language);
   }
   return 0;
 }

@@ -45,14 +45,15 @@ std::pair<int, int> parse_year_span(const std::string& text, const std::string& 
   return {static_cast<int>(*first), static_cast<int>(*last)};
 }
 
-void write_scorecard_files(const std::string& results_path, const Scorecard& card, bool print) {
+void write_scorecard_files(const std::string& results_path, const Scorecard& card, bool print, Language language) {
   const fs::path base = fs::path(results_path).replace_extension("");
   const std::string csv = base.string() + ".scorecard.csv";
   const std::string markdown = base.string() + ".scorecard.md";
-  write_text_atomically(csv, scorecard_csv(card));
-  write_text_atomically(markdown, scorecard_markdown(card));
-  if (print) std::cout << scorecard_terminal(card);
-  std::cout << "Scorecard: " << csv << " and " << markdown << "\n";
+  write_text_atomically(csv, scorecard_csv(card, language));
+  write_text_atomically(markdown, scorecard_markdown(card, language));
+  if (print) std::cout << scorecard_terminal(card, language);
+  std::cout << (language == Language::Chinese ? "规划指标评估：" : "Scorecard: ") << csv
+            << (language == Language::Chinese ? " 和 " : " and ") << markdown << "\n";
 }
 
 int scorecard_command(const std::vector<std::string>& args) {
@@ -62,16 +63,19 @@ int scorecard_command(const std::vector<std::string>& args) {
       ("years", po::value<std::string>()->default_value("2023,2025"),
        "Evaluation years, comma-separated (default: the plans' mid-term and final years).")
       ("quiet,q", "Write the files without printing the table.");
+  add_language_option(options);
   po::positional_options_description positional;
   positional.add("results", 1);
   po::variables_map values;
   if (!parse_options(args, options, positional, values, "pneumoplan scorecard FILE.h5 [--years 2023,2025]",
                      "Scores every indicator of the city's plan (targets.csv of its scenario, stored in the results "
                      "file) for the city and each county: mean and 90 % interval over replicates, target, and met / "
-                     "not met / uncertain. Writes FILE.scorecard.csv and FILE.scorecard.md next to FILE.h5.")) {
+                     "not met / uncertain, with the plan's row numbers. Writes FILE.scorecard.csv (UTF-8 with byte-order "
+                     "mark: opens in Excel) and FILE.scorecard.md next to FILE.h5, in the language of --lang.")) {
     return 0;
   }
   if (!values.count("results")) throw UsageError("expected a results file, e.g. 'pneumoplan scorecard output/xuzhou/xuzhou.h5'");
+  const Language language = language_option(values);
   const std::vector<int> years = parse_years(values["years"].as<std::string>());
   const std::string path = values["results"].as<std::string>();
   const ResultsFile results = open_results_file(path);
@@ -81,7 +85,7 @@ int scorecard_command(const std::vector<std::string>& args) {
   }
   const Scorecard card = build_scorecard(results, years);
   if (card.years.empty()) throw UsageError("--years: none of the years lies in the simulated period");
-  write_scorecard_files(path, card, !values.count("quiet"));
+  write_scorecard_files(path, card, !values.count("quiet"), language);
   return 0;
 }
 

@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "command_line.hpp"
+#include "pneumoplan/core/csv_writer.hpp"
 #include "pneumoplan/core/atomic_output.hpp"
 #include "pneumoplan/core/csv.hpp"
 #include "pneumoplan/core/error.hpp"
@@ -63,7 +64,10 @@ int sensitivity_command(const std::vector<std::string>& args) {
   std::vector<double> f(sweep.points());
   for (std::size_t n = 0; n < sweep.points(); ++n) f[n] = sweep.point_mean_over(o, n, first, last);
   const std::size_t K = sweep.parameters();
-  std::ostringstream csv;
+  CsvWriter csv(sweep.design == "morris"
+                    ? std::vector<std::string>{"parameter", "key", "mu", "mu_star", "sigma", "effects"}
+                    : std::vector<std::string>{"parameter", "key", "first", "first_low", "first_high", "total",
+                                               "total_low", "total_high"});
   char line[256];
   const std::string what = sweep.outputs[o] + (first == last ? " in " + std::to_string(first)
                                                              : " summed over " + std::to_string(first) + "-" + std::to_string(last));
@@ -76,7 +80,6 @@ int sensitivity_command(const std::vector<std::string>& args) {
       std::printf("  %s does not vary over the sweep's points: no parameter explains any of it\n", what.c_str());
     }
     std::printf("  %-24s %-36s %26s %26s\n", "parameter", "key", "first order S1", "total ST");
-    csv << "parameter,key,first,first_low,first_high,total,total_low,total_high\n";
     for (std::size_t k = 0; k < K; ++k) {
       const auto& s = r.indices[k];
       char first_text[64], total_text[64];
@@ -85,30 +88,28 @@ int sensitivity_command(const std::vector<std::string>& args) {
       std::snprintf(line, sizeof line, "  %-24s %-36s %26s %26s\n", sweep.parameter_names[k].c_str(),
                     sweep.parameter_keys[k].c_str(), first_text, total_text);
       std::cout << line;
-      csv << sweep.parameter_names[k] << ',' << sweep.parameter_keys[k] << ',' << number_text(s.first) << ','
-          << number_text(s.first_low) << ',' << number_text(s.first_high) << ',' << number_text(s.total) << ','
-          << number_text(s.total_low) << ',' << number_text(s.total_high) << '\n';
+      csv.row({sweep.parameter_names[k], sweep.parameter_keys[k], number_text(s.first), number_text(s.first_low),
+               number_text(s.first_high), number_text(s.total), number_text(s.total_low), number_text(s.total_high)});
     }
   } else if (sweep.design == "morris") {
     const auto effects = morris_effects(sweep.unit, f, K);
     std::printf("Morris elementary effects of %s (%lld trajectories; effects per unit of each parameter's range)\n",
                 what.c_str(), static_cast<long long>(sweep.morris_trajectories));
     std::printf("  %-24s %-36s %12s %12s %12s %8s\n", "parameter", "key", "mu", "mu*", "sigma", "effects");
-    csv << "parameter,key,mu,mu_star,sigma,effects\n";
     for (std::size_t k = 0; k < K; ++k) {
       const auto& e = effects[k];
       std::snprintf(line, sizeof line, "  %-24s %-36s %12.5g %12.5g %12.5g %8zu\n", sweep.parameter_names[k].c_str(),
                     sweep.parameter_keys[k].c_str(), e.mu, e.mu_star, e.sigma, e.effects);
       std::cout << line;
-      csv << sweep.parameter_names[k] << ',' << sweep.parameter_keys[k] << ',' << number_text(e.mu) << ','
-          << number_text(e.mu_star) << ',' << number_text(e.sigma) << ',' << e.effects << '\n';
+      csv.row({sweep.parameter_names[k], sweep.parameter_keys[k], number_text(e.mu), number_text(e.mu_star),
+               number_text(e.sigma), std::to_string(e.effects)});
     }
   } else {
     throw UsageError("the sweep's design is '" + sweep.design + "': Sobol indices need design = saltelli, elementary "
                      "effects design = morris");
   }
   if (values.count("out")) {
-    write_text_atomically(values["out"].as<std::string>(), csv.str());
+    write_text_atomically(values["out"].as<std::string>(), csv.text());
     std::cout << "Table: " << values["out"].as<std::string>() << "\n";
   }
   return 0;

@@ -41,6 +41,8 @@ void write_comparison_file(const std::string& path, const PackageComparison& c) 
     h5::write_attribute(root, "program_version", std::string(kProgramVersion));
     h5::write_attribute(root, "git_commit", std::string(kGitCommit));
     h5::write_attribute(root, "scenario_name", c.scenario_name);
+    h5::write_attribute(root, "city_name_zh", c.city_name_zh);
+    h5::write_attribute(root, "city_name_en", c.city_name_en);
     h5::write_attribute(root, "seed", static_cast<std::int64_t>(c.seed));
     h5::write_attribute(root, "replicates", c.replicates);
     h5::write_attribute(root, "baseline", c.baseline);
@@ -57,8 +59,11 @@ void write_comparison_file(const std::string& path, const PackageComparison& c) 
     }
     {
       auto group = h5::create_group(root, "outcomes");
-      std::vector<std::string> names, en, zh, units, readings;
+      std::vector<std::string> names, en, zh, units, readings, comparators;
+      std::vector<double> targets;
       for (const auto& o : c.outcomes) {
+        targets.push_back(o.target);
+        comparators.push_back(o.comparator);
         names.push_back(o.name);
         en.push_back(o.label_en);
         zh.push_back(o.label_zh);
@@ -72,6 +77,8 @@ void write_comparison_file(const std::string& path, const PackageComparison& c) 
       h5::write_strings(group.id(), "label_zh", zh);
       h5::write_strings(group.id(), "unit", units);
       h5::write_strings(group.id(), "reading", readings);
+      h5::write_dataset(group.id(), "target", {targets.size()}, targets);
+      h5::write_strings(group.id(), "comparator", comparators);
     }
     write_intervals(root, "value", c.value);
     write_intervals(root, "difference", c.difference);

@@ -46,8 +46,9 @@ void write_axes(hid_t file, const Scenario& scenario) {
 
   std::vector<std::int64_t> township_code, township_county, township_approximate;
   std::vector<double> lon, lat;
-  std::vector<std::string> township_name;
+  std::vector<std::string> township_name, township_name_en;
   for (const auto& t : geo.townships) {
+    township_name_en.push_back(t.name_en);
     township_code.push_back(t.code);
     township_county.push_back(t.county);
     township_approximate.push_back(t.point_approximate ? 1 : 0);
@@ -61,8 +62,10 @@ void write_axes(hid_t file, const Scenario& scenario) {
   lon.push_back(std::numeric_limits<double>::quiet_NaN());
   lat.push_back(std::numeric_limits<double>::quiet_NaN());
   township_name.push_back("市外");
+  township_name_en.push_back("outside the city");
   h5::write_dataset(axes.id(), "township_code", {township_code.size()}, township_code);
   h5::write_strings(axes.id(), "township_name_zh", township_name);
+  h5::write_strings(axes.id(), "township_name_en", township_name_en);
   h5::write_dataset(axes.id(), "township_region_index", {township_county.size()}, township_county);
   h5::write_dataset(axes.id(), "township_lon", {lon.size()}, lon);
   h5::write_dataset(axes.id(), "township_lat", {lat.size()}, lat);
@@ -132,6 +135,9 @@ void write_contents(hid_t root, const Scenario& scenario, const std::vector<Repl
   h5::write_attribute(root, "program_version", std::string(kProgramVersion));
   h5::write_attribute(root, "git_commit", std::string(kGitCommit));
   h5::write_attribute(root, "scenario_name", scenario.name);
+  // Display names for titles and tables (scenario.ini [city]); the folder name when it gives none.
+  h5::write_attribute(root, "city_name_zh", scenario.text.city_name(Language::Chinese, scenario.name));
+  h5::write_attribute(root, "city_name_en", scenario.text.city_name(Language::English, scenario.name));
   h5::write_attribute(root, "package", scenario.active_package);
   h5::write_attribute(root, "seed", static_cast<std::int64_t>(seed));
   h5::write_attribute(root, "replicates", static_cast<std::int64_t>(replicates.size()));

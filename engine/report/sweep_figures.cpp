@@ -1,0 +1,257 @@
+#include "pneumoplan/report/sweep_figures.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "pneumoplan/core/error.hpp"
+#include "pneumoplan/report/figure_style.hpp"
+#include "pneumoplan/research/sensitivity.hpp"
+
+namespace pneumo {
+namespace {
+
+namespace style = figure_style;
+
+// Bootstrap of the Sobol intervals: as `pneumoplan sensitivity` does by default.
+constexpr std::size_t kResamples = 1000;
+constexpr double kLevel = 0.9;
+constexpr std::uint64_t kBootstrapSeed = 1;
+constexpr int kHistogramBins = 10;
+
+std::pair<int, int> years_of(const SweepData& sweep, const SweepFigureOptions& options) {
+  if (options.first_year == 0) return {static_cast<int>(sweep.years.back()), static_cast<int>(sweep.years.back())};
+  return {options.first_year, options.last_year};
+}
+
+// "new_diagnoses in 2025" / "new_diagnoses, 2021–2025 summed".
+std::string what_text(const SweepData& sweep, std::size_t output, const SweepFigureOptions& options) {
+  const auto [first, last] = years_of(sweep, options);
+  const auto& text = localised_text(options.language);
+  return fill(first == last ? text.sweep_output_year : text.sweep_output_period,
+              {sweep.outputs[output], std::to_string(first), std::to_string(last)});
+}
+
+std::vector<double> point_values(const SweepData& sweep, std::size_t output, const SweepFigureOptions& options) {
+  const auto [first, last] = years_of(sweep, options);
+  std::vector<double> f(sweep.points());
+  for (std::size_t n = 0; n < sweep.points(); ++n) f[n] = sweep.point_mean_over(output, n, first, last);
+  return f;
+}
+
+std::string parameter_tics(const SweepData& sweep) {
+  std::string out = "set ytics (";
+  for (std::size_t k = 0; k < sweep.parameters(); ++k) {
+    out += (k ? ", " : "") + gnuplot_quote(sweep.parameter_names[k] + "\n" + sweep.parameter_keys[k]) + " " +
+           std::to_string(k);
+  }
+  return out + ") nomirror scale 0\n";
+}
+
+}  // namespace
+
+Figure sweep_sobol_figure(const SweepData& sweep, std::size_t output, const SweepFigureOptions& options) {
+  const auto& text = localised_text(options.language);
+  const std::size_t K = sweep.parameters();
+  const SobolResult r = sobol_indices(point_values(sweep, output, options), K, kResamples, kLevel, kBootstrapSeed);
+  Figure figure;
+  figure.name = "sweep_sobol_" + sweep.outputs[output];
+  figure.caption = fill(text.sobol_title, {sweep.scenario_name, what_text(sweep, output, options),
+                                           std::to_string(r.base_rows), std::to_string(sweep.saltelli_base)});
+  figure.width_px = 1200;
+  figure.height_px = std::max(420, 200 + 90 * static_cast<int>(K));
+  DataBlock block{"indices", {"parameter", "key", "first", "first_low", "first_high", "total", "total_low", "total_high"}, {}};
+  double high = 1.0, low = 0.0;
+  for (std::size_t k = 0; k < K; ++k) {
+    const auto& s = r.indices[k];
+    block.rows.push_back({sweep.parameter_names[k], sweep.parameter_keys[k], s.first, s.first_low, s.first_high, s.total,
+                          s.total_low, s.total_high});
+    for (const double v : {s.first_low, s.total_low}) low = std::isnan(v) ? low : std::min(low, v);
+    for (const double v : {s.first_high, s.total_high}) high = std::isnan(v) ? high : std::max(high, v);
+  }
+  figure.data.push_back(std::move(block));
+  char line[512];
+  std::string c = "set title " + gnuplot_quote(figure.caption) + "\n";
+  std::snprintf(line, sizeof line, "set xrange [%g:%g]\nset yrange [%g:-0.6]\n", std::min(0.0, low - 0.02), high + 0.02,
+                K - 0.4);
+  c += line;
+  c += "set border 3 lw 1.2\nset xtics nomirror out\nset grid xtics lc rgb \"#dddddd\"\nset lmargin 34\n";
+  c += parameter_tics(sweep);
+  c += "set xlabel " + gnuplot_quote(text.sobol_axis) + "\n";
+  c += "set key outside bottom center horizontal\n";
+  c += "set arrow 1 from 0, graph 0 to 0, graph 1 nohead lc rgb \"#000000\"\n";
+  c += "plot $indices using ($3/2):($0-0.18):(abs($3)/2):(0.15) with boxxyerror fillcolor rgb \"" +
+       std::string(style::kBlue) + "\" fillstyle solid 0.85 noborder title " + gnuplot_quote(text.first_order) +
+       ", \\\n  $indices using 3:($0-0.18):4:5 with xerrorbars pointtype -1 linewidth 1.6 linecolor rgb \"#000000\" "
+       "notitle, \\\n  $indices using ($6/2):($0+0.18):(abs($6)/2):(0.15) with boxxyerror fillcolor rgb \"" +
+       std::string(style::kOrange) + "\" fillstyle solid 0.85 noborder title " + gnuplot_quote(text.total_order) +
+       ", \\\n  $indices using 6:($0+0.18):7:8 with xerrorbars pointtype -1 linewidth 1.6 linecolor rgb \"#000000\" "
+       "title " + gnuplot_quote(fill(text.bootstrap_interval, {std::to_string(kResamples)})) + "\n";
+  figure.commands = c;
+  return figure;
+}
+
+Figure sweep_morris_figure(const SweepData& sweep, std::size_t output, const SweepFigureOptions& options) {
+  const auto& text = localised_text(options.language);
+  const std::size_t K = sweep.parameters();
+  const auto effects = morris_effects(sweep.unit, point_values(sweep, output, options), K);
+  Figure figure;
+  figure.name = "sweep_morris_" + sweep.outputs[output];
+  figure.caption = fill(text.morris_title, {sweep.scenario_name, what_text(sweep, output, options),
+                                            std::to_string(sweep.morris_trajectories)});
+  figure.width_px = 1100;
+  figure.height_px = 800;
+  DataBlock block{"effects", {"parameter", "key", "mu", "mu_star", "sigma", "effects"}, {}};
+  double top = 0.0;
+  for (std::size_t k = 0; k < K; ++k) {
+    const auto& e = effects[k];
+    block.rows.push_back({sweep.parameter_names[k], sweep.parameter_keys[k], e.mu, e.mu_star, e.sigma,
+                          static_cast<double>(e.effects)});
+    for (const double v : {e.mu_star, e.sigma}) top = std::isnan(v) ? top : std::max(top, v);
+  }
+  figure.data.push_back(std::move(block));
+  if (!(top > 0)) top = 1.0;
+  char line[256];
+  std::string c = "set title " + gnuplot_quote(figure.caption) + "\n";
+  std::snprintf(line, sizeof line, "set xrange [0:%g]\nset yrange [0:%g]\nset size ratio -1\n", 1.15 * top, 1.15 * top);
+  c += line;
+  c += "set border 3 lw 1.2\nset xtics nomirror out\nset ytics nomirror out\nset grid lc rgb \"#dddddd\"\n";
+  c += "set xlabel " + gnuplot_quote(text.mu_star_axis) + "\nset ylabel " + gnuplot_quote(text.sigma_axis) + "\n";
+  c += "set key outside bottom center horizontal\n";
+  std::snprintf(line, sizeof line, "plot x with lines dashtype 2 linewidth 1.5 linecolor rgb \"#777777\" title ");
+  c += line + gnuplot_quote(text.sigma_equals_mu) +
+       ", \\\n  $effects using 4:5 with points pointtype 7 pointsize 2 linecolor rgb \"" + std::string(style::kVermillion) +
+       "\" notitle, \\\n  $effects using 4:5:1 with labels left offset 1.2,0.6 notitle\n";
+  figure.commands = c;
+  return figure;
+}
+
+Figure sweep_response_figure(const SweepData& sweep, std::size_t output, const SweepFigureOptions& options) {
+  const auto& text = localised_text(options.language);
+  const std::size_t K = sweep.parameters();
+  const auto f = point_values(sweep, output, options);
+  Figure figure;
+  figure.name = "sweep_response_" + sweep.outputs[output];
+  figure.caption = fill(text.response_title, {sweep.scenario_name, what_text(sweep, output, options),
+                                              std::to_string(sweep.points())});
+  const int columns = static_cast<int>(std::min<std::size_t>(K, 3)), rows = static_cast<int>((K + 2) / 3);
+  figure.width_px = 420 * columns + 80;
+  figure.height_px = 380 * rows + 120;
+  DataBlock block{"points", {"point"}, {}};
+  for (const auto& name : sweep.parameter_names) block.columns.push_back(name);
+  block.columns.push_back(sweep.outputs[output]);
+  for (std::size_t n = 0; n < sweep.points(); ++n) {
+    std::vector<DataCell> row = {static_cast<double>(n)};
+    for (std::size_t k = 0; k < K; ++k) row.emplace_back(sweep.status[n] == 1 ? sweep.value[n * K + k] : std::nan(""));
+    row.emplace_back(f[n]);
+    block.rows.push_back(std::move(row));
+  }
+  figure.data.push_back(std::move(block));
+  char line[256];
+  std::snprintf(line, sizeof line, "set multiplot layout %d,%d title ", rows, columns);
+  std::string c = line + gnuplot_quote(figure.caption) + "\n";
+  c += "set border 3 lw 1.2\nset xtics nomirror out\nset ytics nomirror out\nset grid lc rgb \"#dddddd\"\nunset key\n";
+  c += "set ylabel " + gnuplot_quote(sweep.outputs[output]) + "\n";
+  for (std::size_t k = 0; k < K; ++k) {
+    c += std::string(sweep.parameter_log_scale[k] ? "set logscale x\n" : "unset logscale x\n");
+    c += "set xlabel " + gnuplot_quote(sweep.parameter_names[k]) + "\n";
+    std::snprintf(line, sizeof line, "plot $points using %zu:%zu with points pointtype 7 pointsize 0.8 linecolor rgb \"%s\"\n",
+                  k + 2, K + 2, std::string(style::kBlue).c_str());
+    c += line;
+  }
+  figure.commands = c + "unset multiplot\n";
+  return figure;
+}
+
+Figure sweep_posterior_figure(const SweepData& sweep, const CalibrationResult& calibration,
+                              const SweepFigureOptions& options) {
+  const auto& text = localised_text(options.language);
+  const std::size_t K = sweep.parameters();
+  Figure figure;
+  figure.name = "sweep_posterior";
+  figure.caption = fill(text.posterior_title, {sweep.scenario_name, calibration.output, std::to_string(calibration.accepted),
+                                               std::to_string(calibration.points_used)});
+  const int columns = static_cast<int>(std::min<std::size_t>(K, 3)), rows = static_cast<int>((K + 2) / 3);
+  figure.width_px = 460 * columns + 80;
+  figure.height_px = 400 * rows + 160;
+  DataBlock summary{"posterior", {"parameter", "prior_min", "prior_max", "log_scale", "prior_density", "mean", "p5", "p95"}, {}};
+  char line[512];
+  std::snprintf(line, sizeof line, "set multiplot layout %d,%d title ", rows, columns);
+  std::string c = line + gnuplot_quote(figure.caption) + "\n";
+  c += "set border 3 lw 1.2\nset xtics nomirror out\nset ytics nomirror out\nset grid ytics lc rgb \"#dddddd\"\n";
+  c += "set key top right samplen 2 font \",11\"\nset ylabel " + gnuplot_quote(text.density_axis) + "\nset yrange [0:*]\n";
+  for (std::size_t k = 0; k < K; ++k) {
+    const auto& p = calibration.parameters[k];
+    const bool log_scale = sweep.parameter_log_scale[k] != 0;
+    // Bins even in the axis' own scale (log10 for log-uniform priors), density per unit of that scale, so a
+    // flat prior is a flat line.
+    const auto axis = [&](double v) { return log_scale ? std::log10(v) : v; };
+    const auto back = [&](double a) { return log_scale ? std::pow(10.0, a) : a; };
+    const double a0 = axis(p.prior_min), a1 = axis(p.prior_max), width = (a1 - a0) / kHistogramBins;
+    std::vector<double> counts(kHistogramBins, 0.0);
+    for (const std::size_t n : calibration.accepted_points) {
+      const double a = axis(sweep.value[n * K + k]);
+      const int bin = std::clamp(static_cast<int>(std::floor((a - a0) / width)), 0, kHistogramBins - 1);
+      counts[static_cast<std::size_t>(bin)] += 1.0;
+    }
+    DataBlock bins{"bins_" + std::to_string(k), {"low", "high", "density"}, {}};
+    for (int b = 0; b < kHistogramBins; ++b) {
+      bins.rows.push_back({back(a0 + b * width), back(a0 + (b + 1) * width),
+                           counts[static_cast<std::size_t>(b)] / (static_cast<double>(calibration.accepted) * width)});
+    }
+    const double prior_density = 1.0 / (a1 - a0);
+    summary.rows.push_back({p.name, p.prior_min, p.prior_max, log_scale ? 1.0 : 0.0, prior_density, p.mean, p.p5, p.p95});
+    figure.data.push_back(std::move(bins));
+    c += std::string(log_scale ? "set logscale x\n" : "unset logscale x\n");
+    std::snprintf(line, sizeof line, "set xrange [%.10g:%.10g]\n", p.prior_min, p.prior_max);
+    c += line;
+    c += "set xlabel " + gnuplot_quote(p.name + " (" + p.key + ")") + "\n";
+    std::snprintf(line, sizeof line,
+                  "set arrow 1 from %.10g, graph 0 to %.10g, graph 1 nohead linewidth 2 linecolor rgb \"#000000\"\n"
+                  "set object 1 rectangle from %.10g, graph 0 to %.10g, graph 1 behind fillcolor rgb \"#F5EEDC\" "
+                  "fillstyle solid 1.0 noborder\n",
+                  p.mean, p.mean, p.p5, p.p95);
+    c += line;
+    std::snprintf(line, sizeof line,
+                  "plot $bins_%zu using (($1+$2)/2):3:1:2:(0):3 with boxxyerror fillcolor rgb \"%s\" fillstyle solid "
+                  "0.7 border linecolor rgb \"#ffffff\" title ",
+                  k, std::string(style::kBlue).c_str());
+    c += line + gnuplot_quote(text.posterior_key);
+    std::snprintf(line, sizeof line, ", \\\n  %.10g with lines dashtype 2 linewidth 2.5 linecolor rgb \"%s\" title ",
+                  prior_density, std::string(style::kVermillion).c_str());
+    c += line + gnuplot_quote(text.prior_key);
+    c += ", \\\n  keyentry with lines linewidth 2 linecolor rgb \"#000000\" title " + gnuplot_quote(text.posterior_mean_key);
+    c += ", \\\n  keyentry with boxes fillcolor rgb \"#F5EEDC\" fillstyle solid 1.0 title " +
+         gnuplot_quote(text.posterior_interval_key) + "\n";
+  }
+  figure.data.push_back(std::move(summary));
+  figure.commands = c + "unset multiplot\n";
+  return figure;
+}
+
+std::vector<Figure> sweep_figures(const SweepData& sweep, const SweepFigureOptions& options) {
+  std::vector<std::size_t> outputs;
+  if (options.outputs.empty()) {
+    for (std::size_t o = 0; o < sweep.outputs.size(); ++o) outputs.push_back(o);
+  } else {
+    for (const auto& name : options.outputs) outputs.push_back(sweep.output_index(name));
+  }
+  std::size_t done = 0;
+  for (const auto s : sweep.status) done += s == 1;
+  if (done == 0) throw UsageError("the sweep has no finished point to draw");
+  std::vector<Figure> figures;
+  if (options.sensitivity) {
+    for (const std::size_t o : outputs) {
+      if (sweep.design == "saltelli") figures.push_back(sweep_sobol_figure(sweep, o, options));
+      else if (sweep.design == "morris") figures.push_back(sweep_morris_figure(sweep, o, options));
+      else figures.push_back(sweep_response_figure(sweep, o, options));
+    }
+  }
+  if (options.posterior && !options.observed.empty()) {
+    const CalibrationResult c = calibrate(sweep, options.calibration_output, options.observed, options.accept);
+    figures.push_back(sweep_posterior_figure(sweep, c, options));
+  }
+  return figures;
+}
+
+}  // namespace pneumo
