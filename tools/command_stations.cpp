@@ -171,15 +171,16 @@ int stations_command(const std::vector<std::string>& args) {
       const double coverage = city_mean(results, "indicator_rehab_township_coverage", year);
       const double cost = city_mean(results, "rehab_station_cost_rmb", year);
       const std::string y = std::to_string(year);
-      served.row({label(results), table.layout, y, grouped_number(stations, 1), grouped_number(concentrated, 1),
+      const std::string& layout = zh ? table.layout_zh : table.layout;
+      served.row({label(results), layout, y, grouped_number(stations, 1), grouped_number(concentrated, 1),
                   format_quantity(coverage, "share"), readable_number(view->patients), readable_number(view->served),
                   readable_number(view->unmet), readable_number(reach),
                   stations > 0 ? readable_number(reach / stations) : std::string(kMissingNumber),
                   km_text(view->served_mean_km), km_text(view->served_p90_km), format_scaled(cost, "RMB")});
-      all.row({label(results), table.layout, y, readable_number(view->patients), km_text(view->all_mean_km),
+      all.row({label(results), layout, y, readable_number(view->patients), km_text(view->all_mean_km),
                km_text(view->all_p90_km), format_quantity(view->share_within[0], "share"),
                format_quantity(view->share_within[1], "share"), format_quantity(view->share_within[2], "share")});
-      csv.row({results.path, table.layout, y, grouped_number(stations, 1), grouped_number(concentrated, 1),
+      csv.row({results.path, layout, y, grouped_number(stations, 1), grouped_number(concentrated, 1),
                format_scaled(coverage, "share"), readable_number(view->patients), readable_number(view->served),
                readable_number(view->unmet), readable_number(reach),
                stations > 0 ? readable_number(reach / stations) : std::string(), km_text(view->served_mean_km),

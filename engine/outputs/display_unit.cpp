@@ -115,7 +115,8 @@ std::string format_interval(double mean, double p5, double p95, std::string_view
   const auto number = [&](double v) {
     return std::isnan(v) ? std::string(kMissingNumber) : grouped_number(v * d.scale, decimals, difference) + percent;
   };
-  std::string out = number(mean) + " [" + number(p5) + ", " + number(p95) + "]";
+  // A value without an interval (a ratio of means) is written alone.
+  std::string out = std::isnan(p5) && std::isnan(p95) ? number(mean) : number(mean) + " [" + number(p5) + ", " + number(p95) + "]";
   if (!with_label || (d.percent && !difference)) return out;
   return out + " " + unit_label(unit, language, difference);
 }

@@ -49,11 +49,11 @@ struct DerivedRow {
 std::vector<DerivedRow> derived_rows(const PackageComparison& c, std::vector<Interval>& cost_per_case) {
   cost_per_case.clear();
   for (const double v : c.cost_per_case_averted_rmb) cost_per_case.push_back({v, std::nan(""), std::nan("")});
-  return {{"true_new_cases_averted", "True new cases averted", "避免的实际新发病例", "persons", &c.cases_averted},
+  return {{"true_new_cases_averted", "True new cases averted", "避免的真实新发病例", "persons", &c.cases_averted},
           {"pneumoconiosis_deaths_averted", "Pneumoconiosis deaths averted", "避免的尘肺病死亡", "persons",
            &c.deaths_averted},
           {"incremental_cost_rmb", "Incremental cost", "增量费用", "RMB", &c.incremental_cost_rmb},
-          {"cost_per_case_averted_rmb", "Cost per true case averted", "每避免一例实际新发病例的费用", "RMB",
+          {"cost_per_case_averted_rmb", "Cost per true case averted", "每避免一例真实新发病例的费用", "RMB",
            &cost_per_case}};
 }
 
@@ -134,7 +134,9 @@ std::string comparison_markdown(const PackageComparison& c, Language language) {
   const auto derived = derived_rows(c, cost_per_case);
   out << "\n## " << (zh ? "健康收益与费用，" : "Health gain and cost, ") << period(c, language) << "\n\n|"
       << (zh ? " 方案 |" : " package |");
-  for (const auto& d : derived) out << ' ' << (zh ? d.label_zh : d.label_en) << " (" << unit_label(d.unit, language) << ") |";
+  for (const auto& d : derived) {
+    out << ' ' << (zh ? d.label_zh : d.label_en) << (zh ? "（" : " (") << unit_label(d.unit, language) << (zh ? "）" : ")") << " |";
+  }
   out << "\n|---|";
   for (std::size_t k = 0; k < derived.size(); ++k) out << "---|";
   out << '\n';
@@ -207,7 +209,7 @@ std::string comparison_terminal(const PackageComparison& c, Language language) {
   const auto derived = derived_rows(c, cost_per_case);
   std::vector<TextTable::Column> gain_columns = {{zh ? "方案" : "package", A::Left}};
   for (const auto& d : derived) {
-    gain_columns.push_back({(zh ? d.label_zh : d.label_en) + " (" + unit_label(d.unit, language) + ")"});
+    gain_columns.push_back({(zh ? d.label_zh : d.label_en) + (zh ? "（" : " (") + unit_label(d.unit, language) + (zh ? "）" : ")")});
   }
   TextTable gains(gain_columns);
   for (std::size_t p = 1; p < c.packages.size(); ++p) {
@@ -215,7 +217,8 @@ std::string comparison_terminal(const PackageComparison& c, Language language) {
     for (const auto& d : derived) cells.push_back(interval((*d.values)[p], d.unit, language));
     gains.row(cells);
   }
-  out << "\n" << (zh ? "健康收益与费用，" : "Health gain and cost, ") << period(c, language) << ":\n" << gains.render();
+  out << "\n" << (zh ? "健康收益与费用，" : "Health gain and cost, ") << period(c, language) << (zh ? "：\n" : ":\n")
+      << gains.render();
 
   if (!c.targets.empty()) {
     std::vector<TextTable::Column> target_columns = {{zh ? "序号" : "no."},

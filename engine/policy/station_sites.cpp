@@ -64,8 +64,15 @@ StationSiteTable station_site_table(const ResultsFile& results, const Scenario& 
   table.city_name_zh = results.city_name_zh;
   table.city_name_en = results.city_name_en;
   table.layout = std::string(kStationLayoutNames[static_cast<std::size_t>(rehab.layout)]);
+  static constexpr std::string_view kLayoutZh[] = {"按规则", "优化布局", "仅已有站点"};
+  static constexpr std::string_view kModelZh[] = {"最大覆盖", "p中位", "有容量限制的p中位"};
+  table.layout_zh = kLayoutZh[static_cast<std::size_t>(rehab.layout)];
   if (rehab.layout == StationLayout::Optimised) {
-    table.layout += " (" + std::string(kStationOptimiseModelNames[static_cast<std::size_t>(rehab.optimise_model)]) + ")";
+    const auto model = static_cast<std::size_t>(rehab.optimise_model);
+    table.layout += " (" + std::string(kStationOptimiseModelNames[model]) + ")";
+    table.layout_zh += "（";
+    table.layout_zh += kModelZh[model];
+    table.layout_zh += "）";
   }
   table.seed = results.seed;
   table.replicates = results.replicates;

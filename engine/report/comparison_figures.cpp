@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "pneumoplan/core/number_format.hpp"
 #include "pneumoplan/outputs/display_unit.hpp"
 #include "pneumoplan/report/figure_style.hpp"
 #include "pneumoplan/report/scorecard_figure.hpp"
@@ -12,6 +13,12 @@ namespace pneumo {
 namespace {
 
 namespace style = figure_style;
+
+std::string fmt_number(double v) {
+  char text[64];
+  std::snprintf(text, sizeof text, "%.10g", v);
+  return text;
+}
 
 // The lowest and highest of some values, NaN left out; {0, 0} when none.
 std::pair<double, double> extent(std::initializer_list<const std::vector<double>*> lists) {
@@ -24,6 +31,26 @@ std::pair<double, double> extent(std::initializer_list<const std::vector<double>
     }
   }
   return {low, high};
+}
+
+// Tics at round steps (1, 2 or 5 × 10^k, about `count` of them), labelled with thousands separators as
+// every number a person reads (core/number_format.hpp); gnuplot's own formats cannot group digits.
+std::string axis_tics(double low, double high, int count, bool with_sign) {
+  const double raw = (high - low) / count;
+  double step = 1.0;
+  if (raw > 0) {
+    const double decade = std::pow(10.0, std::floor(std::log10(raw)));
+    step = decade * (raw / decade <= 1 ? 1 : raw / decade <= 2 ? 2 : raw / decade <= 5 ? 5 : 10);
+  }
+  const int decimals = step >= 1 ? 0 : static_cast<int>(std::ceil(-std::log10(step)));
+  std::string out = "set xtics (";
+  bool first = true;
+  for (double v = std::ceil(low / step) * step; v <= high + 1e-9 * step; v += step) {
+    const double tic = std::fabs(v) < 1e-9 * step ? 0.0 : v;
+    out += (first ? "" : ", ") + gnuplot_quote(grouped_number(tic, decimals, with_sign)) + " " + fmt_number(tic);
+    first = false;
+  }
+  return out + ") nomirror out\n";
 }
 
 std::string range_text(double low, double high) {
@@ -112,7 +139,7 @@ Figure comparison_outcome_figure(const ComparisonFile& c, std::size_t outcome, L
 
   const int rows = static_cast<int>(order.size());
   figure.width_px = 1400;
-  figure.height_px = std::max(460, 150 + 95 * rows + 90);
+  figure.height_px = std::max(480, 170 + 95 * rows + 100);
   std::vector<std::string> labels;
   for (const std::size_t p : order) labels.push_back(wrap_label(comparison_package_label(c.packages[p], language), zh ? 11 : 24, 3));
 
@@ -122,8 +149,8 @@ Figure comparison_outcome_figure(const ComparisonFile& c, std::size_t outcome, L
   char line[1024];
   std::snprintf(line, sizeof line, "set yrange [%g:-0.6]\n", rows - 0.4);
   commands += line;
-  commands += "set border 1 lw 1.2\nset xtics nomirror out\nunset mxtics\nset grid xtics lc rgb \"#e0e0e0\"\n";
-  commands += "set bmargin at screen " + std::to_string(110.0 / figure.height_px) + "\nset tmargin at screen " +
+  commands += "set border 1 lw 1.2\nunset mxtics\nset grid xtics lc rgb \"#e0e0e0\"\n";
+  commands += "set bmargin at screen " + std::to_string(140.0 / figure.height_px) + "\nset tmargin at screen " +
               std::to_string(1.0 - 95.0 / figure.height_px) + "\n";
   commands += "set key off\nset format x \"%.10g\"\n";
   // Left: the levels.
@@ -131,7 +158,7 @@ Figure comparison_outcome_figure(const ComparisonFile& c, std::size_t outcome, L
   commands += "set ytics (";
   for (int i = 0; i < rows; ++i) commands += (i ? ", " : "") + gnuplot_quote(labels[static_cast<std::size_t>(i)]) + " " + std::to_string(i);
   commands += ") nomirror scale 0\n";
-  commands += "set xrange " + range_text(level_low, level_high) + "\n";
+  commands += "set xrange " + range_text(level_low, level_high) + "\n" + axis_tics(level_low, level_high, 4, false);
   commands += "set title " + gnuplot_quote(fill(text.level_panel, {level_unit})) + "\n";
   commands += "set xlabel " + gnuplot_quote(level_unit) + "\n";
   if (!std::isnan(target)) {
@@ -152,7 +179,8 @@ Figure comparison_outcome_figure(const ComparisonFile& c, std::size_t outcome, L
   if (!std::isnan(target)) commands += "unset arrow 2\n";
   // Right, the main panel: paired differences against zero.
   commands += "set lmargin at screen 0.47\nset rmargin at screen 0.97\nset ytics ()\nunset ytics\n";
-  commands += "set xrange " + range_text(difference_low, difference_high) + "\n";
+  commands += "set xrange " + range_text(difference_low, difference_high) + "\n" +
+              axis_tics(difference_low, difference_high, 6, true);
   commands += "set title " + gnuplot_quote(fill(text.difference_panel, {comparison_package_label(c.packages[baseline], language)})) + "\n";
   commands += "set xlabel " + gnuplot_quote(difference_unit) + "\n";
   commands += "set arrow 1 from 0, graph 0 to 0, graph 1 nohead linewidth 1.5 linecolor rgb \"#000000\"\n";
@@ -196,6 +224,7 @@ std::optional<Figure> comparison_verdict_figure(const ComparisonFile& c, Languag
   DataBlock cells{"cells", {"column", "row", "colour", "package", "indicator_key", "year", "verdict", "text", "text_colour"}, {}};
   DataBlock rows{"rows", {"row", "year", "target"}, {}};
   std::vector<std::string> column_labels, row_labels;
+  std::vector<std::vector<std::string>> text_cells;
   for (std::size_t p = 0; p < c.packages.size(); ++p) {
     column_labels.push_back(wrap_label(comparison_package_label(c.packages[p], language), zh ? 8 : 16, 3));
   }
@@ -213,6 +242,7 @@ std::optional<Figure> comparison_verdict_figure(const ComparisonFile& c, Languag
       }
     }
     rows.rows.push_back({static_cast<double>(k), std::to_string(column.year), target});
+    text_cells.push_back({std::to_string(column.year), wrap_label(target, zh ? 10 : 11, 2)});
     for (std::size_t p = 0; p < c.packages.size(); ++p) {
       const Verdict v = c.verdict(p, k);
       cells.rows.push_back({static_cast<double>(p), static_cast<double>(k), figure_style::verdict_rgb(v),
@@ -226,12 +256,12 @@ std::optional<Figure> comparison_verdict_figure(const ComparisonFile& c, Languag
   figure.data.push_back(std::move(rows));
   const int label_px = zh ? 300 : 350;
   figure.width_px = std::max(1100, label_px + 2 * 95 + 170 * static_cast<int>(c.packages.size()) + 60);
-  figure.height_px = std::max(460, 44 * static_cast<int>(c.verdict_columns.size()) + 300);
+  figure.height_px = std::max(460, 52 * static_cast<int>(c.verdict_columns.size()) + 360);
   char margin[96];
   std::snprintf(margin, sizeof margin, "set lmargin at screen %.4f\nset rmargin at screen 0.98\n",
                 static_cast<double>(label_px) / figure.width_px);
   figure.commands = margin + verdict_grid_commands({figure.caption, column_labels, row_labels,
-                                                    {std::string(text.year), std::string(text.target)}, "rows",
+                                                    {std::string(text.year), std::string(text.target)}, text_cells,
                                                     language, false});
   return figure;
 }

@@ -1,5 +1,6 @@
 #include "pneumoplan/report/figure_style.hpp"
 
+#include <cmath>
 #include <cstdio>
 
 namespace pneumo::figure_style {
@@ -76,9 +77,10 @@ std::string plan_period_shading(std::optional<YearSpan> plan, YearSpan shown, st
 }
 
 DataBlock band_block(const std::string& name, const YearBand& band) {
-  DataBlock block{name, {"year", "mean", "p5", "p95"}, {}};
+  DataBlock block{name, {"year", "mean", "p5", "p95", "next_mean"}, {}};
   for (std::size_t i = 0; i < band.years.size(); ++i) {
-    block.rows.push_back({static_cast<double>(band.years[i]), band.mean[i], band.p5[i], band.p95[i]});
+    const double next = i + 1 < band.years.size() ? band.mean[i + 1] : std::nan("");
+    block.rows.push_back({static_cast<double>(band.years[i]), band.mean[i], band.p5[i], band.p95[i], next});
   }
   return block;
 }
@@ -106,8 +108,17 @@ std::string band_elements(const std::string& block, const BandStyle& s) {
   } else {
     out += "1:" + column(3) + ":" + column(4) + " with filledcurves fillcolor " + colour + " " + opacity + " notitle";
   }
-  out += ", \\\n  $" + block + " using 1:" + column(2) + (s.steps ? " with histeps" : " with lines") +
-         " linewidth 2.5 linecolor " + colour + " dashtype " + std::string(s.dash) + " title " + gnuplot_quote(s.title);
+  const std::string line = " nohead linewidth 2.5 linecolor " + colour + " dashtype " + std::string(s.dash);
+  if (s.steps) {
+    // The year's value across the year, and a riser to the next year's: steps without drops to the axis.
+    out += ", \\\n  $" + block + " using ($1-0.5):" + column(2) + ":(1):(0) with vectors" + line + " title " +
+           gnuplot_quote(s.title);
+    out += ", \\\n  $" + block + " using ($1+0.5):" + column(2) + ":(0):(" + column(5) + "-" + column(2) +
+           ") with vectors" + line + " notitle";
+  } else {
+    out += ", \\\n  $" + block + " using 1:" + column(2) + " with lines linewidth 2.5 linecolor " + colour +
+           " dashtype " + std::string(s.dash) + " title " + gnuplot_quote(s.title);
+  }
   if (!s.band_title.empty()) {
     out += ", \\\n  keyentry with filledcurves fillcolor " + colour + " " + opacity + " title " +
            gnuplot_quote(s.band_title);

@@ -77,8 +77,7 @@ void add_interventions(ReportDocument& doc, const ScenarioAssumptions& a, const 
   doc.table(std::move(t));
 }
 
-void add_assumptions(ReportDocument& doc, const ResultsFile& r, const ScenarioAssumptions& a, const LocalisedText& text,
-                     Language language) {
+void add_assumptions(ReportDocument& doc, const ScenarioAssumptions& a, const LocalisedText& text, Language language) {
   doc.heading(2, std::string(text.assumptions));
   doc.paragraph(std::string(text.assumptions_intro));
   std::vector<ReportCell> items;
@@ -183,7 +182,7 @@ ReportDocument run_report(const ResultsFile& results, const Scorecard* card, con
   doc.heading(1, doc.title);
   doc.paragraph(fill(text.generated_note, {code_span(std::filesystem::path(results.path).filename().string())}));
   add_provenance(doc, results, assumptions, text, language);
-  add_assumptions(doc, results, assumptions, text, language);
+  add_assumptions(doc, assumptions, text, language);
 
   doc.heading(2, std::string(text.projections));
   doc.paragraph(std::string(text.projections_intro));

@@ -101,15 +101,24 @@ std::string verdict_grid_commands(const VerdictGrid& g) {
     out += (r ? ", " : "") + gnuplot_quote(g.row_labels[r]) + " " + std::to_string(r);
   }
   out += ") nomirror\n";
+  // Room under the grid for the column labels (wrapped labels take several lines) and the key.
+  std::size_t lines = 1;
+  for (const auto& label : g.column_labels) {
+    lines = std::max<std::size_t>(lines, 1 + static_cast<std::size_t>(std::count(label.begin(), label.end(), '\n')));
+  }
+  out += "set bmargin " + std::to_string(static_cast<int>(lines) + (g.rotate_columns ? 5 : 3)) + "\n";
   out += "set key outside bottom center horizontal samplen 1.5\n";
+  // The text columns as labels: a data block's text cannot hold a line break, a label's can.
+  int label = 100;
+  for (std::size_t r = 0; r < g.text_cells.size(); ++r) {
+    for (std::size_t k = 0; k < g.text_cells[r].size(); ++k) {
+      char at[96];
+      std::snprintf(at, sizeof at, "set label %d at %d, %zu center ", label++, static_cast<int>(k) - text_columns, r);
+      out += at + gnuplot_quote(g.text_cells[r][k]) + "\n";
+    }
+  }
   out += "plot $cells using 1:2:(0.48):(0.46):3 with boxxyerror fillcolor rgb variable fillstyle solid 1.0 noborder "
          "notitle, \\\n  $cells using 1:2:8:9 with labels textcolor rgb variable notitle";
-  for (int k = 0; k < text_columns; ++k) {
-    char column[96];
-    std::snprintf(column, sizeof column, ", \\\n  $%s using (%d):1:%d with labels notitle", g.text_block.c_str(),
-                  k - text_columns, k + 2);
-    out += column;
-  }
   for (const Verdict v : {Verdict::Met, Verdict::Uncertain, Verdict::NotMet, Verdict::NotApplicable}) {
     out += ", \\\n  keyentry with boxes fillcolor rgb \"" + figure_style::verdict_colour(v) +
            "\" fillstyle solid 1.0 title " +
@@ -163,6 +172,7 @@ Figure scorecard_figure(const Scorecard& card, const FigureOptions& options) {
   figure.data.push_back(std::move(cells));
   DataBlock row_text{"rows", {"row", "year", "target"}, {}};
   std::vector<std::string> column_labels, row_labels;
+  std::vector<std::vector<std::string>> text_cells;
   for (const auto region : columns) column_labels.push_back(results.region_name(region, options.language));
   for (std::size_t r = 0; r < rows.size(); ++r) {
     const auto& [id, year] = rows[r];
@@ -170,18 +180,19 @@ Figure scorecard_figure(const Scorecard& card, const FigureOptions& options) {
     const std::string name = std::to_string(row_targets[r]->number) + ". " + std::string(indicator_name(id, options.language));
     row_labels.push_back(wrap_label(name, zh ? 17 : 40, 2));
     row_text.rows.push_back({static_cast<double>(r), std::to_string(year), target_text(*row_targets[r], options.language)});
+    text_cells.push_back({std::to_string(year), wrap_label(target_text(*row_targets[r], options.language), zh ? 10 : 11, 2)});
   }
   figure.data.push_back(std::move(row_text));
   // Width: the row labels, two text columns and about 95 px per region; height: about 44 px per row (two
   // lines of a wrapped name).
   const int label_px = zh ? 300 : 350;
   figure.width_px = std::max(900, label_px + 2 * 95 + 95 * static_cast<int>(columns.size()) + 60);
-  figure.height_px = std::max(460, 44 * static_cast<int>(rows.size()) + 260);
+  figure.height_px = std::max(460, 48 * static_cast<int>(rows.size()) + 330);
   char margin[96];
   std::snprintf(margin, sizeof margin, "set lmargin at screen %.4f\nset rmargin at screen 0.98\n",
                 static_cast<double>(label_px) / figure.width_px);
   figure.commands = margin + verdict_grid_commands({figure.caption, column_labels, row_labels,
-                                                    {std::string(text.year), std::string(text.target)}, "rows",
+                                                    {std::string(text.year), std::string(text.target)}, text_cells,
                                                     options.language, true});
   return figure;
 }

@@ -56,7 +56,8 @@ struct StationYearView {
 };
 
 struct StationSiteTable {
-  std::string results_path, scenario_name, city_name_zh, city_name_en, layout;
+  std::string results_path, scenario_name, city_name_zh, city_name_en;
+  std::string layout, layout_zh;  // "optimised (p_median)" / "优化布局（p中位）"
   std::int64_t seed = 0, replicates = 0;
   std::vector<int> years;  // the table's years (patients per year; one view per year)
   int site_year = 0;       // the year of the sites' share open, service and distances

@@ -41,7 +41,7 @@ std::string year_axis(YearSpan shown, std::string_view label);
 // A tinted rectangle behind the plan period with its label at the top; nothing when there is no plan.
 std::string plan_period_shading(std::optional<YearSpan> plan, YearSpan shown, std::string_view label);
 
-// Columns year, mean, p5, p95.
+// Columns year, mean, p5, p95, next_mean (the next year's mean, NaN for the last: where a step rises to).
 DataBlock band_block(const std::string& name, const YearBand& band);
 
 struct BandStyle {

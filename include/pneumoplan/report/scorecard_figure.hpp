@@ -22,7 +22,7 @@ struct VerdictGrid {
   std::string title;
   std::vector<std::string> column_labels, row_labels;  // row labels may hold "\n"
   std::vector<std::string> text_column_labels;         // e.g. year, target: columns -k .. -1
-  std::string text_block;                              // the block with row, then one text per text column
+  std::vector<std::vector<std::string>> text_cells;    // [row][text column]; may hold "\n"
   Language language = Language::English;
   bool rotate_columns = false;
 };

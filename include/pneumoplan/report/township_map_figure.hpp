@@ -21,9 +21,10 @@ namespace pneumo {
 inline constexpr double kStationShareClasses[] = {0.9, 0.5, 0.1, 0.0};
 
 // Data blocks "townships": township_code, lon, lat, patients, county, approximate, station_share, point_size,
-// x_km, y_km, label, station_class (0 none, 1–4 darkest to lightest); "outlines": x1, y1, x2, y2, kind
-// (1 between counties, 2 the edge of the drawn area); "counties": x_km, y_km, name, inset (1 when labelled in
-// the inset).
+// x_km, y_km, name, station_class (0 none, 1–4 darkest to lightest); "outlines": x1, y1, x2, y2, kind
+// (1 between counties, 2 the edge of the drawn area); "labels": x_km, y_km, align (0 left, 1 right, 2 centre),
+// text, panel (0 the map, 1 the inset), kind (1 a county, 0 a township) — placed so that none overlaps another
+// label or a township's circle.
 Figure township_map_figure(const ResultsFile& results, const FigureOptions& options);
 
 }  // namespace pneumo
