@@ -95,7 +95,8 @@ int plot_command(const std::vector<std::string>& args) {
     set = sweep_figure_set(sweep, sweep_options(sweep, language, values), wanted);
   }
   if (set.figures.empty()) {
-    std::cout << path << ": none of the figures asked for applies to this file; nothing drawn\n";
+    std::cout << path << (language == Language::Chinese ? "：所要求的图均不适用于此文件，未绘制\n"
+                                                        : ": none of the figures asked for applies to this file; nothing drawn\n");
     return 0;
   }
   const FigureRenderer renderer;
@@ -104,11 +105,15 @@ int plot_command(const std::vector<std::string>& args) {
   for (const auto& f : written) {
     if (!f.gnuplot_messages.empty()) std::cerr << "gnuplot (" << f.name << "): " << f.gnuplot_messages << "\n";
   }
-  std::cout << "Figures (" << written.size() << ", " << figure_extension(format) << ") in " << folder << ":";
+  if (language == Language::Chinese) {
+    std::cout << "图（" << written.size() << "幅，" << figure_extension(format) << "）保存在 " << folder << "：";
+  } else {
+    std::cout << "Figures (" << written.size() << ", " << figure_extension(format) << ") in " << folder << ":";
+  }
   for (const auto& f : written) std::cout << " " << f.file;
   std::cout << "\n";
   if (!set.indicators_left_out.empty()) {
-    std::cout << "Not drawn, no value in any shown year:";
+    std::cout << (language == Language::Chinese ? "未绘制（所示年份均无数值）：" : "Not drawn, no value in any shown year:");
     for (const auto id : set.indicators_left_out) std::cout << " indicator_" << indicator_info(id).key;
     std::cout << "\n";
   }

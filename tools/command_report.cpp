@@ -52,7 +52,7 @@ void write_report_files(const std::string& folder, const ReportDocument& documen
 
 std::string word_note(Language language) {
   const bool pandoc = !find_program_on_path("pandoc").empty();
-  if (language == Language::Chinese) return pandoc ? "，以及 Word 版 report.docx" : "（未安装 pandoc，未生成 Word 版）";
+  if (language == Language::Chinese) return pandoc ? "，以及 Word 版 report.docx" : "；未安装 pandoc，未生成 Word 版";
   return pandoc ? ", and report.docx for Word" : " (pandoc is not installed: no Word copy)";
 }
 
@@ -118,9 +118,15 @@ int report_command(const std::vector<std::string>& args) {
     const FigureRenderer renderer;
     if (language == Language::Chinese) check_figure_font_installed();
     write_run_report(renderer, *run, format, folder);
-    std::cout << "Report: " << (fs::path(folder) / "report.md").string() << " and "
-              << (fs::path(folder) / "report.html").string() << " (" << run->set.figures.size() << " figures in "
-              << (fs::path(folder) / kFigureFolder).string() << ")" << word_note(language) << "\n";
+    if (language == Language::Chinese) {
+      std::cout << "报告：" << (fs::path(folder) / "report.md").string() << " 和 " << (fs::path(folder) / "report.html").string()
+                << "（" << run->set.figures.size() << "幅图，保存在 " << (fs::path(folder) / kFigureFolder).string() << "）"
+                << word_note(language) << "\n";
+    } else {
+      std::cout << "Report: " << (fs::path(folder) / "report.md").string() << " and "
+                << (fs::path(folder) / "report.html").string() << " (" << run->set.figures.size() << " figures in "
+                << (fs::path(folder) / kFigureFolder).string() << ")" << word_note(language) << "\n";
+    }
     return 0;
   }
 
@@ -151,10 +157,17 @@ int report_command(const std::vector<std::string>& args) {
   }
   const auto written = write_figure_folder(renderer, set.figures, format, (fs::path(folder) / kFigureFolder).string(), false);
   write_report_files(folder, comparison_report(comparison, language, written, kFigureFolder, links));
-  std::cout << "Report: " << (fs::path(folder) / "report.md").string() << " and "
-            << (fs::path(folder) / "report.html").string() << " (" << written.size() << " figures; run reports of "
-            << std::count_if(runs.begin(), runs.end(), [](const auto& r) { return r != nullptr; }) << " packages in "
-            << (fs::path(folder) / "packages").string() << ")" << word_note(language) << "\n";
+  const auto reports = std::count_if(runs.begin(), runs.end(), [](const auto& r) { return r != nullptr; });
+  if (language == Language::Chinese) {
+    std::cout << "报告：" << (fs::path(folder) / "report.md").string() << " 和 " << (fs::path(folder) / "report.html").string()
+              << "（" << written.size() << "幅图；" << reports << "个方案的运行报告保存在 "
+              << (fs::path(folder) / "packages").string() << "）" << word_note(language) << "\n";
+  } else {
+    std::cout << "Report: " << (fs::path(folder) / "report.md").string() << " and "
+              << (fs::path(folder) / "report.html").string() << " (" << written.size() << " figures; run reports of "
+              << reports << " packages in " << (fs::path(folder) / "packages").string() << ")" << word_note(language)
+              << "\n";
+  }
   return 0;
 }
 

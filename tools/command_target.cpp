@@ -191,7 +191,7 @@ int target_command(const std::vector<std::string>& args) {
     std::cout << "目标：" << region << "的" << indicator.name_zh << "在" << query.year << "年"
               << target_text(query.target, language) << "，至少" << share_needed << "的重复模拟（共" << query.replicates
               << "次）达到\n"
-              << "搜索措施：" << intervention_description(chosen, language) << "（" << chosen.name << "，"
+              << "搜索措施：" << intervention_description(chosen, language) << "（`" << chosen.name << "`，"
               << intervention_kind_label(chosen.kind, language) << "），在方案“" << package << "”之上\n";
   } else {
     std::cout << "Target: " << indicator.name_en << " of " << region << " " << target_text(query.target, language)

@@ -204,13 +204,13 @@ std::string scorecard_markdown(const Scorecard& card, Language language) {
   if (zh) {
     out << "# 规划指标评估：" << r.city_name(language) << "\n\n"
         << "各项指标与本市规划目标比较：" << r.replicates << "次重复模拟的均值及90%区间（随机种子" << r.seed
-        << "，pneumoplan " << r.program_version << "，提交 " << r.git_commit
+        << "，pneumoplan " << r.program_version << "，提交 `" << r.git_commit << "`"
         << "）。达标：整个区间满足目标；未达标：区间完全不满足；不确定：区间跨越目标；"
            "“逐年提高”类指标按逐年上升的重复模拟比例判断（≥95%为达标）。\n";
   } else {
     out << "# Scorecard: " << r.city_name(language) << "\n\n"
         << "Plan indicators against the city's own targets: mean and 90 % interval over " << r.replicates
-        << " replicates (seed " << r.seed << ", pneumoplan " << r.program_version << ", commit " << r.git_commit
+        << " replicates (seed " << r.seed << ", pneumoplan " << r.program_version << ", commit `" << r.git_commit << "`"
         << "). Verdicts: met when the whole interval meets the target, not met when none of it does, uncertain when "
            "it straddles the target; for \"rises every year\", the share of replicates that rose every year "
            "(met at 95 % or more).\n";

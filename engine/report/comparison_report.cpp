@@ -46,7 +46,7 @@ ReportDocument comparison_report(const ComparisonFile& c, Language language, con
   };
   row(text.report_date, report_date_text());
   row(text.results_file, code_span(std::filesystem::path(c.path).filename().string()));
-  row(text.scenario, c.city_name(language) + " (" + code_span(c.scenario_name) + ")");
+  row(text.scenario, c.city_name(language) + parenthesised(code_span(c.scenario_name), language));
   row(text.program, "pneumoplan " + c.program_version);
   row(text.commit, code_span(c.git_commit));
   row(text.seed, std::to_string(c.seed));
@@ -100,7 +100,7 @@ ReportDocument comparison_report(const ComparisonFile& c, Language language, con
                        (zh ? "，" : ", ") + unit + (zh ? "）" : ")"));
     figure(doc, "comparison_" + outcome.name);
     ReportTable t{{std::string(text.package), std::string(text.mean), std::string(text.interval_90),
-                   std::string(text.difference) + " (" + unit_label(outcome.unit, language, true) + ")"},
+                   std::string(text.difference) + parenthesised(unit_label(outcome.unit, language, true), language)},
                   {}};
     for (std::size_t p = 0; p < c.packages.size(); ++p) {
       const std::size_t cell = c.cell(p, o);

@@ -340,6 +340,10 @@ std::string fill(std::string_view pattern, const std::vector<std::string>& value
   return out;
 }
 
+std::string parenthesised(const std::string& text, Language language) {
+  return language == Language::Chinese ? "（" + text + "）" : " (" + text + ")";
+}
+
 std::string_view indicator_name(IndicatorId id, Language language) {
   const auto& info = indicator_info(id);
   return language == Language::Chinese ? info.name_zh : info.name_en;

@@ -30,9 +30,9 @@ void add_provenance(ReportDocument& doc, const ResultsFile& r, const ScenarioAss
   const auto row = [&](std::string_view key, std::string value) { t.rows.push_back({{std::string(key)}, {std::move(value)}}); };
   row(text.report_date, report_date_text());
   row(text.results_file, code_span(std::filesystem::path(r.path).filename().string()));
-  row(text.scenario, r.city_name(language) + " (" + code_span(r.scenario_name) + ")");
+  row(text.scenario, r.city_name(language) + parenthesised(code_span(r.scenario_name), language));
   row(text.package_simulated,
-      (language == Language::Chinese ? a.package_label_zh : a.package_label_en) + " (" + code_span(a.package) + ")");
+      (language == Language::Chinese ? a.package_label_zh : a.package_label_en) + parenthesised(code_span(a.package), language));
   row(text.program, "pneumoplan " + r.program_version);
   row(text.commit, code_span(r.git_commit));
   row(text.seed, std::to_string(r.seed));
@@ -67,12 +67,12 @@ void add_interventions(ReportDocument& doc, const ScenarioAssumptions& a, const 
     if (i.ramp_years > 0) {
       years += zh ? "（" + intensity_text(i.ramp_years) + "年逐步达到）" : " (reached over " + intensity_text(i.ramp_years) + " years)";
     }
-    t.rows.push_back({{(zh ? i.description_zh : i.description_en) + " (" + code_span(i.name) + ")"},
+    t.rows.push_back({{(zh ? i.description_zh : i.description_en) + parenthesised(code_span(i.name), language)},
                       {zh ? i.kind_zh : i.kind_en},
                       {zh ? i.counties_zh : i.counties_en},
                       {years},
                       {intensity_text(i.intensity)},
-                      {readable_number(i.cost_per_unit_rmb)}});
+                      {grouped_number(i.cost_per_unit_rmb, i.cost_per_unit_rmb == std::floor(i.cost_per_unit_rmb) ? 0 : 2)}});
   }
   doc.table(std::move(t));
 }
@@ -92,9 +92,9 @@ void add_assumptions(ReportDocument& doc, const ScenarioAssumptions& a, const Lo
   if (layout == StationLayout::Rule) layout_text = fill(text.layout_rule, {a.station_threshold, a.rule_start_year});
   if (layout == StationLayout::Optimised) layout_text = fill(text.layout_optimised, {code_span(a.optimise_model)});
   if (layout == StationLayout::Given) layout_text = std::string(text.layout_given);
-  item(text.station_layout, layout_text + " (" + code_span("rehab.layout = " + a.station_layout) + ")");
+  item(text.station_layout, layout_text + parenthesised(code_span("rehab.layout = " + a.station_layout), language));
   item(text.patients_counted, std::string(a.patients_counted == "true" ? text.counted_true : text.counted_diagnosed) +
-                                  " (" + code_span("rehab.patients_counted = " + a.patients_counted) + ")");
+                                  parenthesised(code_span("rehab.patients_counted = " + a.patients_counted), language));
   std::string overrides;
   for (char c : a.overrides) overrides += c == '\n' ? std::string("`, `") : std::string(1, c);
   item(text.overrides, a.overrides.empty() ? std::string(text.none) : code_span(overrides));
@@ -152,7 +152,7 @@ void add_scorecard(ReportDocument& doc, const ResultsFile& r, const Scorecard& c
     std::string interval = std::isnan(row.mean) ? "" : "[" + format_quantity(row.p5, unit) + ", " +
                                                            format_quantity(row.p95, unit) + "]";
     if (row.target.comparator == Comparator::Increasing && !std::isnan(row.mean)) {
-      interval += "; " + fill(text.rose_share, {format_quantity(row.share_meeting, "share")});
+      interval += (language == Language::Chinese ? "；" : "; ") + fill(text.rose_share, {format_quantity(row.share_meeting, "share")});
     }
     t.rows.push_back({{std::to_string(row.target.number)},
                       {std::string(indicator_name(row.target.indicator, language))},

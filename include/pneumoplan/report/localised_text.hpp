@@ -57,6 +57,9 @@ const LocalisedText& localised_text(Language language);
 // "{1} of {2}" with {"a", "b"} -> "a of b".
 std::string fill(std::string_view pattern, const std::vector<std::string>& values);
 
+// " (text)" in English, "（text）" in Chinese.
+std::string parenthesised(const std::string& text, Language language);
+
 // Names in the language of the figure.
 std::string_view indicator_name(IndicatorId id, Language language);
 std::string_view verdict_text(Verdict verdict, Language language);
