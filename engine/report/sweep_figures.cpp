@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "pneumoplan/core/error.hpp"
+#include "pneumoplan/core/text_table.hpp"
 #include "pneumoplan/report/figure_style.hpp"
 #include "pneumoplan/research/sensitivity.hpp"
 
@@ -72,8 +73,10 @@ Figure sweep_sobol_figure(const SweepData& sweep, std::size_t output, const Swee
   figure.data.push_back(std::move(block));
   char line[512];
   std::string c = "set title " + gnuplot_quote(figure.caption) + "\n";
-  std::snprintf(line, sizeof line, "set xrange [%g:%g]\nset yrange [%g:-0.6]\n", std::min(0.0, low - 0.02), high + 0.02,
-                K - 0.4);
+  // Indices lie in [0, 1]; estimates from few rows stray beyond, and their intervals further: the axis
+  // shows -0.5 to 1.5 at most, whiskers beyond it run off the edge.
+  std::snprintf(line, sizeof line, "set xrange [%g:%g]\nset yrange [%g:-0.6]\n", std::max(-0.5, std::min(0.0, low - 0.02)),
+                std::min(1.5, high + 0.02), K - 0.4);
   c += line;
   c += "set border 3 lw 1.2\nset xtics nomirror out\nset grid xtics lc rgb \"#dddddd\"\nset lmargin 34\n";
   c += parameter_tics(sweep);
@@ -172,14 +175,48 @@ Figure sweep_posterior_figure(const SweepData& sweep, const CalibrationResult& c
   figure.caption = fill(text.posterior_title, {sweep.scenario_name, calibration.output, std::to_string(calibration.accepted),
                                                std::to_string(calibration.points_used)});
   const int columns = static_cast<int>(std::min<std::size_t>(K, 3)), rows = static_cast<int>((K + 2) / 3);
-  figure.width_px = 460 * columns + 80;
-  figure.height_px = 400 * rows + 160;
+  figure.width_px = std::max(1000, 460 * columns + 120);
+  figure.height_px = 400 * rows + 200;
   DataBlock summary{"posterior", {"parameter", "prior_min", "prior_max", "log_scale", "prior_density", "mean", "p5", "p95"}, {}};
   char line[512];
-  std::snprintf(line, sizeof line, "set multiplot layout %d,%d title ", rows, columns);
+  // Panels above, one key for all of them underneath.
+  std::snprintf(line, sizeof line, "set multiplot layout %d,%d margins %.4f,0.97,%.4f,%.4f spacing 0.1,0.12 title ", rows,
+                columns, 90.0 / figure.width_px, 150.0 / figure.height_px, 1.0 - 70.0 / figure.height_px);
   std::string c = line + gnuplot_quote(figure.caption) + "\n";
   c += "set border 3 lw 1.2\nset xtics nomirror out\nset ytics nomirror out\nset grid ytics lc rgb \"#dddddd\"\n";
-  c += "set key top right samplen 2 font \",11\"\nset ylabel " + gnuplot_quote(text.density_axis) + "\nset yrange [0:*]\n";
+  c += "unset key\nset ylabel " + gnuplot_quote(text.density_axis) + "\nset yrange [0:*]\n";
+  // One legend under all the panels, in a row (a gnuplot key belongs to one panel and wraps to its width).
+  {
+    struct Entry {
+      int kind;  // 0 box, 1 dashed line, 2 solid line
+      std::string_view colour;
+      std::string_view label;
+    };
+    const Entry entries[] = {{0, style::kBlue, text.posterior_key},
+                             {1, style::kVermillion, text.prior_key},
+                             {2, "#000000", text.posterior_mean_key},
+                             {0, "#F5EEDC", text.posterior_interval_key}};
+    double width = 0.0;
+    for (const auto& e : entries) width += 40.0 + 8.0 * static_cast<double>(display_width(e.label)) + 30.0;
+    double x = (figure.width_px - width) / 2.0;
+    const double y = 30.0;
+    int id = 50;
+    for (const auto& e : entries) {
+      const auto sx = [&](double px) { return px / figure.width_px; };
+      const auto sy = [&](double px) { return px / figure.height_px; };
+      if (e.kind == 0) {
+        std::snprintf(line, sizeof line, "set object %d rectangle from screen %.4f,%.4f to screen %.4f,%.4f fillcolor rgb \"%s\" fillstyle solid 1.0 border lc rgb \"#999999\"\n",
+                      id++, sx(x), sy(y - 7), sx(x + 30), sy(y + 7), std::string(e.colour).c_str());
+      } else {
+        std::snprintf(line, sizeof line, "set arrow %d from screen %.4f,%.4f to screen %.4f,%.4f nohead linewidth 2.5 dashtype %s linecolor rgb \"%s\"\n",
+                      id++, sx(x), sy(y), sx(x + 30), sy(y), e.kind == 1 ? "2" : "solid", std::string(e.colour).c_str());
+      }
+      c += line;
+      std::snprintf(line, sizeof line, "set label %d at screen %.4f,%.4f left ", id++, sx(x + 38), sy(y));
+      c += line + gnuplot_quote(e.label) + "\n";
+      x += 40.0 + 8.0 * static_cast<double>(display_width(e.label)) + 30.0;
+    }
+  }
   for (std::size_t k = 0; k < K; ++k) {
     const auto& p = calibration.parameters[k];
     const bool log_scale = sweep.parameter_log_scale[k] != 0;
@@ -214,15 +251,13 @@ Figure sweep_posterior_figure(const SweepData& sweep, const CalibrationResult& c
     c += line;
     std::snprintf(line, sizeof line,
                   "plot $bins_%zu using (($1+$2)/2):3:1:2:(0):3 with boxxyerror fillcolor rgb \"%s\" fillstyle solid "
-                  "0.7 border linecolor rgb \"#ffffff\" title ",
+                  "0.7 border linecolor rgb \"#ffffff\" notitle",
                   k, std::string(style::kBlue).c_str());
-    c += line + gnuplot_quote(text.posterior_key);
-    std::snprintf(line, sizeof line, ", \\\n  %.10g with lines dashtype 2 linewidth 2.5 linecolor rgb \"%s\" title ",
+    c += line;
+    std::snprintf(line, sizeof line, ", \\\n  %.10g with lines dashtype 2 linewidth 2.5 linecolor rgb \"%s\" notitle",
                   prior_density, std::string(style::kVermillion).c_str());
-    c += line + gnuplot_quote(text.prior_key);
-    c += ", \\\n  keyentry with lines linewidth 2 linecolor rgb \"#000000\" title " + gnuplot_quote(text.posterior_mean_key);
-    c += ", \\\n  keyentry with boxes fillcolor rgb \"#F5EEDC\" fillstyle solid 1.0 title " +
-         gnuplot_quote(text.posterior_interval_key) + "\n";
+    c += line;
+    c += "\n";
   }
   figure.data.push_back(std::move(summary));
   figure.commands = c + "unset multiplot\n";
