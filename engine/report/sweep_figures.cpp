@@ -84,10 +84,10 @@ Figure sweep_sobol_figure(const SweepData& sweep, std::size_t output, const Swee
   c += "set key outside bottom center horizontal\n";
   c += "set arrow 1 from 0, graph 0 to 0, graph 1 nohead lc rgb \"#000000\"\n";
   c += "plot $indices using ($3/2):($0-0.18):(abs($3)/2):(0.15) with boxxyerror fillcolor rgb \"" +
-       std::string(style::kBlue) + "\" fillstyle solid 0.85 noborder title " + gnuplot_quote(text.first_order) +
+       std::string(style::kBlue) + "\" fillstyle solid 1.0 noborder title " + gnuplot_quote(text.first_order) +
        ", \\\n  $indices using 3:($0-0.18):4:5 with xerrorbars pointtype -1 linewidth 1.6 linecolor rgb \"#000000\" "
        "notitle, \\\n  $indices using ($6/2):($0+0.18):(abs($6)/2):(0.15) with boxxyerror fillcolor rgb \"" +
-       std::string(style::kOrange) + "\" fillstyle solid 0.85 noborder title " + gnuplot_quote(text.total_order) +
+       std::string(style::kOrange) + "\" fillstyle solid 1.0 noborder title " + gnuplot_quote(text.total_order) +
        ", \\\n  $indices using 6:($0+0.18):7:8 with xerrorbars pointtype -1 linewidth 1.6 linecolor rgb \"#000000\" "
        "title " + gnuplot_quote(fill(text.bootstrap_interval, {std::to_string(kResamples)})) + "\n";
   figure.commands = c;
@@ -155,6 +155,18 @@ Figure sweep_response_figure(const SweepData& sweep, std::size_t output, const S
   std::string c = line + gnuplot_quote(figure.caption) + "\n";
   c += "set border 3 lw 1.2\nset xtics nomirror out\nset ytics nomirror out\nset grid lc rgb \"#dddddd\"\nunset key\n";
   c += "set ylabel " + gnuplot_quote(sweep.outputs[output]) + "\n";
+  // An output that does not vary over the sweep still gets an axis around its value.
+  double low = 1e300, high = -1e300;
+  for (const double v : f) {
+    if (std::isnan(v)) continue;
+    low = std::min(low, v);
+    high = std::max(high, v);
+  }
+  if (low <= high && high - low <= 1e-12 * std::max(1.0, std::fabs(high))) {
+    const double margin = std::max(1.0, 0.05 * std::fabs(high));
+    std::snprintf(line, sizeof line, "set yrange [%.10g:%.10g]\n", low - margin, high + margin);
+    c += line;
+  }
   for (std::size_t k = 0; k < K; ++k) {
     c += std::string(sweep.parameter_log_scale[k] ? "set logscale x\n" : "unset logscale x\n");
     c += "set xlabel " + gnuplot_quote(sweep.parameter_names[k]) + "\n";
@@ -251,7 +263,7 @@ Figure sweep_posterior_figure(const SweepData& sweep, const CalibrationResult& c
     c += line;
     std::snprintf(line, sizeof line,
                   "plot $bins_%zu using (($1+$2)/2):3:1:2:(0):3 with boxxyerror fillcolor rgb \"%s\" fillstyle solid "
-                  "0.7 border linecolor rgb \"#ffffff\" notitle",
+                  "1.0 border linecolor rgb \"#ffffff\" notitle",
                   k, std::string(style::kBlue).c_str());
     c += line;
     std::snprintf(line, sizeof line, ", \\\n  %.10g with lines dashtype 2 linewidth 2.5 linecolor rgb \"%s\" notitle",
