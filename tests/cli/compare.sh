@@ -7,6 +7,7 @@ set -eu
 bin="$1"; scenario="$2"; here=$(dirname "$0")
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 packages=(
+  --set "city.name_zh=测试市" --set "city.name_en=Test City"
   --set intervention.dust.type=engineering_control --set intervention.dust.intensity=0.5
   --set intervention.dust.start_year=2021 --set "intervention.dust.source=assumed: test"
   --set intervention.dust.cost_per_unit_rmb=100

@@ -17,7 +17,9 @@ expect_exit() {  # expect_exit CODE MESSAGE-PART COMMAND...
   fi
 }
 
-"$bin" run "$scenario" --out "$work/r.h5" --replicates 3 --quiet >/dev/null
+# The city's display names, as a pack's [city] section gives them (here on the command line).
+names=(--set "city.name_zh=测试市" --set "city.name_en=Test City")
+"$bin" run "$scenario" --out "$work/r.h5" --replicates 3 --quiet "${names[@]}" >/dev/null
 
 # Every figure of a run, with its scripts, checked against the results file.
 "$bin" plot "$work/r.h5" --out "$work/figs" --scripts >/dev/null
@@ -95,7 +97,7 @@ fi
 
 # A comparison of two packages by 'pneumoplan compare': bars and verdicts checked against its comparison
 # file, and a report linking each package's own run report.
-"$bin" compare "$scenario" --replicates 3 --out "$work/cmp" --packages baseline,low_threshold --quiet \
+"$bin" compare "$scenario" --replicates 3 --out "$work/cmp" --packages baseline,low_threshold --quiet "${names[@]}" \
   --set intervention.stations_10.type=rehab_threshold --set intervention.stations_10.intensity=10 \
   --set intervention.stations_10.start_year=2019 --set "intervention.stations_10.source=assumed: test" \
   --set "intervention.stations_10.description_zh=患者达10人的乡镇设站" \
