@@ -32,6 +32,15 @@ std::string grouped_number(double value, int decimals, bool with_sign) {
   return sign + grouped + fraction;
 }
 
+std::string bracketed(const std::string& low, const std::string& high) {
+  std::string out(1, '[');  // appended: GCC 12 warns falsely (-Wrestrict) about "[" + std::string
+  out += low;
+  out += ", ";
+  out += high;
+  out += ']';
+  return out;
+}
+
 std::string readable_number(double value, bool with_sign) {
   return grouped_number(value, readable_decimals(value), with_sign);
 }

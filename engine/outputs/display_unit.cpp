@@ -56,7 +56,8 @@ DisplayUnit display_unit(std::string_view unit) {
     d.scale = 100.0;
     d.percent = true;
     d.fixed_decimals = 1;
-    d.label_en = d.label_zh = "%";
+    d.label_en.assign(1, '%');  // assigned, not from a literal: GCC 12 warns falsely (-Wrestrict)
+    d.label_zh = d.label_en;
     d.difference_label_en = "percentage points";
     d.difference_label_zh = "个百分点";
     return d;

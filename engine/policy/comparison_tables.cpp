@@ -40,6 +40,13 @@ std::string interval(const Interval& i, const std::string& unit, Language langua
   return format_interval(i.mean, i.p5, i.p95, unit, language, difference, with_label);
 }
 
+// "P2": a package's column in the terminal tables.
+std::string package_code(std::size_t p) {
+  std::string code(1, 'P');
+  code += std::to_string(p);
+  return code;
+}
+
 // The health gains and costs every comparison derives from its outcomes, as rows like the outcomes'.
 struct DerivedRow {
   std::string name, label_en, label_zh, unit;
@@ -175,18 +182,21 @@ std::string comparison_terminal(const PackageComparison& c, Language language) {
         << " replicates; mean [90% interval]; differences paired against " << c.labels_en[0] << "):\n";
   }
   for (std::size_t p = 0; p < c.packages.size(); ++p) {
-    out << "  P" << p << " = " << label(c.labels_en, c.labels_zh, p, language) << "\n";
+    out << "  " << package_code(p) << " = " << label(c.labels_en, c.labels_zh, p, language) << "\n";
   }
   using A = TextTable::Align;
   std::vector<TextTable::Column> level_columns = {{zh ? "结果指标" : "outcome", A::Left, 36},
                                                   {zh ? "计算方式" : "reading", A::Left},
                                                   {zh ? "单位" : "unit", A::Left}};
-  for (std::size_t p = 0; p < c.packages.size(); ++p) level_columns.push_back({"P" + std::to_string(p)});
+  for (std::size_t p = 0; p < c.packages.size(); ++p) level_columns.push_back({package_code(p)});
   TextTable levels(level_columns);
   std::vector<TextTable::Column> difference_columns = {{zh ? "结果指标" : "outcome", A::Left, 36},
                                                        {zh ? "单位" : "unit", A::Left}};
   for (std::size_t p = 1; p < c.packages.size(); ++p) {
-    difference_columns.push_back({"P" + std::to_string(p) + (zh ? " − P0" : " - P0")});
+    std::string header(1, 'P');  // appended: GCC 12 warns falsely (-Wrestrict) about "P" + std::string
+    header += std::to_string(p);
+    header += zh ? " − P0" : " - P0";
+    difference_columns.push_back({header});
   }
   TextTable differences(difference_columns);
   for (std::size_t o = 0; o < c.outcomes.size(); ++o) {
@@ -213,7 +223,7 @@ std::string comparison_terminal(const PackageComparison& c, Language language) {
   }
   TextTable gains(gain_columns);
   for (std::size_t p = 1; p < c.packages.size(); ++p) {
-    std::vector<std::string> cells = {"P" + std::to_string(p)};
+    std::vector<std::string> cells = {package_code(p)};
     for (const auto& d : derived) cells.push_back(interval((*d.values)[p], d.unit, language));
     gains.row(cells);
   }
@@ -224,7 +234,7 @@ std::string comparison_terminal(const PackageComparison& c, Language language) {
     std::vector<TextTable::Column> target_columns = {{zh ? "序号" : "no."},
                                                      {zh ? "指标（全市）" : "indicator (city)", A::Left, 36},
                                                      {zh ? "目标" : "target", A::Left}};
-    for (std::size_t p = 0; p < c.packages.size(); ++p) target_columns.push_back({"P" + std::to_string(p), A::Left});
+    for (std::size_t p = 0; p < c.packages.size(); ++p) target_columns.push_back({package_code(p), A::Left});
     TextTable targets(target_columns);
     for (std::size_t k = 0; k < c.targets.size(); ++k) {
       const auto& info = indicator_info(c.targets[k].indicator);

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "pneumoplan/core/csv_writer.hpp"
+#include "pneumoplan/core/number_format.hpp"
 #include "pneumoplan/core/table_text.hpp"
 #include "pneumoplan/core/text_table.hpp"
 #include "pneumoplan/outputs/display_unit.hpp"
@@ -153,8 +154,13 @@ std::string target_text(const PlanTarget& t, Language language) {
   if (t.comparator == Comparator::Increasing) return std::string(pick(language, "rises every year", "逐年提高"));
   const std::string value = format_quantity(t.target, indicator_unit(t));
   const bool share = display_unit(indicator_unit(t)).percent;
-  return std::string(t.comparator == Comparator::AtLeast ? "≥ " : "≤ ") + value +
-         (share ? "" : " " + unit_label(indicator_unit(t), language));
+  std::string out(t.comparator == Comparator::AtLeast ? "≥ " : "≤ ");
+  out += value;
+  if (!share) {
+    out += ' ';
+    out += unit_label(indicator_unit(t), language);
+  }
+  return out;
 }
 
 std::string scorecard_csv(const Scorecard& card, Language language) {
@@ -187,7 +193,7 @@ namespace {
 std::string interval_cell(const ScorecardRow& row, Language language) {
   if (std::isnan(row.mean)) return "";
   const std::string unit = indicator_unit(row.target);
-  std::string interval = "[" + format_quantity(row.p5, unit) + ", " + format_quantity(row.p95, unit) + "]";
+  std::string interval = bracketed(format_quantity(row.p5, unit), format_quantity(row.p95, unit));
   if (row.target.comparator == Comparator::Increasing) {
     const std::string share = format_quantity(row.share_meeting, "share");
     interval += language == Language::Chinese ? "；" + share + "的重复模拟逐年上升" : "; rose every year in " + share;
@@ -275,13 +281,13 @@ std::string scorecard_terminal(const Scorecard& card, Language language) {
       std::vector<std::string> cells = {std::to_string(target.number), std::string(zh ? info.name_zh : info.name_en),
                                         std::to_string(year)};
       for (std::size_t c = 0; c < city; ++c) {
-        std::string symbol = ".";
+        char symbol = '.';
         for (const auto& row : card.rows) {
           if (row.region != c || row.year != year || row.target.indicator != target.indicator) continue;
-          symbol = row.verdict == Verdict::Met ? "+" : row.verdict == Verdict::NotMet ? "-"
-                   : row.verdict == Verdict::Uncertain ? "?" : ".";
+          symbol = row.verdict == Verdict::Met ? '+' : row.verdict == Verdict::NotMet ? '-'
+                   : row.verdict == Verdict::Uncertain ? '?' : '.';
         }
-        cells.push_back(symbol);
+        cells.emplace_back(1, symbol);
       }
       counties.row(cells);
     }

@@ -191,8 +191,9 @@ Figure comparison_outcome_figure(const ComparisonFile& c, std::size_t outcome, L
                 "linecolor rgb \"#0072B2\", \\\n"
                 "  $packages using ($10 == 1 || $8*$9 > 0 ? NaN : $7*%.10g):1 with points pointtype 6 pointsize 1.6 "
                 "linewidth 2 linecolor rgb \"#0072B2\", \\\n"
-                "  $packages using ($10 == 1 ? 0 : $7*%.10g):1:11 with labels center offset 0,1.35 textcolor rgb "
-                "\"#000000\"\n",
+                "  $packages using ($10 == 1 ? NaN : $7*%.10g):1:11 with labels center offset 0,1.35 textcolor rgb "
+                "\"#000000\", \\\n"
+                "  $packages using ($10 == 1 ? 0 : NaN):1:11 with labels left offset 1,0 textcolor rgb \"#555555\"\n",
                 scale, scale, scale, scale, scale, scale);
   commands += line;
   commands += "unset multiplot\n";

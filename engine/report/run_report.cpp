@@ -124,7 +124,7 @@ void add_plan_numbers(ReportDocument& doc, const ResultsFile& r, const Localised
   const std::size_t city = r.city_region();
   const auto add = [&](const std::string& label, const char* output, std::optional<std::size_t> stage, YearSpan span) {
     const Interval90 v = period_total_over_replicates(r, r.read_output(output), city, stage, span);
-    t.rows.push_back({{label}, {count_text(v.mean)}, {"[" + count_text(v.p5) + ", " + count_text(v.p95) + "]"}});
+    t.rows.push_back({{label}, {count_text(v.mean)}, {bracketed(count_text(v.p5), count_text(v.p95))}});
   };
   add(fill(text.sum_over_plan, {std::string(text.reported_short), first, last}), "new_diagnoses", std::nullopt, *plan);
   add(fill(text.sum_over_plan, {std::string(text.true_short), first, last}), "new_cases_true", 0, *plan);
@@ -149,8 +149,7 @@ void add_scorecard(ReportDocument& doc, const ResultsFile& r, const Scorecard& c
   for (const auto& row : card.rows) {
     if (row.region != r.city_region()) continue;
     const std::string unit = indicator_unit(row.target);
-    std::string interval = std::isnan(row.mean) ? "" : "[" + format_quantity(row.p5, unit) + ", " +
-                                                           format_quantity(row.p95, unit) + "]";
+    std::string interval = std::isnan(row.mean) ? "" : bracketed(format_quantity(row.p5, unit), format_quantity(row.p95, unit));
     if (row.target.comparator == Comparator::Increasing && !std::isnan(row.mean)) {
       interval += (language == Language::Chinese ? "；" : "; ") + fill(text.rose_share, {format_quantity(row.share_meeting, "share")});
     }

@@ -43,7 +43,7 @@ std::vector<double> point_values(const SweepData& sweep, std::size_t output, con
 std::string parameter_tics(const SweepData& sweep) {
   std::string out = "set ytics (";
   for (std::size_t k = 0; k < sweep.parameters(); ++k) {
-    out += (k ? ", " : "") + gnuplot_quote(sweep.parameter_names[k] + "\n" + sweep.parameter_keys[k]) + " " +
+    out += (k ? ", " : "") + gnuplot_quote(sweep.parameter_names[k] + "\n(" + sweep.parameter_keys[k] + ")") + " " +
            std::to_string(k);
   }
   return out + ") nomirror scale 0\n";
@@ -256,7 +256,7 @@ Figure sweep_posterior_figure(const SweepData& sweep, const CalibrationResult& c
     c += line;
     c += "set xlabel " + gnuplot_quote(p.name + " (" + p.key + ")") + "\n";
     std::snprintf(line, sizeof line,
-                  "set arrow 1 from %.10g, graph 0 to %.10g, graph 1 nohead linewidth 2 linecolor rgb \"#000000\"\n"
+                  "set arrow 1 from %.10g, graph 0 to %.10g, graph 1 nohead linewidth 2 linecolor rgb \"#000000\" front\n"
                   "set object 1 rectangle from %.10g, graph 0 to %.10g, graph 1 behind fillcolor rgb \"#F5EEDC\" "
                   "fillstyle solid 1.0 noborder\n",
                   p.mean, p.mean, p.p5, p.p95);

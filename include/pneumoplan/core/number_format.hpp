@@ -23,4 +23,7 @@ std::string grouped_number(double value, int decimals, bool with_sign = false);
 // grouped_number with readable_decimals(value).
 std::string readable_number(double value, bool with_sign = false);
 
+// "[low, high]": an interval as every table writes it.
+std::string bracketed(const std::string& low, const std::string& high);
+
 }  // namespace pneumo
