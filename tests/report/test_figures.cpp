@@ -295,6 +295,34 @@ TEST(TownshipMap, PointsPatientsAndStationsComeFromTheFile) {
   EXPECT_NE(figure.caption.find("2028"), std::string::npos);
 }
 
+TEST(TownshipMap, StationsByShareCountiesNamedAndOutlinesApproximate) {
+  const auto& r = SmallResults::get().results();
+  FigureOptions options = english_options();
+  options.map_year = 2028;
+  const Figure figure = township_map_figure(r, options);
+  // Every station is in the class of its share of replicates, and only stations have a class.
+  for (const auto& row : figure.block("townships").rows) {
+    const double share = std::get<double>(row[6]);
+    const int cls = static_cast<int>(std::get<double>(row[11]));
+    if (share <= 0) {
+      EXPECT_EQ(cls, 0);
+    } else {
+      ASSERT_GE(cls, 1);
+      EXPECT_GE(share, kStationShareClasses[cls - 1]);
+      if (cls > 1) EXPECT_LT(share, kStationShareClasses[cls - 2]);
+    }
+  }
+  // Each county is named once, in its own words; the outlines exist and the note says they are approximate.
+  std::map<std::string, int> named;
+  for (const auto& row : figure.block("labels").rows) {
+    if (std::get<double>(row[5]) == 1.0) ++named[std::get<std::string>(row[3])];
+  }
+  for (std::size_t c = 0; c + 1 < r.region_codes.size(); ++c) EXPECT_EQ(named[r.region_names_en[c]], 1) << c;
+  EXPECT_FALSE(figure.block("outlines").rows.empty());
+  EXPECT_NE(figure.commands.find("not official boundaries"), std::string::npos);
+  EXPECT_NE(figure.commands.find(" km\""), std::string::npos) << "a scale bar";
+}
+
 ComparisonFile two_package_comparison() {
   ComparisonFile c;
   c.path = "/tmp/comparison.h5";
