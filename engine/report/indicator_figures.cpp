@@ -25,10 +25,13 @@ std::string target_key_text(const PlanTarget* target, const Scorecard* card, std
   std::string verdicts;
   for (const auto& row : card->rows) {
     if (row.region != city || row.target.indicator != target->indicator) continue;
-    verdicts += (verdicts.empty() ? "" : "; ") + std::to_string(row.year) + ": " +
-                std::string(verdict_text(row.verdict, language));
+    const bool zh = language == Language::Chinese;
+    if (!verdicts.empty()) verdicts += zh ? "；" : "; ";
+    verdicts += std::to_string(row.year);
+    verdicts += zh ? "年：" : ": ";
+    verdicts += verdict_text(row.verdict, language);
   }
-  return verdicts.empty() ? out : out + " (" + verdicts + ")";
+  return verdicts.empty() ? out : out + parenthesised(verdicts, language);
 }
 
 Figure indicator_figure(const ResultsFile& results, IndicatorId id, const YearBand& band, const PlanTarget* target,
