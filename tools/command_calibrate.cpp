@@ -6,6 +6,7 @@
 
 #include "command_line.hpp"
 #include "shipped_data.hpp"
+#include "pneumoplan/core/csv_writer.hpp"
 #include "pneumoplan/core/atomic_output.hpp"
 #include "pneumoplan/core/command_paths.hpp"
 #include "pneumoplan/core/error.hpp"
@@ -55,17 +56,17 @@ int calibrate_command(const std::vector<std::string>& args) {
               sweep.scenario_name.c_str(), observed.size(), c.output.c_str(), c.accepted, c.points_used,
               c.acceptance_deviance, c.best_deviance, c.best_point);
   std::printf("  %-22s %-34s %16s %10s %10s %22s %10s\n", "parameter", "key", "prior", "mean", "sd", "90% interval", "best");
-  std::ostringstream csv;
-  csv << "kind,name,key,prior_min,prior_max,mean,sd,p5,p50,p95,best,observed_first_year,observed_last_year,observed\n";
+  CsvWriter csv({"kind", "name", "key", "prior_min", "prior_max", "mean", "sd", "p5", "p50", "p95", "best",
+                 "observed_first_year", "observed_last_year", "observed"});
   for (const auto& p : c.parameters) {
     char prior[48], interval[48];
     std::snprintf(prior, sizeof prior, "[%g, %g]", p.prior_min, p.prior_max);
     std::snprintf(interval, sizeof interval, "[%.4g, %.4g]", p.p5, p.p95);
     std::printf("  %-22s %-34s %16s %10.4g %10.4g %22s %10.4g\n", p.name.c_str(), p.key.c_str(), prior, p.mean, p.sd,
                 interval, p.best);
-    csv << "parameter," << csv_text(p.name) << ',' << csv_text(p.key) << ',' << number_text(p.prior_min) << ',' << number_text(p.prior_max)
-        << ',' << number_text(p.mean) << ',' << number_text(p.sd) << ',' << number_text(p.p5) << ','
-        << number_text(p.p50) << ',' << number_text(p.p95) << ',' << number_text(p.best) << ",,,\n";
+    csv.row({"parameter", p.name, p.key, number_text(p.prior_min), number_text(p.prior_max), number_text(p.mean),
+             number_text(p.sd), number_text(p.p5), number_text(p.p50), number_text(p.p95), number_text(p.best), "", "",
+             ""});
   }
   std::printf("Fit (simulated mean over each point's replicates; accepted points' mean and 90%% range):\n");
   std::printf("  %-11s %10s %10s %10s %22s\n", "years", "observed", "best", "mean", "90% range");
@@ -74,12 +75,12 @@ int calibrate_command(const std::vector<std::string>& args) {
     std::snprintf(years, sizeof years, "%d-%d", f.observation.first_year, f.observation.last_year);
     std::snprintf(range, sizeof range, "[%.1f, %.1f]", f.p5, f.p95);
     std::printf("  %-11s %10.1f %10.1f %10.1f %22s\n", years, f.observation.value, f.best, f.mean, range);
-    csv << "fit,,,,," << number_text(f.mean) << ",," << number_text(f.p5) << ",," << number_text(f.p95) << ','
-        << number_text(f.best) << ',' << f.observation.first_year << ',' << f.observation.last_year << ','
-        << number_text(f.observation.value) << '\n';
+    csv.row({"fit", "", "", "", "", number_text(f.mean), "", number_text(f.p5), "", number_text(f.p95),
+             number_text(f.best), std::to_string(f.observation.first_year), std::to_string(f.observation.last_year),
+             number_text(f.observation.value)});
   }
   if (values.count("out")) {
-    write_text_atomically(values["out"].as<std::string>(), csv.str());
+    write_text_atomically(values["out"].as<std::string>(), csv.text());
     std::cout << "Table: " << values["out"].as<std::string>() << "\n";
   }
   return 0;

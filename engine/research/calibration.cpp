@@ -87,6 +87,7 @@ CalibrationResult calibrate(const SweepData& sweep, const std::string& output, c
   c.accepted = std::max<std::size_t>(2, static_cast<std::size_t>(std::ceil(accept_fraction * static_cast<double>(usable.size()))));
   c.accepted = std::min(c.accepted, usable.size());
   const std::vector<std::size_t> accepted(usable.begin(), usable.begin() + static_cast<std::ptrdiff_t>(c.accepted));
+  c.accepted_points = accepted;
   c.best_point = accepted.front();
   c.best_deviance = c.deviance[c.best_point];
   c.acceptance_deviance = c.deviance[accepted.back()];

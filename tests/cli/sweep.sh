@@ -5,7 +5,7 @@
 # a bad sweep file is refused with file:line; the Slurm array script is written; and sensitivity and
 # calibration run on the results.
 set -eu
-bin="$1"; small="$2"
+bin="$1"; small="$2"; here=$(dirname "$0")
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 spec="$work/sweep.ini"
 cat >"$spec" <<SPEC
@@ -112,4 +112,20 @@ set +e; "$bin" sweep "$work/bad.ini" --out "$work/bad.h5" 2>"$work/bad.txt"; cod
 printf 'first_year,last_year,value,source\n2015,2024,60,test\n' >"$work/observed.csv"
 "$bin" calibrate "$work/threads1.h5" --observed "$work/observed.csv" --accept 0.3 --out "$work/posterior.csv" >/dev/null
 grep -q '^parameter,attendance,surveillance.attendance,' "$work/posterior.csv"
+
+# Figures of sweeps: the response and the calibration posterior of this one; Sobol indices of a small Saltelli
+# design and Morris effects of a small Morris design — each checked as files, data and images.
+"$bin" plot "$work/threads1.h5" --out "$work/figs" --observed "$work/observed.csv" --accept 0.3 --scripts >/dev/null
+for design in saltelli morris; do
+  sed "s/^design = lhs/design = $design/; s/^points = 9/points = 4/; s/^replicates = 2/replicates = 1/" "$spec" >"$work/$design.ini"
+  "$bin" sweep "$work/$design.ini" --threads 2 --out "$work/$design.h5" --quiet >/dev/null
+  "$bin" plot "$work/$design.h5" --out "$work/figs" --scripts --period 2020-2024 --output new_diagnoses >/dev/null
+done
+for figure in sweep_response_new_diagnoses sweep_posterior sweep_sobol_new_diagnoses sweep_morris_new_diagnoses; do
+  [ -s "$work/figs/$figure.png" ] || { echo "FAIL: no $figure.png"; exit 1; }
+done
+/usr/bin/python3 "$here/check_figures.py" sweep "$work/saltelli.h5" "$work/figs"
+# A report is for runs and comparisons: a sweep is refused with what to do instead.
+set +e; "$bin" report "$work/saltelli.h5" --out "$work/report" 2>"$work/report.txt"; code=$?; set -e
+[ "$code" -eq 2 ] && grep -q "'pneumoplan plot' draws its figures" "$work/report.txt"
 echo "sweeps ok"

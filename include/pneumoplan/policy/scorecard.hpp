@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "pneumoplan/core/language.hpp"
 #include "pneumoplan/results/results_reader.hpp"
 
 namespace pneumo {
@@ -45,12 +46,18 @@ bool rose_every_year(const PlanTarget& target, int year, int first_simulated_yea
 bool replicate_meets(const PlanTarget& target, int year, int first_simulated_year,
                      const std::function<double(int year)>& value);
 
-std::string verdict_name(Verdict verdict);
 std::string verdict_name(Verdict verdict);                          // "met", "not met", "uncertain", "n/a"
 std::optional<Verdict> parse_verdict(const std::string& name);     // the inverse of verdict_name
-std::string format_indicator_value(double value, IndicatorKind kind);  // "95.0%", "1234" or "n/a"
-std::string scorecard_csv(const Scorecard& scorecard);
-std::string scorecard_markdown(const Scorecard& scorecard);
-std::string scorecard_terminal(const Scorecard& scorecard);
+std::string verdict_label(Verdict verdict, Language language);      // verdict_name, or 达标 / 未达标 / 不确定 / 不适用
+std::string format_indicator_value(double value, IndicatorKind kind);  // "95.0%", "1,234" or "–"
+// The unit an indicator's values are shown in: "share" for shares, else the plan's unit.
+std::string indicator_unit(const PlanTarget& target);
+// "≥ 95.0%", "≤ 10 persons", "rises every year" / "逐年提高".
+std::string target_text(const PlanTarget& target, Language language);
+// The scorecard as CSV (UTF-8 with byte-order mark, for Excel), Markdown and a terminal table, in `language`:
+// headers, region and indicator names, targets, units and verdicts; shares in per cent, the plan's row numbers.
+std::string scorecard_csv(const Scorecard& scorecard, Language language = Language::English);
+std::string scorecard_markdown(const Scorecard& scorecard, Language language = Language::English);
+std::string scorecard_terminal(const Scorecard& scorecard, Language language = Language::English);
 
 }  // namespace pneumo

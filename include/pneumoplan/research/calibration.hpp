@@ -45,6 +45,7 @@ struct CalibrationResult {
   std::vector<ParameterPosterior> parameters;
   std::vector<FitRow> fit;
   std::vector<double> deviance;  // per point (NaN where not done)
+  std::vector<std::size_t> accepted_points;  // the accepted points, best first
 };
 
 // Deviance of one simulated series against the observations (infinite when the model predicts 0 where
