@@ -42,8 +42,8 @@ SweepFigureOptions sweep_options(const SweepData& sweep, Language language, cons
     options.observed = read_observations(values["observed"].as<std::string>());
     options.calibration_output = values.count("output") ? options.outputs.front() : "new_diagnoses";
     sweep.output_index(options.calibration_output);
-    options.accept = values["accept"].as<double>();
-    if (!(options.accept > 0.0 && options.accept <= 1.0)) throw UsageError("--accept: expected a share in (0, 1]");
+    options.level = values["level"].as<double>();
+    if (!(options.level > 0.0 && options.level < 1.0)) throw UsageError("--level: expected a probability in (0, 1)");
   }
   return options;
 }
@@ -60,7 +60,7 @@ int plot_command(const std::vector<std::string>& args) {
       ("period", po::value<std::string>(), "Sweeps: each output summed over FIRST-LAST (default: its value in the sweep's last year).")
       ("output", po::value<std::string>(), "Sweeps: only these kept outputs, comma-separated; the first is the one --observed counts.")
       ("observed", po::value<std::string>(), "Sweeps: observed counts (first_year,last_year,value[,source]) for the calibration posterior.")
-      ("accept", po::value<double>()->default_value(0.1, "0.1"), "Sweeps: share of the points accepted by the calibration (ABC rejection).");
+      ("level", po::value<double>()->default_value(0.9, "0.9"), "Sweeps: probability of the central posterior intervals (as for 'pneumoplan calibrate').");
   add_figure_command_options(options, "png, svg or pdf");
   po::positional_options_description positional;
   positional.add("results", 1);

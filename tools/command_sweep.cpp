@@ -160,7 +160,9 @@ void report(const SweepData& data, const std::string& out, bool quiet) {
     std::cout << out << "\n";
   } else {
     std::cout << "Sweep " << data.design << " of " << data.scenario_name << ": " << data.points() << " points x "
-              << data.replicates << " replicates; " << done << " done, " << failed << " failed"
+              << data.replicates << " replicates"
+              << (data.common_random_numbers ? "" : " (each point on its own random numbers)") << "; " << done
+              << " done, " << failed << " failed"
               << (data.shard.empty() ? "" : ", " + std::to_string(missing) + " in other shards") << "\nResults: " << out
               << "\n";
   }

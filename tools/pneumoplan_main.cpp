@@ -33,7 +33,7 @@ void print_usage(std::ostream& out) {
          "  sweep SPEC         run a parameter sweep (threads, mpirun or Slurm array shards), resumable\n"
          "  merge SHARD...     join the shards of a sweep\n"
          "  sensitivity F      Sobol indices or Morris effects of a sweep's output\n"
-         "  calibrate F        fit swept parameters to observed counts (ABC rejection)\n"
+         "  calibrate F        fit swept parameters to observed counts (synthetic likelihood)\n"
          "  stations FILE...   compare rehabilitation station layouts of results files\n"
          "  plot FILE          draw the figures of a results, comparison or sweep file (gnuplot; PNG, SVG or PDF)\n"
          "  report FILE        write a Markdown and HTML report of a results, comparison or sweep file, with its figures\n"

@@ -157,12 +157,12 @@ constexpr LocalisedText kEnglish{
     .sigma_axis = "σ: spread of the effects",
     .sigma_equals_mu = "σ = μ* (above: non-linear or interacting)",
     .response_title = "{1}: {2} at each of the sweep's {3} points",
-    .posterior_title = "{1}: calibration of {2}, posterior against prior ({3} of {4} points accepted)",
+    .posterior_title = "{1}: calibration of {2}, posterior against prior ({4} points weighted by likelihood, {3} effective)",
     .density_axis = "Density",
-    .posterior_key = "Posterior (accepted points)",
+    .posterior_key = "Posterior (points weighted by likelihood)",
     .prior_key = "Prior",
     .posterior_mean_key = "Posterior mean",
-    .posterior_interval_key = "90 % posterior interval",
+    .posterior_interval_key = "{1} % posterior interval",
 };
 
 constexpr LocalisedText kChinese{
@@ -311,12 +311,12 @@ constexpr LocalisedText kChinese{
     .sigma_axis = "σ：效应的离散程度",
     .sigma_equals_mu = "σ = μ*（其上方：非线性或存在交互）",
     .response_title = "{1}：扫描的{3}个点上的{2}",
-    .posterior_title = "{1}：{2}校准，后验与先验（{4}个点中接受{3}个）",
+    .posterior_title = "{1}：{2}校准，后验与先验（{4}个点按似然加权，有效点数{3}）",
     .density_axis = "密度",
-    .posterior_key = "后验（接受的点）",
+    .posterior_key = "后验（按似然加权的点）",
     .prior_key = "先验",
     .posterior_mean_key = "后验均值",
-    .posterior_interval_key = "90%后验区间",
+    .posterior_interval_key = "{1}%后验区间",
 };
 
 }  // namespace

@@ -193,12 +193,17 @@ Figure sweep_posterior_figure(const SweepData& sweep, const CalibrationResult& c
   const std::size_t K = sweep.parameters();
   Figure figure;
   figure.name = "sweep_posterior";
-  figure.caption = fill(text.posterior_title, {sweep.scenario_name, calibration.output, std::to_string(calibration.accepted),
+  char effective[32];
+  std::snprintf(effective, sizeof effective, "%.1f", calibration.effective_points);
+  figure.caption = fill(text.posterior_title, {sweep.scenario_name, calibration.output, effective,
                                                std::to_string(calibration.points_used)});
   const int columns = static_cast<int>(std::min<std::size_t>(K, 3)), rows = static_cast<int>((K + 2) / 3);
   figure.width_px = std::max(1000, 460 * columns + 120);
   figure.height_px = 400 * rows + 200;
-  DataBlock summary{"posterior", {"parameter", "prior_min", "prior_max", "log_scale", "prior_density", "mean", "p5", "p95"}, {}};
+  DataBlock summary{"posterior", {"parameter", "prior_min", "prior_max", "log_scale", "prior_density", "mean", "low", "high"}, {}};
+  char percent[32];
+  std::snprintf(percent, sizeof percent, "%g", 100.0 * calibration.level);
+  const std::string interval_key = fill(text.posterior_interval_key, {percent});
   char line[512];
   // Panels above, one key for all of them underneath.
   std::snprintf(line, sizeof line, "set multiplot layout %d,%d margins %.4f,0.97,%.4f,%.4f spacing 0.1,0.12 title ", rows,
@@ -216,7 +221,7 @@ Figure sweep_posterior_figure(const SweepData& sweep, const CalibrationResult& c
     const Entry entries[] = {{0, style::kBlue, text.posterior_key},
                              {1, style::kVermillion, text.prior_key},
                              {2, "#000000", text.posterior_mean_key},
-                             {0, "#F5EEDC", text.posterior_interval_key}};
+                             {0, "#F5EEDC", interval_key}};
     double width = 0.0;
     for (const auto& e : entries) width += 40.0 + 8.0 * static_cast<double>(display_width(e.label)) + 30.0;
     double x = (figure.width_px - width) / 2.0;
@@ -247,18 +252,20 @@ Figure sweep_posterior_figure(const SweepData& sweep, const CalibrationResult& c
     const auto back = [&](double a) { return log_scale ? std::pow(10.0, a) : a; };
     const double a0 = axis(p.prior_min), a1 = axis(p.prior_max), width = (a1 - a0) / kHistogramBins;
     std::vector<double> counts(kHistogramBins, 0.0);
-    for (const std::size_t n : calibration.accepted_points) {
+    // Each point counts with its likelihood weight (the weights sum to 1): the histogram is the weighted points.
+    for (std::size_t n = 0; n < calibration.weight.size(); ++n) {
+      if (!(calibration.weight[n] > 0.0)) continue;
       const double a = axis(sweep.value[n * K + k]);
       const int bin = std::clamp(static_cast<int>(std::floor((a - a0) / width)), 0, kHistogramBins - 1);
-      counts[static_cast<std::size_t>(bin)] += 1.0;
+      counts[static_cast<std::size_t>(bin)] += calibration.weight[n];
     }
     DataBlock bins{"bins_" + std::to_string(k), {"low", "high", "density"}, {}};
     for (int b = 0; b < kHistogramBins; ++b) {
       bins.rows.push_back({back(a0 + b * width), back(a0 + (b + 1) * width),
-                           counts[static_cast<std::size_t>(b)] / (static_cast<double>(calibration.accepted) * width)});
+                           counts[static_cast<std::size_t>(b)] / width});
     }
     const double prior_density = 1.0 / (a1 - a0);
-    summary.rows.push_back({p.name, p.prior_min, p.prior_max, log_scale ? 1.0 : 0.0, prior_density, p.mean, p.p5, p.p95});
+    summary.rows.push_back({p.name, p.prior_min, p.prior_max, log_scale ? 1.0 : 0.0, prior_density, p.mean, p.low, p.high});
     figure.data.push_back(std::move(bins));
     c += std::string(log_scale ? "set logscale x\n" : "unset logscale x\n");
     std::snprintf(line, sizeof line, "set xrange [%.10g:%.10g]\n", p.prior_min, p.prior_max);
@@ -268,7 +275,7 @@ Figure sweep_posterior_figure(const SweepData& sweep, const CalibrationResult& c
                   "set arrow 1 from %.10g, graph 0 to %.10g, graph 1 nohead linewidth 2 linecolor rgb \"#000000\" front\n"
                   "set object 1 rectangle from %.10g, graph 0 to %.10g, graph 1 behind fillcolor rgb \"#F5EEDC\" "
                   "fillstyle solid 1.0 noborder\n",
-                  p.mean, p.mean, p.p5, p.p95);
+                  p.mean, p.mean, p.low, p.high);
     c += line;
     std::snprintf(line, sizeof line,
                   "plot $bins_%zu using (($1+$2)/2):3:1:2:(0):3 with boxxyerror fillcolor rgb \"%s\" fillstyle solid "
@@ -304,7 +311,7 @@ std::vector<Figure> sweep_figures(const SweepData& sweep, const SweepFigureOptio
     }
   }
   if (options.posterior && !options.observed.empty()) {
-    const CalibrationResult c = calibrate(sweep, options.calibration_output, options.observed, options.accept);
+    const CalibrationResult c = calibrate(sweep, options.calibration_output, options.observed, options.level);
     figures.push_back(sweep_posterior_figure(sweep, c, options));
   }
   return figures;

@@ -62,6 +62,7 @@ SweepData start_sweep_data(const SweepSpec& spec, const SweepPlan& plan, const S
   d.morris_trajectories = plan.morris_trajectories;
   d.morris_delta = plan.morris_delta;
   d.saltelli_second_order = plan.saltelli_second_order;
+  d.common_random_numbers = context.common_random_numbers;
   for (int y = context.first_year; y <= context.last_year; ++y) d.years.push_back(y);
   for (const auto& p : spec.parameters) {
     d.parameter_names.push_back(p.name);
@@ -134,6 +135,7 @@ void write_sweep_file(const std::string& path, const SweepData& d) {
     h5::write_attribute(root, "saltelli_second_order", static_cast<std::int64_t>(d.saltelli_second_order ? 1 : 0));
     h5::write_attribute(root, "morris_trajectories", d.morris_trajectories);
     h5::write_attribute(root, "morris_delta", d.morris_delta);
+    if (!d.common_random_numbers) h5::write_attribute(root, "common_random_numbers", std::int64_t{0});
     if (!d.shard.empty()) h5::write_attribute(root, "shard", d.shard);
 
     // The dimension scales, in the root group: netCDF tools and xarray read them as named dimensions.
@@ -263,6 +265,9 @@ SweepData read_sweep_file(const std::string& path) {
     d.morris_delta = h5::read_double_attribute(root, "morris_delta");
     if (h5::has_attribute(root, "saltelli_second_order")) {
       d.saltelli_second_order = h5::read_int_attribute(root, "saltelli_second_order") != 0;
+    }
+    if (h5::has_attribute(root, "common_random_numbers")) {
+      d.common_random_numbers = h5::read_int_attribute(root, "common_random_numbers") != 0;
     }
     if (h5::has_attribute(root, "shard")) d.shard = h5::read_string_attribute(root, "shard");
     if (d.replicates < 1 || d.replicates > kMaxReplicates) damaged("attribute replicates out of range");

@@ -52,6 +52,7 @@ SweepContext sweep_context(const SweepSpec& spec, const SweepPlan& plan, const S
   c.last_year = base.last_year();
   c.seed = static_cast<std::uint64_t>(spec.seed >= 0 ? spec.seed : base.parameters.simulation.seed);
   c.replicates = spec.replicates;
+  c.common_random_numbers = spec.common_random_numbers;
   return c;
 }
 
@@ -65,6 +66,7 @@ PointResult evaluate_point(const SweepContext& c, std::size_t n) {
     RunRequest request;
     request.seed = c.seed;
     request.replicates = c.replicates;
+    request.first_replicate = c.first_replicate(n);
     const std::vector<ReplicateResults> runs = run_replicates(scenario, request);
     const std::size_t years = c.year_count();
     for (const auto& name : c.spec.outputs) {

@@ -18,7 +18,8 @@ namespace fs = std::filesystem;
 
 const std::set<std::string> kSweepKeys = {
     "sweep.scenario", "sweep.design",  "sweep.points",  "sweep.levels", "sweep.replicates", "sweep.seed",
-    "sweep.sampling_seed", "sweep.package", "sweep.end_year", "sweep.outputs", "sweep.set", "sweep.second_order"};
+    "sweep.sampling_seed", "sweep.package", "sweep.end_year", "sweep.outputs", "sweep.set", "sweep.second_order",
+    "sweep.common_random_numbers"};
 const std::set<std::string> kParameterKeys = {"key", "min", "max", "values", "scale", "integer"};
 
 std::vector<std::string> split(const std::string& text, char separator) {
@@ -126,6 +127,11 @@ SweepSpec read_sweep_spec(const std::string& path) {
   spec.replicates = r.integer("sweep.replicates", 1, 100000, 1);
   spec.seed = r.integer("sweep.seed", 0, 9200000000000000000LL, -1);
   spec.sampling_seed = r.integer("sweep.sampling_seed", 0, 9200000000000000000LL, 1);
+  const std::string common = r.text("sweep.common_random_numbers", "true");
+  if (common != "true" && common != "false") {
+    r.fail("sweep.common_random_numbers", "key 'sweep.common_random_numbers': expected true or false, found '" + common + "'");
+  }
+  spec.common_random_numbers = common == "true";
   spec.package = r.text("sweep.package", "");
   spec.end_year = r.integer("sweep.end_year", 1900, 2200, 0);
   if (spec.end_year > 0) spec.overrides.push_back("simulation.end_year=" + std::to_string(spec.end_year));

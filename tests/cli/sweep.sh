@@ -2,8 +2,8 @@
 # One sweep file, four ways to run it, one result: threads (1 and 2), `mpirun -np 2` (OpenMPI), three shards
 # joined by `merge` — byte-identical files. A sweep killed with SIGKILL resumes and ends identical to an
 # uninterrupted run; injected point failures are recorded with their error and recomputed by --retry-failed;
-# a bad sweep file is refused with file:line; the Slurm array script is written; and sensitivity and
-# calibration run on the results.
+# a bad sweep file is refused with file:line; the Slurm array script is written; calibration refuses sweeps on
+# common random numbers and Morris designs, and runs on a sweep with independent random numbers.
 set -eu
 bin="$1"; small="$2"; here=$(dirname "$0")
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
@@ -108,14 +108,50 @@ set +e; "$bin" sweep "$work/bad.ini" --out "$work/bad.h5" 2>"$work/bad.txt"; cod
 [ "$code" -eq 2 ] && grep -q "bad.ini:5: unknown key .sweep.colour. (see docs/research.md" "$work/bad.txt" || { echo "bad sweep file: exit $code"; cat "$work/bad.txt"; exit 1; }
 [ ! -e "$work/bad.h5" ] && [ ! -e "$work/bad.h5.parts" ]
 
-# Calibration on the sweep (ABC rejection) writes its posterior table.
-printf 'first_year,last_year,value,source\n2015,2024,60,test\n' >"$work/observed.csv"
-"$bin" calibrate "$work/threads1.h5" --observed "$work/observed.csv" --accept 0.3 --out "$work/posterior.csv" >/dev/null
-grep -q '^parameter,attendance,surveillance.attendance,' "$work/posterior.csv"
+# Calibration needs points that sample the prior on independent random numbers: a sweep with common random
+# numbers (the default) and a Morris design are refused with exit 2, nothing written.
+printf 'first_year,last_year,value,source\n2015,2024,60,test\n2020,2020,7,test\n' >"$work/observed.csv"
+"$bin" calibrate --help | tr -s ' \n' ' ' | grep -q "morris and saltelli are refused" || { echo "calibrate --help must say which designs it takes"; exit 1; }
+set +e; "$bin" calibrate "$work/threads1.h5" --observed "$work/observed.csv" --out "$work/refused.csv" >/dev/null 2>"$work/crn.txt"; code=$?; set -e
+[ "$code" -eq 2 ] && grep -q "common_random_numbers = false" "$work/crn.txt" || { echo "calibrate on common random numbers: exit $code"; cat "$work/crn.txt"; exit 1; }
+sed -e 's/^design = lhs/design = morris\nlevels = 4/' -e 's/^points = 9/points = 3/' -e 's/^replicates = 2/replicates = 1/' "$spec" >"$work/morris.ini"
+"$bin" sweep "$work/morris.ini" --threads 2 --out "$work/morris.h5" --quiet >/dev/null
+set +e; "$bin" calibrate "$work/morris.h5" --observed "$work/observed.csv" --out "$work/refused.csv" >/dev/null 2>"$work/morris.txt"; code=$?; set -e
+[ "$code" -eq 2 ] && grep -q "design lhs, sobol or grid); this sweep's design is 'morris'" "$work/morris.txt" || { echo "calibrate on a Morris sweep: exit $code"; cat "$work/morris.txt"; exit 1; }
+[ ! -e "$work/refused.csv" ]
 
-# Figures of sweeps: the response and the calibration posterior of this one; Sobol indices of a small Saltelli
-# design and Morris effects of a small Morris design — each checked as files, data and images.
-"$bin" plot "$work/threads1.h5" --out "$work/figs" --observed "$work/observed.csv" --accept 0.3 --scripts >/dev/null
+# Independent random numbers: replicate r of point n is stream n*R + r, so the file is again the same for any
+# thread count; it records the choice, and calibration (with its leave-one-out coverage check) runs on it.
+sed -e 's/^design = lhs/design = lhs\ncommon_random_numbers = false/' -e 's/^points = 9/points = 16/' "$spec" >"$work/independent.ini"
+"$bin" sweep "$work/independent.ini" --threads 2 --out "$work/independent.h5" --quiet >/dev/null
+"$bin" sweep "$work/independent.ini" --threads 1 --out "$work/independent1.h5" --quiet >/dev/null
+cmp "$work/independent.h5" "$work/independent1.h5"
+/usr/bin/python3 - "$work/independent.h5" "$work/threads1.h5" <<'PY'
+import sys, h5py, numpy as np
+with h5py.File(sys.argv[1], "r") as f, h5py.File(sys.argv[2], "r") as g:
+    assert f.attrs["common_random_numbers"] == 0
+    assert "common_random_numbers" not in g.attrs, "a sweep with common random numbers keeps its old attributes"
+    x = f["outputs/new_diagnoses"][()]
+    assert not np.array_equal(x[1], x[2]), "two points ran the same streams"
+PY
+set +e
+"$bin" calibrate "$work/independent.h5" --observed "$work/observed.csv" --coverage --out "$work/posterior.csv" >"$work/cal.txt" 2>"$work/cal_err.txt"
+code=$?
+set -e
+# Exit 1 only when the coverage check says the intervals are off (possible with 16 points); never a crash.
+if [ "$code" -eq 1 ]; then grep -q "do not hold the truth in a share compatible" "$work/cal_err.txt"; else [ "$code" -eq 0 ]; fi
+grep -q '^parameter,attendance,surveillance.attendance,' "$work/posterior.csv"
+grep -q '^fit,.*,2020,2020,7,0.9,' "$work/posterior.csv"
+grep -q '^coverage,ppe,' "$work/posterior.csv"
+grep -q "effective points" "$work/cal.txt"
+grep -q "Coverage (leave one out: 16 truths" "$work/cal.txt"
+
+# Figures of sweeps: the response and the calibration posterior of the sweep on independent random numbers (the
+# one calibration takes); Sobol indices of a small Saltelli design and Morris effects of a small Morris design —
+# each checked as files, data and images. On common random numbers the posterior is refused as by calibrate.
+"$bin" plot "$work/independent.h5" --out "$work/figs" --observed "$work/observed.csv" --level 0.8 --scripts >/dev/null
+set +e; "$bin" plot "$work/threads1.h5" --out "$work/crn_figs" --observed "$work/observed.csv" >/dev/null 2>"$work/crn_plot.txt"; code=$?; set -e
+[ "$code" -eq 2 ] && grep -q "common_random_numbers = false" "$work/crn_plot.txt" || { echo "plot --observed on common random numbers: exit $code"; cat "$work/crn_plot.txt"; exit 1; }
 for design in saltelli morris; do
   sed "s/^design = lhs/design = $design/; s/^points = 9/points = 4/; s/^replicates = 2/replicates = 1/" "$spec" >"$work/$design.ini"
   "$bin" sweep "$work/$design.ini" --threads 2 --out "$work/$design.h5" --quiet >/dev/null

@@ -1,6 +1,7 @@
 // Sweeps: the designs have their defining properties, the Sobol and Morris estimators recover the known
 // indices of analytic functions (Ishigami; a linear function), point records survive a round trip and refuse
-// truncation, and bad sweep files are refused with file:line.
+// truncation, a point runs the replicate streams its random-number setting says, and bad sweep files are
+// refused with file:line.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -9,11 +10,14 @@
 #include <set>
 
 #include "pneumoplan/core/error.hpp"
+#include "pneumoplan/model/replicate_runner.hpp"
+#include "pneumoplan/outputs/output_catalogue.hpp"
 #include "pneumoplan/research/sensitivity.hpp"
 #include "pneumoplan/research/sweep_design.hpp"
 #include "pneumoplan/research/sweep_memory.hpp"
 #include "pneumoplan/research/sweep_point.hpp"
 #include "pneumoplan/research/sweep_spec.hpp"
+#include "pneumoplan/scenario/scenario_loader.hpp"
 #include "test_support.hpp"
 
 namespace pneumo {
@@ -338,6 +342,34 @@ TEST(SweepPoint, RecordsRoundTripAndRefuseTruncation) {
   EXPECT_EQ(decode_point(encode_point(failed)).error, failed.error);
 }
 
+TEST(SweepPoint, IndependentRandomNumbersGiveEachPointItsOwnStreams) {
+  // Point n runs replicates n·R .. n·R + R − 1 without common random numbers, 0 .. R − 1 with them.
+  test::ScratchFolder scratch;
+  for (const bool common : {true, false}) {
+    const SweepSpec spec = read_sweep_spec(write_spec(
+        scratch, "design = lhs\npoints = 3\nreplicates = 2\nseed = 5\nend_year = 2012\ncommon_random_numbers = " +
+                     std::string(common ? "true" : "false") + "\n" + kTwoParameters));
+    EXPECT_EQ(spec.common_random_numbers, common);
+    const SweepPlan plan = plan_sweep(spec);
+    const Scenario base = load_sweep_base(spec);
+    const SweepContext context = sweep_context(spec, plan, base);
+    const PointResult point = evaluate_point(context, 2);
+    ASSERT_EQ(point.status, PointStatus::Done) << point.error;
+    Scenario scenario = load_scenario(spec.scenario_directory, point_settings(spec, plan, 2));
+    RunRequest request;
+    request.seed = 5;
+    request.replicates = 2;
+    request.first_replicate = common ? 0 : 4;
+    const auto runs = run_replicates(scenario, request);
+    const OutputId id = output_id(*find_output("new_diagnoses"));
+    std::vector<double> expected;
+    for (const auto& r : runs) {
+      for (std::size_t y = 0; y < context.year_count(); ++y) expected.push_back(city_cell(r[id], y));
+    }
+    EXPECT_TRUE(test::bitwise_equal(point.values, expected)) << (common ? "common" : "independent");
+  }
+}
+
 TEST(SweepSpec, BadSweepFilesAreRefusedWithFileAndLine) {
   test::ScratchFolder scratch;
   const auto refused = [&](const std::string& body, const std::string& fragment) {
@@ -366,6 +398,8 @@ TEST(SweepSpec, BadSweepFilesAreRefusedWithFileAndLine) {
           "need design = grid");
   refused("design = lhs\npoints = 4\noutputs = new_diagnoses\n", "at least one [parameter.NAME]");
   refused("design = lhs\npoints = 4\ncolour = red\n" + std::string(kTwoParameters), ":5: unknown key");
+  refused("design = lhs\npoints = 4\ncommon_random_numbers = no\n" + std::string(kTwoParameters),
+          ":5: key 'sweep.common_random_numbers': expected true or false");
   refused("design = lhs\npoints = 4\nsecond_order = true\n" + std::string(kTwoParameters), "need design = saltelli");
   refused("design = saltelli\npoints = 4\nsecond_order = yes\n" + std::string(kTwoParameters), "expected true or false");
 }

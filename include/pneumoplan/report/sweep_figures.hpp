@@ -5,9 +5,9 @@
 //   sweep_morris_<output>  (morris designs): each parameter at (μ*, σ) of its elementary effects, with the line
 //                          σ = μ* that separates mostly linear from non-linear or interacting effects;
 //   sweep_response_<output> (other designs): the output against each parameter, point by point;
-//   sweep_posterior        (with observations): each parameter's ABC posterior (accepted points, histogram)
-//                          against its prior (uniform or log-uniform over its range), posterior mean and 90 %
-//                          interval marked (research/calibration.hpp).
+//   sweep_posterior        (with observations): each parameter's posterior by synthetic likelihood (the points
+//                          weighted by their likelihood, histogram) against its prior (uniform or log-uniform
+//                          over its range), posterior mean and central interval marked (research/calibration.hpp).
 #pragma once
 
 #include <optional>
@@ -25,10 +25,10 @@ struct SweepFigureOptions {
   Language language = Language::English;
   int first_year = 0, last_year = 0;  // the output summed over these years (0: the sweep's last year)
   std::vector<std::string> outputs;   // empty: every kept output
-  // Calibration: observations of `calibration_output`, and the share of points accepted.
+  // Calibration: observations of `calibration_output`, and the probability of the posterior intervals.
   std::vector<Observation> observed;
   std::string calibration_output = "new_diagnoses";
-  double accept = 0.1;
+  double level = 0.9;
   bool sensitivity = true, posterior = true;  // which kinds to draw
 };
 
@@ -39,7 +39,7 @@ Figure sweep_morris_figure(const SweepData& sweep, std::size_t output, const Swe
 // Data block "points": point, value of each parameter..., output.
 Figure sweep_response_figure(const SweepData& sweep, std::size_t output, const SweepFigureOptions& options);
 // Data blocks "bins_K" (parameter K: low, high, density) and "posterior": parameter, prior_min, prior_max,
-// log_scale, prior_density, mean, p5, p95.
+// log_scale, prior_density, mean, low, high (the central `level` interval).
 Figure sweep_posterior_figure(const SweepData& sweep, const CalibrationResult& calibration,
                               const SweepFigureOptions& options);
 

@@ -22,6 +22,9 @@ struct SweepData {
   std::int64_t seed = 0, sampling_seed = 0, replicates = 0, saltelli_base = 0, morris_trajectories = 0;
   double morris_delta = 0.0;
   bool saltelli_second_order = false;  // each base row also holds the points BA^(i) (second-order indices)
+  // false: each point's replicates are streams no other point shares (attribute written only then, so that
+  // files of sweeps with common random numbers stay as they were).
+  bool common_random_numbers = true;
   std::vector<std::int64_t> years;
   std::vector<std::string> parameter_names, parameter_keys;
   std::vector<double> parameter_min, parameter_max;

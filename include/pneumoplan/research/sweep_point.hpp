@@ -1,6 +1,7 @@
 // One point of a sweep: the scenario loaded with the point's settings, its replicates run with the sweep's
-// seed (the same at every point: common random numbers), and the kept outputs' city values per replicate and
-// year. A point whose settings are refused, or whose run fails, is recorded as failed with the error.
+// seed (by default the same replicate streams at every point: common random numbers; with
+// common_random_numbers = false, point n runs replicates n·R .. n·R + R − 1, streams no other point shares),
+// and the kept outputs' city values per replicate and year. A point whose settings are refused, or whose run fails, is recorded as failed with the error.
 #pragma once
 
 #include <cstdint>
@@ -29,6 +30,11 @@ struct SweepContext {
   int first_year = 0, last_year = 0;
   std::uint64_t seed = 0;
   std::int64_t replicates = 1;
+  bool common_random_numbers = true;
+  // The first replicate number (stream) of point n: 0 with common random numbers, n·R without.
+  std::int64_t first_replicate(std::size_t n) const {
+    return common_random_numbers ? 0 : static_cast<std::int64_t>(n) * replicates;
+  }
   std::size_t year_count() const { return static_cast<std::size_t>(last_year - first_year + 1); }
 };
 

@@ -34,6 +34,10 @@ struct SweepSpec {
   std::int64_t replicates = 1;    // per point
   std::int64_t seed = -1;         // simulation seed, the same at every point (-1: the scenario's)
   std::int64_t sampling_seed = 1; // randomises the Latin hypercube and the Morris trajectories
+  // true: replicate r is the same stream (seed, r) at every point, so differences between points are the
+  // parameters' effect (sensitivity). false: point n runs the streams (seed, n·R + r), independent between
+  // points, so each point's replicates are fresh draws of the model (calibration, docs/research.md).
+  bool common_random_numbers = true;
   std::string package;            // the policy package every point runs ("": baseline)
   std::int64_t end_year = 0;      // 0: the scenario's simulation.end_year
   std::vector<std::string> outputs;      // catalogue outputs kept, city level per year
