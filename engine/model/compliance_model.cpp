@@ -5,6 +5,9 @@
 
 namespace pneumo {
 
+ComplianceModel::ComplianceModel(const Scenario& scenario)
+    : scenario_(scenario), backlog_(scenario.geography.counties.size()) {}
+
 double ComplianceModel::baseline_share(ComplianceState state, SizeClass size, int year) const {
   const auto& c = scenario_.parameters.compliance;
   const double s = c.share[static_cast<std::size_t>(state)][static_cast<std::size_t>(size)];
@@ -20,7 +23,7 @@ double ComplianceModel::baseline_share(ComplianceState state, SizeClass size, in
 
 EnforcementTally ComplianceModel::update(const RandomStream& rng, EnterpriseTable& e, int year,
                                          const std::vector<std::uint8_t>& coordinator,
-                                         const InterventionEffects& effects) const {
+                                         const InterventionEffects& effects) {
   const auto& p = scenario_.parameters;
   const std::size_t n = e.count();
   EnforcementTally tally(scenario_.geography.counties.size());
@@ -49,7 +52,12 @@ EnforcementTally ComplianceModel::update(const RandomStream& rng, EnterpriseTabl
 
   // Inspections of open enterprises; violations of the states an inspector checks, or a mean concentration
   // over the limit.
-  std::vector<std::uint8_t> found(n, 0);
+  if (waiting_.size() < n) waiting_.resize(n, 0);
+  struct NewCase {
+    double order;
+    std::uint32_t enterprise;
+  };
+  std::vector<std::vector<NewCase>> found(scenario_.geography.counties.size());
   for (std::size_t i = 0; i < n; ++i) {
     if (e.target_workers[i] == 0) continue;
     const auto u = rng.uniforms(i, year, Purpose::Inspection);
@@ -63,24 +71,38 @@ EnforcementTally ComplianceModel::update(const RandomStream& rng, EnterpriseTabl
                            !e.complies(i, ComplianceState::InjuryInsurance) ||
                            (e.radiation_share[i] > 0.0f && !e.complies(i, ComplianceState::RadiationDoseMonitoring)) ||
                            e.dust_mg_m3[i] > e.exposure_limit_mg_m3[i];
-    if (violation && u[1] < p.enforcement.detection) {
-      found[i] = 1;
+    if (violation && u[1] < p.enforcement.detection && !waiting_[i]) {
+      found[e.county[i]].push_back({u[2], static_cast<std::uint32_t>(i)});
       tally.violations_found[e.county[i]] += 1;
     }
   }
-  // Each county handles its cases up to its capacity; with more cases than capacity, each case is handled
-  // with probability capacity ÷ cases.
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!found[i]) continue;
-    const auto county = e.county[i];
-    const double cases = static_cast<double>(tally.violations_found[county]);
-    const double capacity = p.enforcement.cases_per_county + effects.cases_added(county);
-    const double handled_share = std::min(1.0, capacity / cases);
-    if (rng.uniforms(i, year, Purpose::Inspection)[2] < handled_share) {
-      tally.cases_handled[county] += 1;
-      e.compelled_until[i] = static_cast<std::int16_t>(
-          year + static_cast<int>(std::lround(p.enforcement.compliance_years_after_case)));
+  // Each county handles up to its capacity: the waiting cases first, oldest first, then the year's new ones in
+  // their drawn order. A fractional capacity handles one more case with that probability.
+  const auto years_compelled = static_cast<int>(std::lround(p.enforcement.compliance_years_after_case));
+  for (std::size_t county = 0; county < found.size(); ++county) {
+    auto& queue = backlog_[county];
+    tally.backlog_start[county] = static_cast<std::int64_t>(queue.size());
+    auto& fresh = found[county];
+    std::sort(fresh.begin(), fresh.end(), [](const NewCase& a, const NewCase& b) {
+      return a.order < b.order || (a.order == b.order && a.enterprise < b.enterprise);
+    });
+    for (const auto& c : fresh) {
+      queue.push_back(c.enterprise);
+      waiting_[c.enterprise] = 1;
     }
+    if (queue.empty()) continue;
+    const double capacity = std::max(0.0, p.enforcement.cases_per_county + effects.cases_added(county));
+    double whole = std::floor(capacity);
+    if (capacity > whole && rng.uniform(county, year, Purpose::CaseCapacity) < capacity - whole) whole += 1.0;
+    auto handle = static_cast<std::int64_t>(std::min(whole, static_cast<double>(queue.size())));
+    tally.cases_handled[county] = handle;
+    for (; handle > 0; --handle) {
+      const std::uint32_t i = queue.front();
+      queue.pop_front();
+      waiting_[i] = 0;
+      e.compelled_until[i] = static_cast<std::int16_t>(year + years_compelled);
+    }
+    tally.backlog_end[county] = static_cast<std::int64_t>(queue.size());
   }
   return tally;
 }

@@ -51,7 +51,7 @@ double HealthServices::diagnosis_capacity(int year) const {
 
 ServiceVolumes HealthServices::account(int year, const EnterpriseTable& e, const YearTally& tally,
                                        const std::vector<std::int64_t>& hires, const YearConditions& now,
-                                       YearConditions& next, const InterventionEffects& effects) {
+                                       YearConditions& next, const InstitutionInvestments& investments) {
   const auto& s = scenario_.parameters.surveillance;
   const std::size_t counties = scenario_.geography.counties.size();
   ServiceVolumes v(counties);
@@ -99,12 +99,12 @@ ServiceVolumes HealthServices::account(int year, const EnterpriseTable& e, const
   const double pooled = pooled_exam_capacity(year + 1);
   for (std::size_t c = 0; c < counties; ++c) {
     if (v.requested[c] <= 0.0) continue;
-    const double capacity = exam_capacity(c, year + 1) + effects.exam_capacity_added(c, year + 1) +
+    const double capacity = exam_capacity(c, year + 1) + investments.exam_capacity_added(c, year + 1) +
                             pooled * v.requested[c] / total_demand;
     next.exam_capacity_share[c] = std::min(1.0, capacity / v.requested[c]);
   }
   if (diagnosis_demand > 0.0) {
-    const double capacity = diagnosis_capacity(year + 1) + effects.diagnosis_capacity_added(year + 1);
+    const double capacity = diagnosis_capacity(year + 1) + investments.diagnosis_capacity_added(year + 1);
     next.diagnosis_capacity_share = std::min(1.0, capacity / diagnosis_demand);
   }
   return v;

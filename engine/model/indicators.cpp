@@ -69,13 +69,27 @@ IndicatorYear compute_indicators(const IndicatorInputs& in, int year) {
   set(IndicatorId::KnowledgeAwarenessRate, knowledge.shares());
   set(IndicatorId::HearingProtectionWearingRate, hearing.shares());
 
-  Ratio insured(counties), violations(counties);
+  // Insurance enrolment: every employee of an insured enterprise — its dust workers as enrolled in the annual
+  // pass (migrant workers partly), and its other employees (compliance.employees_per_exposed_worker − 1 per
+  // dust worker), whom the employer must enrol; the dust workers' own share is a sub-indicator.
+  Ratio insured(counties), dust_share(counties), violations(counties);
+  const double others_per_worker = p.compliance.employees_per_exposed_worker - 1.0;
+  for (std::size_t i = 0; i < e.count(); ++i) {
+    if (e.target_workers[i] == 0 || !e.complies(i, ComplianceState::InjuryInsurance)) continue;
+    insured.add(e.county[i], static_cast<double>(in.tally.employed_by_enterprise[i]) * others_per_worker, 0.0);
+  }
+  out.insured_dust_workers.assign(counties + 1, 0);
   for (std::size_t c = 0; c < counties; ++c) {
     insured.add(c, static_cast<double>(in.tally.insured[c]), 0.0);
+    dust_share.add(c, static_cast<double>(in.tally.insured[c]), static_cast<double>(in.tally.employed[c]));
+    out.insured_dust_workers[c] = in.tally.insured[c];
+    out.insured_dust_workers[counties] += in.tally.insured[c];
+    // Cases handled ÷ cases to handle: the year's new ones and those carried from earlier years.
     violations.add(c, static_cast<double>(in.enforcement.cases_handled[c]),
-                   static_cast<double>(in.enforcement.violations_found[c]));
+                   static_cast<double>(in.enforcement.violations_found[c] + in.enforcement.backlog_start[c]));
   }
   set(IndicatorId::InjuryInsuranceEnrolled, insured.counts());
+  set(IndicatorId::InjuryInsuranceDustWorkerShare, dust_share.shares());
   set(IndicatorId::ViolationCaseHandlingRate, violations.shares());
 
   Ratio rehab(counties), supervision(counties);
@@ -85,9 +99,10 @@ IndicatorYear compute_indicators(const IndicatorInputs& in, int year) {
   for (std::size_t t = 0; t < townships.size(); ++t) {
     const auto c = townships[t].county;
     supervision.add(c, in.township_coordinator[t] ? 1.0 : 0.0, 1.0);
-    const bool open = in.stations.open(t, year);
+    const bool open = in.stations.open(t);
     const bool concentrated = in.stations.concentrated(in.rehab_patients_by_township[t]);
-    if (concentrated) rehab.add(c, open ? 1.0 : 0.0, 1.0);
+    // Covered: a functioning station (open, staffed, funded) within reach serves the township's patients.
+    if (concentrated) rehab.add(c, in.rehab_covered[t] ? 1.0 : 0.0, 1.0);
     for (const std::size_t r : {static_cast<std::size_t>(c), counties}) {
       out.stations_open[r] += open;
       out.concentrated_townships[r] += concentrated;
@@ -97,9 +112,12 @@ IndicatorYear compute_indicators(const IndicatorInputs& in, int year) {
   set(IndicatorId::TownshipSupervisionCoverage, supervision.shares());
 
   // Institutions: counts by where they are (city-level ones count for the city only), and the share of
-  // counties with a public exam institution of their own.
+  // counties with a public exam institution of their own — those of institutions.csv and those the plan's
+  // investments created through the model (opened after certification, or not yet, or never).
   Ratio prevention(counties), diagnosis(counties), radiation_exam(counties), exam_coverage(counties);
   std::vector<bool> county_has_exam(counties, false);
+  for (std::size_t c = 0; c < counties; ++c) county_has_exam[c] = in.investments.county_has_exam_institution(c, year);
+  diagnosis.numerator.back() += in.investments.diagnosis_institutions(year);
   for (const auto& i : scenario.institutions) {
     if (!i.open_in(year)) continue;
     const auto add_count = [&](Ratio& r) {

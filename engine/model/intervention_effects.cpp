@@ -26,7 +26,8 @@ void InterventionEffects::prepare(int year, const EnterpriseTable& e) {
   inspections_.clear();
   for (auto& v : compliance_) v.clear();
   cases_.clear();
-  followup_coverage_ = migrant_insurance_ = coordinator_coverage_ = station_threshold_ = 0.0;
+  coordinator_support_.clear();
+  followup_coverage_ = migrant_insurance_ = station_threshold_ = 0.0;
 
   const auto per_enterprise = [&](const Intervention& iv, auto&& apply) {
     for (std::size_t i = 0; i < n; ++i) {
@@ -77,7 +78,10 @@ void InterventionEffects::prepare(int year, const EnterpriseTable& e) {
         }
         break;
       case InterventionKind::TownshipCoordinators:
-        coordinator_coverage_ = std::max(coordinator_coverage_, x);
+        if (coordinator_support_.empty()) coordinator_support_.assign(counties, 0.0);
+        for (std::size_t c = 0; c < counties; ++c) {
+          if (iv.targets_county(c)) close_gap(coordinator_support_[c], x);
+        }
         break;
       case InterventionKind::Closure:
         break;  // plan_closures
@@ -90,31 +94,12 @@ void InterventionEffects::prepare(int year, const EnterpriseTable& e) {
         break;
       case InterventionKind::ExamCapacity:
       case InterventionKind::DiagnosisCapacity:
-        break;  // capacity_added, for any year
+        break;  // institutions created through the model: InstitutionInvestments
       case InterventionKind::RehabThreshold:
         station_threshold_ = station_threshold_ > 0.0 ? std::min(station_threshold_, iv.intensity) : iv.intensity;
         break;
     }
   }
-}
-
-double InterventionEffects::capacity_added(int year, InterventionKind kind, int county) const {
-  double added = 0.0;
-  for (const std::size_t index : scenario_.active_interventions) {
-    const Intervention& iv = scenario_.interventions[index];
-    if (iv.kind != kind) continue;
-    if (county >= 0 && !iv.targets_county(static_cast<std::size_t>(county))) continue;
-    added += iv.intensity * iv.strength(year);
-  }
-  return added;
-}
-
-double InterventionEffects::exam_capacity_added(std::size_t county, int year) const {
-  return capacity_added(year, InterventionKind::ExamCapacity, static_cast<int>(county));
-}
-
-double InterventionEffects::diagnosis_capacity_added(int year) const {
-  return capacity_added(year, InterventionKind::DiagnosisCapacity, -1);
 }
 
 void InterventionEffects::plan_closures(int year, EnterpriseTable& e) {
@@ -188,8 +173,10 @@ std::vector<double> InterventionEffects::costs(int year, const EnterpriseTable& 
         for (std::size_t c = 0; c < scenario_.geography.counties.size(); ++c) units += iv.targets_county(c) ? iv.intensity * s : 0.0;
         break;
       case InterventionKind::TownshipCoordinators:
-        units = std::max(0.0, std::min(iv.intensity * s, 1.0) - inputs.coordinator_baseline) *
-                static_cast<double>(scenario_.geography.townships.size());
+        // The programme pays towards every coordinator in post in its counties, in proportion to its strength.
+        for (std::size_t c = 0; c < inputs.coordinators_by_county.size(); ++c) {
+          if (iv.targets_county(c)) units += iv.intensity * s * static_cast<double>(inputs.coordinators_by_county[c]);
+        }
         break;
       case InterventionKind::Closure:
         for (const auto& [closure_year, jobs] : jobs_closed_[index]) units += closure_year == year ? jobs : 0.0;

@@ -31,6 +31,7 @@ Simulation::Simulation(const Scenario& scenario, std::uint64_t seed, std::uint64
     : scenario_(scenario),
       rng_(seed, replicate),
       effects_(scenario, rng_),
+      investments_(scenario, rng_),
       course_(scenario.parameters.disease, scenario.life_table),
       surveillance_(scenario.parameters.surveillance),
       compliance_(scenario),
@@ -93,20 +94,23 @@ void Simulation::step_year() {
   }
   YearConditions next_conditions;
   const ServiceVolumes services =
-      services_.account(year, enterprises_, tally, hires_by_enterprise_, conditions_, next_conditions, effects_);
+      services_.account(year, enterprises_, tally, hires_by_enterprise_, conditions_, next_conditions, investments_);
   const auto& rehab_patients =
       p.rehab.patients_counted == PatientsCounted::True ? tally.patients_true : tally.patients_diagnosed;
-  const std::int64_t programme_stations =
+  const RehabYear rehab_year =
       stations_.update(year, rehab_patients, effects_.station_threshold(p.rehab.station_threshold_patients));
-  const IndicatorYear indicators = compute_indicators(
-      {scenario_, enterprises_, tally, enforcement, supervision_.has_coordinator(), stations_, rehab_patients}, year);
   const RehabService rehab = stations_.serve(year, rehab_patients);
+  const IndicatorYear indicators =
+      compute_indicators({scenario_, enterprises_, tally, enforcement, supervision_.has_coordinator(), stations_,
+                          rehab_patients, rehab.covered, investments_},
+                         year);
   InterventionEffects::CostInputs cost_inputs;
   for (const double exams : services.followup) cost_inputs.followup_exams += exams;
   cost_inputs.followup_baseline = p.surveillance.followup_coverage;
-  cost_inputs.coordinator_baseline = supervision_.coverage(year);
-  cost_inputs.new_stations = programme_stations;
-  record(year, tally, services, enforcement, indicators, rehab, effects_.costs(year, enterprises_, tally, cost_inputs));
+  cost_inputs.coordinators_by_county = supervision_.in_post_by_county();
+  cost_inputs.new_stations = rehab_year.funded_below_plan_threshold;
+  record(year, tally, services, enforcement, indicators, rehab_year, rehab,
+         effects_.costs(year, enterprises_, tally, cost_inputs));
   std::size_t free_rows = static_cast<std::size_t>(tally.free_rows);
   if (!last) free_rows = hire_for(year + 1, tally);
   conditions_ = std::move(next_conditions);
@@ -216,7 +220,8 @@ void Simulation::compact_if_sparse(std::size_t free_rows) {
 
 void Simulation::record(int year, const YearTally& t, const ServiceVolumes& services,
                         const EnforcementTally& enforcement, const IndicatorYear& indicators,
-                        const RehabService& rehab, const std::vector<double>& intervention_costs) {
+                        const RehabYear& rehab_year, const RehabService& rehab,
+                        const std::vector<double>& intervention_costs) {
   const std::size_t y = static_cast<std::size_t>(year - scenario_.first_year());
   const std::size_t counties = scenario_.geography.counties.size();
   const std::size_t city = counties;
@@ -306,8 +311,27 @@ void Simulation::record(int year, const YearTally& t, const ServiceVolumes& serv
   per_region_with_city(OutputId::RehabStationCost, rehab.cost_rmb);
   {
     double* row = results_[OutputId::RehabStationOpen].year_row(y);
-    for (std::size_t k = 0; k + 1 < results_[OutputId::RehabStationOpen].shape[1]; ++k) row[k] = stations_.open(k, year);
+    for (std::size_t k = 0; k + 1 < results_[OutputId::RehabStationOpen].shape[1]; ++k) row[k] = stations_.open(k);
+    // Which stations served patients: the station site table replays the service from these (policy/station_sites).
+    double* serving = results_[OutputId::RehabStationFunctioning].year_row(y);
+    for (std::size_t k = 0; k + 1 < results_[OutputId::RehabStationFunctioning].shape[1]; ++k) {
+      serving[k] = stations_.functioning(k);
+    }
   }
+  per_region_with_city(OutputId::RehabStationsFunctioning, rehab.functioning);
+  per_region_with_city(OutputId::RehabStaffInPost, rehab.staff);
+  per_region_with_city(OutputId::RehabStationsOpened, rehab_year.opened);
+  per_region_with_city(OutputId::RehabStationOpenFailures, rehab_year.open_failures);
+  per_region_with_city(OutputId::RehabStationsClosed, rehab_year.closed);
+  per_region_with_city(OutputId::RehabPatientsSeeking, rehab.seeking);
+  results_[OutputId::RehabFunding].year_row(y)[0] = rehab_year.funding_rmb;
+  per_region_with_city(OutputId::RehabBuildSpending, rehab_year.build_spending_rmb);
+  per_region_with_city(OutputId::RehabRunningCost, rehab_year.running_cost_rmb);
+  per_region(OutputId::CoordinatorsRecruited, supervision_.recruited());
+  per_region(OutputId::CoordinatorsLost, supervision_.lost());
+  per_region(OutputId::ViolationBacklog, enforcement.backlog_end);
+  per_region_with_city(OutputId::InsuranceEnrolledDustWorkers, indicators.insured_dust_workers);
+  per_region_with_city(OutputId::InstitutionsFromInvestments, investments_.open_by_region(year));
   for (std::size_t k = 0; k < kIndicatorCount; ++k) {
     per_region_with_city(indicator_output(static_cast<IndicatorId>(k)), indicators.values[k]);
   }

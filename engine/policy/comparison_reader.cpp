@@ -199,7 +199,7 @@ ComparisonFile open_comparison_file(const std::string& path) {
   }
   for (const auto& text : verdicts.strings("verdict", {P, K})) {
     const auto v = parse_verdict(text);
-    if (!v) throw InputError(path, 0, "/verdicts/verdict: expected met, not met, uncertain or n/a, found " + quote_value(text));
+    if (!v) throw InputError(path, 0, "/verdicts/verdict: expected met, not met, uncertain, n/a or input, found " + quote_value(text));
     c.verdicts.push_back(*v);
   }
   return c;

@@ -21,24 +21,36 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 }  // namespace
 
-bool rose_every_year(const PlanTarget& target, int year, int first_simulated_year,
-                     const std::function<double(int year)>& value) {
+bool rose(const PlanTarget& target, IncreasingRule rule, int year, int first_simulated_year,
+          const std::function<double(int year)>& value) {
+  if (rule == IncreasingRule::NetRise) {
+    const int before = std::max(target.plan_first_year - 1, first_simulated_year);
+    return year > before && value(year) > value(before);
+  }
   for (int y = std::max(target.plan_first_year, first_simulated_year + 1); y <= year; ++y) {
     if (!(value(y) > value(y - 1))) return false;
   }
   return true;
 }
 
-bool replicate_meets(const PlanTarget& target, int year, int first_simulated_year,
+bool replicate_meets(const PlanTarget& target, IncreasingRule rule, int year, int first_simulated_year,
                      const std::function<double(int year)>& value) {
   const double v = value(year);
   if (std::isnan(v)) return false;
   switch (target.comparator) {
     case Comparator::AtLeast: return v >= target.target;
     case Comparator::AtMost: return v <= target.target;
-    case Comparator::Increasing: return rose_every_year(target, year, first_simulated_year, value);
+    case Comparator::Increasing: return rose(target, rule, year, first_simulated_year, value);
   }
   return false;
+}
+
+IncreasingRule increasing_rule_of(const ResultsFile& results) {
+  const std::string text = results.resolved_parameter("scorecard.increasing_rule");
+  for (std::size_t k = 0; k < kIncreasingRuleNames.size(); ++k) {
+    if (kIncreasingRuleNames[k] == text) return static_cast<IncreasingRule>(k);
+  }
+  return IncreasingRule::EveryYear;  // the default when the parameter is absent
 }
 
 std::string format_indicator_value(double value, IndicatorKind kind) {
@@ -46,7 +58,7 @@ std::string format_indicator_value(double value, IndicatorKind kind) {
 }
 
 std::optional<Verdict> parse_verdict(const std::string& name) {
-  for (const Verdict v : {Verdict::Met, Verdict::NotMet, Verdict::Uncertain, Verdict::NotApplicable}) {
+  for (const Verdict v : {Verdict::Met, Verdict::NotMet, Verdict::Uncertain, Verdict::NotApplicable, Verdict::Input}) {
     if (verdict_name(v) == name) return v;
   }
   return std::nullopt;
@@ -58,6 +70,7 @@ std::string verdict_name(Verdict verdict) {
     case Verdict::NotMet: return "not met";
     case Verdict::Uncertain: return "uncertain";
     case Verdict::NotApplicable: return "n/a";
+    case Verdict::Input: return "input";
   }
   return "?";
 }
@@ -65,6 +78,7 @@ std::string verdict_name(Verdict verdict) {
 Scorecard build_scorecard(const ResultsFile& results, const std::vector<int>& years) {
   Scorecard card;
   card.results = &results;
+  card.increasing_rule = increasing_rule_of(results);
   for (const int year : years) {
     if (year >= results.years.front() && year <= results.years.back()) card.years.push_back(year);
   }
@@ -98,11 +112,12 @@ Scorecard build_scorecard(const ResultsFile& results, const std::vector<int>& ye
           if (std::isnan(v)) continue;
           values.push_back(v);
           if (target.comparator == Comparator::Increasing) {
-            rising += rose_every_year(target, year, static_cast<int>(results.years.front()),
-                                      [&](int y) { return value(r, y); });
+            rising += rose(target, card.increasing_rule, year, static_cast<int>(results.years.front()),
+                           [&](int y) { return value(r, y); });
           }
         }
         row.replicates_with_value = static_cast<int>(values.size());
+        row.from_inputs = results.from_inputs(target.indicator, region);
         if (values.empty()) {
           row.mean = row.p5 = row.p95 = kNaN;
           row.verdict = Verdict::NotApplicable;
@@ -128,6 +143,9 @@ Scorecard build_scorecard(const ResultsFile& results, const std::vector<int>& ye
                                                       : Verdict::Uncertain;
             break;
         }
+        // A value the run took from its inputs is shown, not judged: meeting a target by an input is no
+        // result of the model.
+        if (row.from_inputs) row.verdict = Verdict::Input;
         card.rows.push_back(row);
       }
     }
@@ -142,6 +160,7 @@ std::string verdict_label(Verdict verdict, Language language) {
     case Verdict::NotMet: return "未达标";
     case Verdict::Uncertain: return "不确定";
     case Verdict::NotApplicable: return "不适用";
+    case Verdict::Input: return "输入值";
   }
   return "?";
 }
@@ -150,8 +169,11 @@ std::string indicator_unit(const PlanTarget& target) {
   return indicator_info(target.indicator).kind == IndicatorKind::Share ? "share" : target.unit;
 }
 
-std::string target_text(const PlanTarget& t, Language language) {
-  if (t.comparator == Comparator::Increasing) return std::string(pick(language, "rises every year", "逐年提高"));
+std::string target_text(const PlanTarget& t, Language language, IncreasingRule rule) {
+  if (t.comparator == Comparator::Increasing) {
+    return rule == IncreasingRule::NetRise ? std::string(pick(language, "rises (net)", "较规划前净提高"))
+                                           : std::string(pick(language, "rises every year", "逐年提高"));
+  }
   const std::string value = format_quantity(t.target, indicator_unit(t));
   const bool share = display_unit(indicator_unit(t)).percent;
   std::string out(t.comparator == Comparator::AtLeast ? "≥ " : "≤ ");
@@ -178,7 +200,7 @@ std::string scorecard_csv(const Scorecard& card, Language language) {
     csv.row({std::to_string(r.region_codes[row.region]), r.region_name(row.region, language),
              std::to_string(row.target.number), std::string(info.key),
              std::string(zh ? info.name_zh : info.name_en), row.target.text_zh, std::to_string(row.year),
-             target_text(row.target, language), unit_label(unit, language), format_scaled(row.mean, unit),
+             target_text(row.target, language, card.increasing_rule), unit_label(unit, language), format_scaled(row.mean, unit),
              format_scaled(row.p5, unit), format_scaled(row.p95, unit), std::to_string(row.replicates_with_value),
              row.target.comparator == Comparator::Increasing && !std::isnan(row.mean)
                  ? format_scaled(row.share_meeting, "share")
@@ -207,19 +229,24 @@ std::string scorecard_markdown(const Scorecard& card, Language language) {
   const auto& r = *card.results;
   const bool zh = language == Language::Chinese;
   std::ostringstream out;
+  const bool net = card.increasing_rule == IncreasingRule::NetRise;
   if (zh) {
     out << "# 规划指标评估：" << r.city_name(language) << "\n\n"
         << "各项指标与本市规划目标比较：" << r.replicates << "次重复模拟的均值及90%区间（随机种子" << r.seed
         << "，pneumoplan " << r.program_version << "，提交 `" << r.git_commit << "`"
         << "）。达标：整个区间满足目标；未达标：区间完全不满足；不确定：区间跨越目标；"
-           "“逐年提高”类指标按逐年上升的重复模拟比例判断（≥95%为达标）。\n";
+        << (net ? "“提高”类指标按较规划前一年净提高的重复模拟比例判断（≥95%为达标）。"
+                : "“逐年提高”类指标按规划期内逐年上升的重复模拟比例判断（≥95%为达标）。")
+        << "**输入值**：该值来自情景自身的文件（institutions.csv），并非模型结果，仅列出、不作评判。\n";
   } else {
     out << "# Scorecard: " << r.city_name(language) << "\n\n"
         << "Plan indicators against the city's own targets: mean and 90 % interval over " << r.replicates
         << " replicates (seed " << r.seed << ", pneumoplan " << r.program_version << ", commit `" << r.git_commit << "`"
         << "). Verdicts: met when the whole interval meets the target, not met when none of it does, uncertain when "
-           "it straddles the target; for \"rises every year\", the share of replicates that rose every year "
-           "(met at 95 % or more).\n";
+           "it straddles the target; for \"rises every year\", the share of replicates that rose ("
+        << (net ? "a net rise over the year before the plan period" : "in every year of the plan period")
+        << "; met at 95 % or more). **input**: the value comes from the scenario's own files (institutions.csv), not "
+           "from the model; it is shown, not judged.\n";
   }
   std::size_t current_region = static_cast<std::size_t>(-1);
   for (const auto& row : card.rows) {
@@ -232,8 +259,9 @@ std::string scorecard_markdown(const Scorecard& card, Language language) {
     }
     const auto& info = indicator_info(row.target.indicator);
     out << "| " << row.target.number << " | " << (zh ? info.name_zh : info.name_en) << " | " << row.year << " | "
-        << target_text(row.target, language) << " | " << format_quantity(row.mean, indicator_unit(row.target)) << " | "
-        << interval_cell(row, language) << " | **" << verdict_label(row.verdict, language) << "** |\n";
+        << target_text(row.target, language, card.increasing_rule) << " | "
+        << format_quantity(row.mean, indicator_unit(row.target)) << " | " << interval_cell(row, language) << " | **"
+        << verdict_label(row.verdict, language) << "** |\n";
   }
   return out.str();
 }
@@ -244,10 +272,11 @@ std::string scorecard_terminal(const Scorecard& card, Language language) {
   const std::size_t city = r.region_codes.size() - 1;
   std::ostringstream out;
   if (zh) {
-    out << r.city_name(language) << "规划指标评估（" << r.replicates << "次重复模拟；结论依据90%区间）：\n";
+    out << r.city_name(language) << "规划指标评估（" << r.replicates
+        << "次重复模拟；结论依据90%区间；输入值：取自情景文件，不作评判）：\n";
   } else {
     out << "Scorecard of " << r.city_name(language) << " against its plan (" << r.replicates
-        << " replicates; verdict from the 90 % interval):\n";
+        << " replicates; verdict from the 90 % interval; input: taken from the scenario's files, not judged):\n";
   }
   using A = TextTable::Align;
   TextTable table({{zh ? "序号" : "no."},
@@ -261,15 +290,15 @@ std::string scorecard_terminal(const Scorecard& card, Language language) {
     if (row.region != city) continue;
     const auto& info = indicator_info(row.target.indicator);
     table.row({std::to_string(row.target.number), std::string(zh ? info.name_zh : info.name_en),
-               std::to_string(row.year), target_text(row.target, language),
+               std::to_string(row.year), target_text(row.target, language, card.increasing_rule),
                format_quantity(row.mean, indicator_unit(row.target)), interval_cell(row, language),
                verdict_label(row.verdict, language)});
   }
   out << table.render();
   if (city == 0) return out.str();
   // Counties: one line per indicator and year, one column per county, a verdict symbol per cell.
-  out << (zh ? "\n各区县结论（+ 达标，- 未达标，? 不确定，. 不适用）：\n"
-             : "\nCounties (+ met, - not met, ? uncertain, . n/a):\n");
+  out << (zh ? "\n各区县结论（+ 达标，- 未达标，? 不确定，. 不适用，i 输入值）：\n"
+             : "\nCounties (+ met, - not met, ? uncertain, . n/a, i input):\n");
   std::vector<TextTable::Column> columns = {{zh ? "序号" : "no."},
                                             {zh ? "指标" : "indicator", A::Left, 30},
                                             {zh ? "年份" : "year"}};
@@ -284,8 +313,11 @@ std::string scorecard_terminal(const Scorecard& card, Language language) {
         char symbol = '.';
         for (const auto& row : card.rows) {
           if (row.region != c || row.year != year || row.target.indicator != target.indicator) continue;
-          symbol = row.verdict == Verdict::Met ? '+' : row.verdict == Verdict::NotMet ? '-'
-                   : row.verdict == Verdict::Uncertain ? '?' : '.';
+          symbol = row.verdict == Verdict::Met         ? '+'
+                   : row.verdict == Verdict::NotMet    ? '-'
+                   : row.verdict == Verdict::Uncertain ? '?'
+                   : row.verdict == Verdict::Input     ? 'i'
+                                                       : '.';
         }
         cells.emplace_back(1, symbol);
       }

@@ -84,6 +84,8 @@ StationSiteTable station_site_table(const ResultsFile& results, const Scenario& 
 
   const TownshipArray patients{results.read_output(diagnosed ? "patients_diagnosed_by_township" : "patients_true_by_township")};
   const TownshipArray open{results.read_output("rehab_station_open")};
+  // The stations that served patients: open, staffed and paid for (model/rehab_stations.hpp).
+  const TownshipArray functioning{results.read_output("rehab_station_functioning")};
   const std::size_t R = static_cast<std::size_t>(results.replicates);
 
   // The model's service problem (model/rehab_stations.cpp): every township a site and a demand point, one
@@ -124,35 +126,43 @@ StationSiteTable station_site_table(const ResultsFile& results, const Scenario& 
         all_p90(R, kNaN);
     std::vector<std::vector<double>> within(std::size(kReachBandsKm), std::vector<double>(R, 0.0));
     for (std::size_t r = 0; r < R; ++r) {
-      std::vector<int> open_sites;
+      std::vector<int> serving_sites;
+      std::vector<double> living(n, 0.0);
       for (std::size_t t = 0; t < n; ++t) {
-        problem.demand_weight[t] = patients.at(r, y, t);
-        total[r] += problem.demand_weight[t];
-        if (open.at(r, y, t) > 0.5) open_sites.push_back(static_cast<int>(t));
+        living[t] = patients.at(r, y, t);
+        total[r] += living[t];
+        stations[r] += open.at(r, y, t) > 0.5 ? 1.0 : 0.0;
+        if (functioning.at(r, y, t) > 0.5) serving_sites.push_back(static_cast<int>(t));
       }
-      stations[r] = static_cast<double>(open_sites.size());
-      // All patients: the nearest open station, room or not.
-      if (!open_sites.empty() && total[r] > 0.0) {
+      // All patients: the nearest functioning station, room or not. Those who seek service are, as in the
+      // model, uptake_at_station × 0.5^(distance / uptake_half_distance_km) of them.
+      std::fill(problem.demand_weight.begin(), problem.demand_weight.end(), 0.0);
+      double seeking = 0.0;
+      if (!serving_sites.empty() && total[r] > 0.0) {
         std::vector<std::pair<double, double>> nearest;
         for (std::size_t t = 0; t < n; ++t) {
-          if (problem.demand_weight[t] <= 0.0) continue;
           double km = std::numeric_limits<double>::infinity();
-          for (const int s : open_sites) km = std::min(km, problem.d(static_cast<std::size_t>(s), t));
-          nearest.push_back({km, problem.demand_weight[t]});
+          for (const int s : serving_sites) km = std::min(km, problem.d(static_cast<std::size_t>(s), t));
+          problem.demand_weight[t] =
+              living[t] * rehab.uptake_at_station * std::exp2(-km / rehab.uptake_half_distance_km);
+          seeking += problem.demand_weight[t];
+          if (living[t] <= 0.0) continue;
+          nearest.push_back({km, living[t]});
           for (std::size_t b = 0; b < std::size(kReachBandsKm); ++b) {
-            if (km <= kReachBandsKm[b]) within[b][r] += problem.demand_weight[t];
+            if (km <= kReachBandsKm[b]) within[b][r] += living[t];
           }
         }
         all_mean[r] = weighted_mean(nearest);
         all_p90[r] = weighted_quantile(nearest, 0.9);
       }
       for (auto& band : within) band[r] = total[r] > 0.0 ? band[r] / total[r] : kNaN;
-      // Served: the capacitated assignment the model made.
-      if (open_sites.empty() || total[r] <= 0.0) continue;
-      const LocationSolution solution = evaluate_capacitated(problem, open_sites);
+      // Served: the capacitated assignment the model made of those seeking service.
+      if (serving_sites.empty() || !(seeking > 0.0)) continue;
+      const LocationSolution solution = evaluate_capacitated(problem, serving_sites);
       std::vector<std::pair<double, double>> city_km;
       std::vector<double> by_site(n, 0.0);
       for (const auto& flow : solution.flows) {
+        if (!(flow.patients > 0.0)) continue;
         const double km = problem.d(static_cast<std::size_t>(flow.site), static_cast<std::size_t>(flow.demand));
         served[r] += flow.patients;
         city_km.push_back({km, flow.patients});
@@ -164,7 +174,7 @@ StationSiteTable station_site_table(const ResultsFile& results, const Scenario& 
         served_p90[r] = weighted_quantile(city_km, 0.9);
       }
       if (year == site_year) {
-        for (const int s : open_sites) served_sum[static_cast<std::size_t>(s)] += by_site[static_cast<std::size_t>(s)];
+        for (const int s : serving_sites) served_sum[static_cast<std::size_t>(s)] += by_site[static_cast<std::size_t>(s)];
       }
     }
     const auto mean = [](const std::vector<double>& v) {

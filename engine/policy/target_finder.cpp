@@ -36,7 +36,7 @@ TargetTrial run_target_trial(const Scenario& scenario, const TargetQuery& query,
       return a.year_row(static_cast<std::size_t>(year - first_year))[query.region];
     };
     values.push_back(value(query.year));
-    meeting += replicate_meets(query.target, query.year, first_year, value);
+    meeting += replicate_meets(query.target, trial.parameters.scorecard.increasing_rule, query.year, first_year, value);
     const OutputArray& costs = r[OutputId::InterventionCost];
     for (int year = cost_from; year <= query.year; ++year) {
       cost += costs.year_row(static_cast<std::size_t>(year - first_year))[query.intervention];

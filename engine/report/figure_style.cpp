@@ -11,6 +11,7 @@ std::string verdict_colour(Verdict verdict) {
     case Verdict::NotMet: return std::string(kVermillion);
     case Verdict::Uncertain: return std::string(kYellow);
     case Verdict::NotApplicable: return "#DDDDDD";
+    case Verdict::Input: return std::string(kSkyBlue);
   }
   return "#FFFFFF";
 }
@@ -33,6 +34,7 @@ std::string verdict_mark(Verdict verdict) {
     case Verdict::NotMet: return "−";
     case Verdict::Uncertain: return "?";
     case Verdict::NotApplicable: return "·";
+    case Verdict::Input: return "i";
   }
   return "";
 }

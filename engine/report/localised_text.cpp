@@ -28,7 +28,7 @@ constexpr LocalisedText kEnglish{
     .no_target = "No target in this city's plan",
     .percent_axis = "Percent",
     .count_axis = "Number",
-    .verdicts = {"met", "not met", "uncertain", "n/a"},
+    .verdicts = {"met", "not met", "uncertain", "n/a", "input"},
     .scorecard_title = "{1}: plan indicators against targets (colour: verdict from the 90 % interval over {2} replicates; "
                        "number: mean)",
     .map_title = "{1}: {2} by township of residence, {3} (mean over replicates)",
@@ -95,7 +95,8 @@ constexpr LocalisedText kEnglish{
     .scorecard = "Scorecard",
     .scorecard_intro = "Each indicator of the city's plan against its own target. Met: the whole 90 % interval meets "
                        "the target; not met: none of it does; uncertain: it straddles the target. For \"rises every "
-                       "year\", the share of replicates that rose every year decides (met at 95 % or more).",
+                       "year\", the share of replicates that rose decides (met at 95 % or more). Input: the value comes from the "
+                       "scenario's own files (institutions.csv), not from the model, so it is shown but not judged.",
     .indicator = "Indicator",
     .target = "Target",
     .verdict = "Verdict",
@@ -190,7 +191,7 @@ constexpr LocalisedText kChinese{
     .no_target = "本市规划未设目标",
     .percent_axis = "百分比",
     .count_axis = "数量",
-    .verdicts = {"达标", "未达标", "不确定", "不适用"},
+    .verdicts = {"达标", "未达标", "不确定", "不适用", "输入值"},
     .scorecard_title = "{1}：规划指标评估（颜色：依据{2}次重复模拟90%区间的结论；数字：均值）",
     .map_title = "{1}：{3}年各乡镇（按居住地）{2}（重复模拟均值）",
     .patients_diagnosed = "已诊断患者",
@@ -252,7 +253,8 @@ constexpr LocalisedText kChinese{
     .rose_share = "{1}的重复模拟逐年上升",
     .scorecard = "规划指标评估",
     .scorecard_intro = "本市规划各项指标与其目标比较。达标：整个90%区间满足目标；未达标：区间完全不满足；"
-                       "不确定：区间跨越目标。\"逐年提高\"类指标按逐年上升的重复模拟比例判断（≥95%为达标）。",
+                       "不确定：区间跨越目标。\"逐年提高\"类指标按上升的重复模拟比例判断（≥95%为达标）。"
+                       "输入值：数值直接来自情景文件（institutions.csv），并非模型模拟结果，只列出不评判。",
     .indicator = "指标",
     .target = "目标",
     .verdict = "结论",

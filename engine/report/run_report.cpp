@@ -156,7 +156,7 @@ void add_scorecard(ReportDocument& doc, const ResultsFile& r, const Scorecard& c
     t.rows.push_back({{std::to_string(row.target.number)},
                       {std::string(indicator_name(row.target.indicator, language))},
                       {std::to_string(row.year)},
-                      {target_text(row.target, language)},
+                      {target_text(row.target, language, card.increasing_rule)},
                       {format_quantity(row.mean, unit)},
                       {interval},
                       {std::string(verdict_text(row.verdict, language)), "", figure_style::verdict_colour(row.verdict),

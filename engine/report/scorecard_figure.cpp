@@ -75,6 +75,7 @@ std::string verdict_cell_text(const std::string& value, Verdict verdict) {
     case Verdict::NotMet: return value + " ×";
     case Verdict::Uncertain: return value + " ?";
     case Verdict::NotApplicable: return value;
+    case Verdict::Input: return value + " i";
   }
   return value;
 }
@@ -119,7 +120,7 @@ std::string verdict_grid_commands(const VerdictGrid& g) {
   }
   out += "plot $cells using 1:2:(0.48):(0.46):3 with boxxyerror fillcolor rgb variable fillstyle solid 1.0 noborder "
          "notitle, \\\n  $cells using 1:2:8:9 with labels textcolor rgb variable notitle";
-  for (const Verdict v : {Verdict::Met, Verdict::Uncertain, Verdict::NotMet, Verdict::NotApplicable}) {
+  for (const Verdict v : {Verdict::Met, Verdict::Uncertain, Verdict::NotMet, Verdict::NotApplicable, Verdict::Input}) {
     out += ", \\\n  keyentry with boxes fillcolor rgb \"" + figure_style::verdict_colour(v) +
            "\" fillstyle solid 1.0 title " +
            gnuplot_quote(verdict_cell_text(std::string(verdict_text(v, g.language)), v));
@@ -179,8 +180,8 @@ Figure scorecard_figure(const Scorecard& card, const FigureOptions& options) {
     // The plan's own row number and the whole name, wrapped rather than cut.
     const std::string name = std::to_string(row_targets[r]->number) + ". " + std::string(indicator_name(id, options.language));
     row_labels.push_back(wrap_label(name, zh ? 17 : 40, 2));
-    row_text.rows.push_back({static_cast<double>(r), std::to_string(year), target_text(*row_targets[r], options.language)});
-    text_cells.push_back({std::to_string(year), wrap_label(target_text(*row_targets[r], options.language), zh ? 10 : 11, 2)});
+    row_text.rows.push_back({static_cast<double>(r), std::to_string(year), target_text(*row_targets[r], options.language, card.increasing_rule)});
+    text_cells.push_back({std::to_string(year), wrap_label(target_text(*row_targets[r], options.language, card.increasing_rule), zh ? 10 : 11, 2)});
   }
   figure.data.push_back(std::move(row_text));
   // Width: the row labels, two text columns and about 95 px per region; height: about 44 px per row (two

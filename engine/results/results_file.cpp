@@ -12,6 +12,7 @@
 #include "pneumoplan/results/hdf5_io.hpp"
 #include "pneumoplan/results/replicate_summary.hpp"
 #include "pneumoplan/results/results_file_kind.hpp"
+#include "pneumoplan/scenario/indicator_sources.hpp"
 
 namespace pneumo {
 namespace {
@@ -241,6 +242,30 @@ void write_targets(hid_t file, const Scenario& scenario) {
   along("binding", "0/1", "1 where the target is binding (约束性), 0 where it is expected (预期性)");
 }
 
+// Which indicator values this run computed from inputs alone (institutions.csv) rather than through the model,
+// per indicator and region, so that the scorecard marks them "input".
+void write_indicator_sources(hid_t file, const Scenario& scenario) {
+  auto group = h5::create_group(file, "indicators");
+  const std::size_t regions = scenario.geography.counties.size() + 1;
+  std::vector<std::string> keys;
+  std::vector<std::int64_t> from_inputs;
+  for (std::size_t k = 0; k < kIndicatorCount; ++k) {
+    keys.emplace_back(kIndicators[k].key);
+    for (std::size_t r = 0; r < regions; ++r) {
+      from_inputs.push_back(indicator_from_inputs(scenario, static_cast<IndicatorId>(k), r) ? 1 : 0);
+    }
+  }
+  h5::describe(group.id(), "", "which indicator values come from inputs (institutions.csv) rather than the model");
+  h5::write_strings(group.id(), "indicator_key", keys);
+  h5::describe_dataset(group.id(), "indicator_key", "", "the plan indicators (docs/indicators.md)");
+  h5::make_dimension_scale(group.id(), "indicator_key", "indicator_key");
+  h5::write_dataset(group.id(), "from_inputs", {kIndicatorCount, regions}, from_inputs);
+  h5::describe_dataset(group.id(), "from_inputs", "0/1",
+                       "1 where the indicator's value in the region comes from inputs alone: the scorecard marks it "
+                       "'input', not met or not met");
+  h5::attach_dimension_scales(group.id(), "from_inputs", {"/indicators/indicator_key", scale_path(Axis::Region)});
+}
+
 // Everything inside the file; every group and dataset it opens is closed when it returns.
 void write_contents(hid_t root, const Scenario& scenario, const std::vector<ReplicateResults>& replicates,
                     std::uint64_t seed) {
@@ -281,6 +306,7 @@ void write_contents(hid_t root, const Scenario& scenario, const std::vector<Repl
   }
   write_axes(root, scenario, axis);
   write_targets(root, scenario);
+  write_indicator_sources(root, scenario);
 
   auto per_replicate = h5::create_group(root, "replicates");
   h5::describe(per_replicate.id(), "", "every output, one value per replicate");

@@ -139,6 +139,35 @@ void read_targets(hid_t root, ResultsFile& r) {
   }
 }
 
+void read_indicator_sources(hid_t root, ResultsFile& r) {
+  const std::size_t regions = r.region_codes.size();
+  if (r.format_version < 4 && !h5::has_link(root, "indicators")) {
+    // Written before the scorecard knew which rows are inputs: none is marked.
+    r.indicator_from_inputs.assign(kIndicatorCount, std::vector<std::uint8_t>(regions, 0));
+    return;
+  }
+  auto group = h5::open_group(root, "indicators");
+  const hid_t g = group.id();
+  expect_length(g, "indicator_key", kIndicatorCount);
+  const auto keys = h5::read_strings(g, "indicator_key");
+  for (std::size_t k = 0; k < kIndicatorCount; ++k) {
+    if (keys[k] != kIndicators[k].key) damaged("/indicators/indicator_key differs from this program's indicators");
+  }
+  const auto dims = h5::dataset_dims(g, "from_inputs");
+  if (dims.size() != 2 || dims[0] != kIndicatorCount || dims[1] != regions) {
+    damaged("/indicators/from_inputs: expected shape [" + std::to_string(kIndicatorCount) + ", " +
+            std::to_string(regions) + "]");
+  }
+  const auto flags = h5::read_int64s(g, "from_inputs");
+  r.indicator_from_inputs.assign(kIndicatorCount, std::vector<std::uint8_t>(regions, 0));
+  for (std::size_t k = 0; k < kIndicatorCount; ++k) {
+    for (std::size_t region = 0; region < regions; ++region) {
+      const auto flag = flags[k * regions + region];
+      if (flag != 0 && flag != 1) damaged("/indicators/from_inputs: expected 0 or 1");
+      r.indicator_from_inputs[k][region] = static_cast<std::uint8_t>(flag);
+    }
+  }
+}
 
 }  // namespace
 
@@ -184,6 +213,7 @@ ResultsFile open_results_file(const std::string& path) {
     }
     read_axes(root, r);
     read_targets(root, r);
+    read_indicator_sources(root, r);
   } catch (const IoError& error) {
     const std::string message = error.what();
     if (message.rfind(path, 0) == 0) throw;

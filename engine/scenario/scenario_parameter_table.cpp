@@ -21,6 +21,8 @@ const ParameterTable<ScenarioParameters>& scenario_parameter_table() {
     parameters::add_programmes(specs);
     parameters::add_rehab(specs);
     parameters::add_care(specs);
+    parameters::add_institutions(specs);
+    parameters::add_scorecard(specs);
     return specs;
   }());
   return table;

@@ -73,8 +73,8 @@ with h5py.File(path, "r") as f:
     f.visititems(check)
     fmt = text(f.attrs["format"])
     if fmt == "pneumoplan-results":
-        assert int(f.attrs["format_version"]) == 3
-        for axis in ("replicate", "year", "region", "stage", "township", "industry", "intervention"):
+        assert int(f.attrs["format_version"]) == 4
+        for axis in ("replicate", "year", "region", "stage", "township", "industry", "intervention", "years_since_diagnosis"):
             assert h5py.h5ds.is_scale(f[axis].id), axis
         assert (f["region"][:] == f["axes/region_code"][:]).all()
         assert (f["year"][:] == f["axes/year"][:]).all()

@@ -7,7 +7,7 @@ import numpy as np
 path = sys.argv[1]
 with h5py.File(path, "r") as f:
     assert f.attrs["format"] == "pneumoplan-results", f.attrs["format"]
-    assert int(f.attrs["format_version"]) == 3
+    assert int(f.attrs["format_version"]) == 4
     replicates = int(f.attrs["replicates"])
     years = f["axes/year"][:]
     assert years[0] == f.attrs["first_year"] and years[-1] == f.attrs["last_year"]

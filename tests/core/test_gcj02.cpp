@@ -1,5 +1,5 @@
 // GCJ-02 ↔ WGS-84: the forward offset reproduces the published test points of the open implementations
-// (docs/references.md §11), the iterative inverse recovers their WGS-84 points, and a round trip over a grid
+// (docs/references.md §12), the iterative inverse recovers their WGS-84 points, and a round trip over a grid
 // spanning China comes back within a millimetre — far inside the sub-metre a GIS needs.
 #include <gtest/gtest.h>
 

@@ -256,7 +256,8 @@ TEST(Interventions, EachProgrammeMovesItsOutputUp) {
       {"insurance_expansion", "0.8", {}, indicator_output(IndicatorId::InjuryInsuranceEnrolled)},
       {"exam_capacity", "500", {}, OutputId::ExamCapacityShare, true},
       {"diagnosis_capacity", "50", {}, OutputId::DiagnosisCapacityShare, true},
-      {"rehab_threshold", "5", {"rehab.patients_counted=true"}, OutputId::RehabStationsOpen},
+      {"rehab_threshold", "5", {"rehab.patients_counted=true", "rehab.funding_rmb_per_year=1e9"},
+       OutputId::RehabStationsOpen},  // with money for the stations it plans
   };
   for (const auto& c : cases) {
     std::vector<std::string> lines = single("it", c.type, c.intensity);
@@ -267,6 +268,82 @@ TEST(Interventions, EachProgrammeMovesItsOutputUp) {
     EXPECT_GT(sum_city(scenario, with, c.output, year), sum_city(scenario, base, c.output, year))
         << c.type << " on " << output_catalogue()[static_cast<std::size_t>(c.output)].name;
   }
+}
+
+// City value of `id` in `year` for one stepped simulation's results.
+double city_value(const Scenario& scenario, const Simulation& simulation, OutputId id, int year) {
+  return city(scenario, simulation.results(), id, year);
+}
+
+TEST(Interventions, CoordinatorProgrammeMovesRecruitmentNotCoverage) {
+  // No coordinators, no recruitment and no turnover without the programme; the programme runs in 2021 only.
+  // Coverage is then a stock: what the programme recruited in 2021 stays after it ends (nothing sets the
+  // share while it runs, nothing takes it away after), and the coordinators recruited are counted.
+  const std::vector<std::string> city = {"supervision.coordinator_share=0", "supervision.coordinator_recruitment_per_year=0",
+                                         "supervision.coordinator_turnover_per_year=0"};
+  std::vector<std::string> lines = single("coord", "township_coordinators", "0.6", {"end_year=2021"});
+  lines.insert(lines.end(), city.begin(), city.end());
+  Stepped s(lines, "coord", 2025);
+  const OutputId coverage = indicator_output(IndicatorId::TownshipSupervisionCoverage);
+  const double townships = static_cast<double>(s.scenario.geography.townships.size());
+  EXPECT_EQ(city_value(s.scenario, s.baseline, coverage, 2025), 0.0);
+  EXPECT_EQ(city_value(s.package_scenario, s.package, coverage, 2020), 0.0);
+  const double in_2021 = city_value(s.package_scenario, s.package, coverage, 2021);
+  EXPECT_GT(in_2021, 0.0);
+  EXPECT_DOUBLE_EQ(city_value(s.package_scenario, s.package, OutputId::CoordinatorsRecruited, 2021), in_2021 * townships);
+  for (int year = 2022; year <= 2025; ++year) {
+    EXPECT_DOUBLE_EQ(city_value(s.package_scenario, s.package, coverage, year), in_2021) << year;
+    EXPECT_EQ(city_value(s.package_scenario, s.package, OutputId::CoordinatorsRecruited, year), 0.0) << year;
+  }
+
+  // With the default turnover, a programme at full strength prevents every loss while it runs; the baseline
+  // loses coordinators over the years on the same draws.
+  Stepped keep(single("coord", "township_coordinators", "1.0", {}, 2011), "coord", 2030);
+  double lost_baseline = 0.0, lost_programme = 0.0;
+  for (int year = 2011; year <= 2030; ++year) {
+    lost_baseline += city_value(keep.scenario, keep.baseline, OutputId::CoordinatorsLost, year);
+    lost_programme += city_value(keep.package_scenario, keep.package, OutputId::CoordinatorsLost, year);
+  }
+  EXPECT_GT(lost_baseline, 0.0);
+  EXPECT_EQ(lost_programme, 0.0);
+}
+
+TEST(Interventions, ViolationCasesBeyondCapacityWaitForTheNextYear) {
+  // Many cases and a county capacity of 1.5 a year: a backlog builds up and is carried from year to year;
+  // every county-year obeys backlog(y) = backlog(y − 1) + found(y) − handled(y), handles at most 2 cases,
+  // and the indicator is handled ÷ (found + carried).
+  const Scenario scenario = load_scenario(test::data_path("small"),
+                                          {"enforcement.cases_per_county=1.5", "enforcement.inspection_rate=0.6"});
+  Simulation simulation(scenario, 6, 0);
+  simulation.run();
+  const auto& found = simulation.results()[OutputId::ViolationsFound];
+  const auto& handled = simulation.results()[OutputId::CasesHandled];
+  const auto& backlog = simulation.results()[OutputId::ViolationBacklog];
+  const auto& rate = simulation.results()[indicator_output(IndicatorId::ViolationCaseHandlingRate)];
+  const std::size_t regions = found.shape[1];
+  double handled_total = 0.0, capacity_years = 0.0;
+  for (std::size_t c = 0; c + 1 < regions; ++c) {
+    double carried = 0.0;
+    for (std::size_t y = 0; y < found.shape[0]; ++y) {
+      const double f = found.year_row(y)[c], h = handled.year_row(y)[c], b = backlog.year_row(y)[c];
+      EXPECT_DOUBLE_EQ(b, carried + f - h) << "county " << c << " year " << y;
+      EXPECT_LE(h, 2.0);
+      if (f + carried > 0.0) {
+        EXPECT_DOUBLE_EQ(rate.year_row(y)[c], h / (f + carried));
+      } else {
+        EXPECT_TRUE(std::isnan(rate.year_row(y)[c]));
+      }
+      if (carried >= 2.0) {  // a full queue: capacity binds
+        handled_total += h;
+        capacity_years += 1.0;
+      }
+      carried = b;
+    }
+    EXPECT_GT(carried, 0.0) << "county " << c;  // the backlog is still there at the end
+  }
+  // Where the queue was full, a capacity of 1.5 handles 1 or 2 cases, 1.5 on average (4 standard errors).
+  ASSERT_GT(capacity_years, 10.0);
+  EXPECT_NEAR(handled_total / capacity_years, 1.5, 4.0 * 0.5 / std::sqrt(capacity_years));
 }
 
 TEST(Interventions, CostsAddUp) {

@@ -140,10 +140,10 @@ TEST(ResultsDamage, VersionTwoFilesStillRead) {
   ASSERT_TRUE(results.read_input("scenario.ini").has_value());
   EXPECT_NE(results.read_input("scenario.ini")->find("[simulation]"), std::string::npos);
   EXPECT_EQ(results.read_input(kOverridesInput).value_or(""), "rehab.layout=rule\n");
-  // And the same file as version 3 reads its own names.
+  // And the same file as the current version reads its own names.
   test::write_file(scratch.file("v3.h5"), good_file_bytes());
   const ResultsFile current = open_results_file(scratch.file("v3.h5"));
-  EXPECT_EQ(current.format_version, 3);
+  EXPECT_EQ(current.format_version, kResultsFormatVersion);
   EXPECT_EQ(current.region_codes.back(), 320300);
   EXPECT_TRUE(current.read_input("scenario.ini").has_value());
   EXPECT_FALSE(current.read_input(kOverridesInput).has_value());

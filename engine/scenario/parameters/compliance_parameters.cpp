@@ -71,6 +71,12 @@ void add_compliance(std::vector<Spec>& s) {
                    "exceeded limits in 2019 mining monitoring and 22.1 % in Guangdong 2017 (references.md §4)",
                    "Geometric SD of measured post concentrations around the enterprise's annual mean.",
                    [](P& p) -> double& { return p.compliance.post_gsd; }));
+  s.push_back(real("compliance.employees_per_exposed_worker", "2.68", "factor", 1, 100,
+                   "derived: employers inspected in 2008 with dust, asbestos or solvent hazards had 23,575,301 "
+                   "workers, 8,788,120 (37.28 %) of them exposed (references.md §11)",
+                   "All employees of an enterprise per worker in dust work: the base of the insurance enrolment "
+                   "indicator counts every employee of an insured enterprise.",
+                   [](P& p) -> double& { return p.compliance.employees_per_exposed_worker; }));
 }
 
 }  // namespace pneumo::parameters

@@ -54,5 +54,7 @@ void add_limits(std::vector<Spec>& s);
 void add_programmes(std::vector<Spec>& s);  // enforcement, SME help, knowledge, supervision
 void add_rehab(std::vector<Spec>& s);
 void add_care(std::vector<Spec>& s);
+void add_institutions(std::vector<Spec>& s);
+void add_scorecard(std::vector<Spec>& s);
 
 }  // namespace pneumo::parameters

@@ -16,8 +16,12 @@ void add_programmes(std::vector<Spec>& s) {
   s.push_back(real("enforcement.detection", "0.8", "probability", 0, 1, "assumed",
                    "Probability that an inspection of a non-compliant enterprise finds a violation.",
                    [](P& p) -> double& { return p.enforcement.detection; }));
-  s.push_back(real("enforcement.cases_per_county", "15", "cases per year", 0, 1e6, "assumed",
-                   "Violation cases the health supervision office of a county can investigate and handle a year.",
+  s.push_back(real("enforcement.cases_per_county", "16.6", "cases per year", 0, 1e6,
+                   "derived: Suqian's 2022 special inspection handled 83 cases in a year in a city of 5 county-level "
+                   "divisions, the most a city is documented to handle; nationally 8,594 cases were handled in 2024, "
+                   "about 3 per county (references.md §11)",
+                   "Violation cases the health supervision office of a county can investigate and handle a year; "
+                   "cases beyond it wait for the next year (a backlog).",
                    [](P& p) -> double& { return p.enforcement.cases_per_county; }));
   s.push_back(real("enforcement.compliance_years_after_case", "3", "years", 0, 50, "assumed",
                    "Years a handled case keeps the enterprise compliant in every state.",
@@ -49,11 +53,20 @@ void add_programmes(std::vector<Spec>& s) {
   }
 
   s.push_back(real("supervision.coordinator_share", "0.5", "share", 0, 1, "assumed",
-                   "Share of townships with an occupational-health supervision coordinator in the base year.",
+                   "Share of townships with an occupational-health supervision coordinator in the base year and "
+                   "before.",
                    [](P& p) -> double& { return p.supervision.coordinator_share; }));
-  s.push_back(real("supervision.coordinator_annual_gain", "0.05", "per year", 0, 1, "assumed",
-                   "After the base year, the share of townships without a coordinator that gain one each year.",
-                   [](P& p) -> double& { return p.supervision.coordinator_annual_gain; }));
+  s.push_back(real("supervision.coordinator_recruitment_per_year", "0.15", "per year", 0, 1,
+                   "assumed: with the default turnover the share settles near 64 %, a little above the base year's "
+                   "50 %; no recruitment figure was found (references.md §11)",
+                   "After the base year, probability that a township without a coordinator recruits one in a year.",
+                   [](P& p) -> double& { return p.supervision.coordinator_recruitment_per_year; }));
+  s.push_back(real("supervision.coordinator_turnover_per_year", "0.1", "per year", 0, 1,
+                   "derived: township health centre staff left at 8.1 % a year (2005) and 9.67-13 % (2012-2013); "
+                   "coordinators' own turnover was not found (references.md §11)",
+                   "After the base year, probability that a township's coordinator leaves in a year (the post may "
+                   "be filled again the same year).",
+                   [](P& p) -> double& { return p.supervision.coordinator_turnover_per_year; }));
 }
 
 }  // namespace pneumo::parameters

@@ -33,6 +33,11 @@ enum class Purpose : std::uint64_t {
   Closure = 18,               // which severe-hazard enterprises a ramping closure programme closes first
   SweepDesign = 19,           // sweep designs: entity = parameter, year = point or trajectory, index = use
   Bootstrap = 20,             // bootstrap resamples: entity = resample, year = position
+  StationBuild = 21,          // whether a funded rehabilitation station opens: entity = township
+  StationStaff = 22,          // station staff lost and recruited: entity = township, index = post
+  CoordinatorTurnover = 23,   // coordinator lost, then recruited: entity = township
+  CaseCapacity = 24,          // the fractional part of a county's case capacity: entity = county
+  InstitutionCertification = 25,  // whether a certification attempt succeeds: entity = project
 };
 
 using Uniforms4 = std::array<double, 4>;

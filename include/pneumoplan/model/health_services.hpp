@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "pneumoplan/model/enterprise_table.hpp"
-#include "pneumoplan/model/intervention_effects.hpp"
+#include "pneumoplan/model/institution_investments.hpp"
 #include "pneumoplan/model/year_conditions.hpp"
 #include "pneumoplan/model/year_tally.hpp"
 #include "pneumoplan/scenario/scenario.hpp"
@@ -37,12 +37,13 @@ class HealthServices {
   YearConditions opening_conditions(int year) const;
 
   // Accounts for `year` (whose conditions were `now`) and returns next year's capacity shares in `next`.
-  // `hires` are this year's hires per enterprise; `effects` add capacity.
+  // `hires` are this year's hires per enterprise; institutions created by the plan's investments add capacity
+  // once they are open (`investments`).
   ServiceVolumes account(int year, const EnterpriseTable& enterprises, const YearTally& tally,
                          const std::vector<std::int64_t>& hires, const YearConditions& now, YearConditions& next,
-                         const InterventionEffects& effects);
+                         const InstitutionInvestments& investments);
 
-  // Capacities of the institutions in the scenario (exams or diagnoses a year), interventions excluded.
+  // Capacities of the institutions of institutions.csv (exams or diagnoses a year), investments excluded.
   double exam_capacity(std::size_t county, int year) const;  // county's own institutions
   double pooled_exam_capacity(int year) const;                // city-level institutions
   double diagnosis_capacity(int year) const;

@@ -10,6 +10,7 @@
 
 #include "pneumoplan/model/compliance_model.hpp"
 #include "pneumoplan/model/enterprise_table.hpp"
+#include "pneumoplan/model/institution_investments.hpp"
 #include "pneumoplan/model/rehab_stations.hpp"
 #include "pneumoplan/model/year_tally.hpp"
 #include "pneumoplan/scenario/indicator.hpp"
@@ -25,12 +26,15 @@ struct IndicatorInputs {
   const std::vector<std::uint8_t>& township_coordinator;
   const RehabStations& stations;
   const std::vector<std::int64_t>& rehab_patients_by_township;  // the patients the station rule counts
+  const std::vector<std::uint8_t>& rehab_covered;  // per township: served by a functioning station in reach
+  const InstitutionInvestments& investments;       // institutions the plan's investments created
 };
 
 struct IndicatorYear {
   // values[indicator][region], regions = counties then the city
   std::array<std::vector<double>, kIndicatorCount> values;
   std::vector<std::int64_t> stations_open, concentrated_townships;  // per region, for outputs
+  std::vector<std::int64_t> insured_dust_workers;                   // per region, for outputs
 };
 
 IndicatorYear compute_indicators(const IndicatorInputs& in, int year);

@@ -1,6 +1,8 @@
 // What the active interventions change in a year, in the terms the phases read: a factor on each
 // enterprise's concentration, the share of each compliance gap closed, help coverage, added inspections,
-// case and exam capacity, follow-up coverage, coordinator coverage, the station threshold, closures. Several
+// case capacity, follow-up coverage, support for coordinator recruitment and retention, the station
+// threshold, closures. (Exam and diagnosis capacity come from institutions the investments create:
+// institution_investments.hpp.) Several
 // interventions of one kind combine: factors multiply, gap closures combine as 1 − Π(1 − c), coverages take
 // the largest, additions add. Without active interventions every effect is neutral and nothing changes —
 // not a draw, not a result (tested).
@@ -43,12 +45,11 @@ class InterventionEffects {
   double cases_added(std::size_t county) const { return cases_.empty() ? 0.0 : cases_[county]; }
   double followup_coverage(double baseline) const { return std::max(baseline, followup_coverage_); }
   double migrant_insured_share(double baseline) const { return baseline + (1.0 - baseline) * migrant_insurance_; }
-  double coordinator_coverage(double baseline) const { return std::max(baseline, coordinator_coverage_); }
+  // Share of the coordinator recruitment gap closed, and of coordinator turnover prevented, in `county`.
+  double coordinator_support(std::size_t county) const {
+    return coordinator_support_.empty() ? 0.0 : coordinator_support_[county];
+  }
   double station_threshold(double baseline) const { return station_threshold_ > 0.0 ? station_threshold_ : baseline; }
-
-  // Capacity added in any `year` (next year's capacity shares are set before that year is prepared).
-  double exam_capacity_added(std::size_t county, int year) const;  // to the county's own institutions
-  double diagnosis_capacity_added(int year) const;
 
   // Closures from `year`: targeted enterprises whose mean concentration this year (the one before `year`)
   // reached the closure multiple of their limit get no jobs from `year` on (EnterpriseTable::closed_from_year),
@@ -56,19 +57,17 @@ class InterventionEffects {
   void plan_closures(int year, EnterpriseTable& enterprises);
 
   // Cost of each intervention of the scenario in `year` (RMB; zero for inactive ones). `followup_exams` is
-  // the year's follow-up exam volume and `new_stations` the stations the rule opened this year.
+  // the year's follow-up exam volume and `new_stations` the stations the rule funded this year.
   struct CostInputs {
     double followup_exams = 0.0;       // follow-up exams performed this year
     double followup_baseline = 0.0;    // the follow-up coverage without interventions
-    double coordinator_baseline = 0.0; // the coordinator coverage without interventions
-    std::int64_t new_stations = 0;     // stations opening this year
+    std::vector<std::int64_t> coordinators_by_county;  // coordinators in post this year
+    std::int64_t new_stations = 0;     // stations funded this year below the plan's threshold
   };
   std::vector<double> costs(int year, const EnterpriseTable& enterprises, const YearTally& tally,
                             const CostInputs& inputs) const;
 
  private:
-  double capacity_added(int year, InterventionKind kind, int county) const;  // county −1: city-wide ones
-
   const Scenario& scenario_;
   const RandomStream& rng_;
   bool active_ = false;
@@ -77,7 +76,8 @@ class InterventionEffects {
   std::array<std::vector<double>, kComplianceStateCount> compliance_;
   std::vector<double> inspections_;  // per enterprise
   std::vector<double> cases_;        // per county
-  double followup_coverage_ = 0.0, migrant_insurance_ = 0.0, coordinator_coverage_ = 0.0, station_threshold_ = 0.0;
+  std::vector<double> coordinator_support_;  // per county
+  double followup_coverage_ = 0.0, migrant_insurance_ = 0.0, station_threshold_ = 0.0;
   std::vector<std::vector<std::pair<int, double>>> jobs_closed_;  // per intervention: (year, jobs closed)
 };
 

@@ -4,12 +4,14 @@
 // Each year runs the same phases in the same order (step_year):
 //   0. interventions — the effects of the active package's interventions this year (InterventionEffects);
 //   1. enterprises  — this year's concentrations, respirator use, jobs, hazard grade and knowledge;
-//   2. compliance   — township coordinators, enterprises' compliance states, inspections and cases;
+//   2. compliance   — township coordinators (recruitment, turnover), enterprises' compliance states,
+//                     inspections and cases (handled within capacity, the rest carried over);
 //   3. people       — the annual pass over every person (death, exposure, disease, surveillance, tallies);
 //   4. layoffs      — closures decided for next year, then layoffs where next year's jobs are fewer than the
 //                     workers staying;
-//   5. services     — exam volumes, false positives, next year's exam and diagnosis capacity shares;
-//   6. stations     — rehabilitation stations by the rule, from where patients live;
+//   5. services     — exam volumes, false positives, next year's exam and diagnosis capacity shares (with the
+//                     institutions the plan's investments created, once certified);
+//   6. stations     — rehabilitation stations planned, funded, built, staffed or closed, and their service;
 //   7. record       — the year's tallies, indicators and intervention costs become this replicate's outputs;
 //   8. hiring       — hires to fill next year's jobs, into rows released in step 3 first.
 // Rows are compacted only when many stay free.
@@ -28,6 +30,7 @@
 #include "pneumoplan/model/enterprise_table.hpp"
 #include "pneumoplan/model/health_services.hpp"
 #include "pneumoplan/model/indicators.hpp"
+#include "pneumoplan/model/institution_investments.hpp"
 #include "pneumoplan/model/intervention_effects.hpp"
 #include "pneumoplan/model/rehab_stations.hpp"
 #include "pneumoplan/model/surveillance.hpp"
@@ -61,7 +64,7 @@ class Simulation {
   void create_initial_workforce();
   YearTally process_people(int year);
   void record(int year, const YearTally& tally, const ServiceVolumes& services, const EnforcementTally& enforcement,
-              const IndicatorYear& indicators, const RehabService& rehab,
+              const IndicatorYear& indicators, const RehabYear& rehab_year, const RehabService& rehab,
               const std::vector<double>& intervention_costs);
   void lay_off(int year, YearTally& tally);
   std::size_t hire_for(int year, const YearTally& tally);  // returns the rows still free afterwards
@@ -70,6 +73,7 @@ class Simulation {
   const Scenario& scenario_;
   RandomStream rng_;
   InterventionEffects effects_;  // of the scenario's active package, prepared at the start of each year
+  InstitutionInvestments investments_;  // institutions the active package creates or certifies
   DiseaseCourse course_;
   Surveillance surveillance_;
   ComplianceModel compliance_;

@@ -1,7 +1,13 @@
-// Township occupational-health supervision coordinators (职业卫生监督协管). A township has one when its
-// fixed propensity is below the year's coverage: the base-year share, flat before the base year, then
-// gaining a share of the remaining townships every year. Coordinators raise the inspection rate of their
-// township's enterprises (enforcement.coordinator_inspection_factor).
+// Township occupational-health supervision coordinators (职业卫生监督协管). Up to the base year a township has
+// one when its fixed propensity is below supervision.coordinator_share. After the base year coordinators
+// come and go: each year a coordinator leaves with probability coordinator_turnover_per_year, and a township
+// without one (including one that just lost theirs) recruits one with probability
+// coordinator_recruitment_per_year. A coordinator programme (township_coordinators) closes a share x of the
+// recruitment gap and prevents the same share of turnover in its counties:
+//   recruitment r → r + (1 − r)·x,   turnover q → q·(1 − x)
+// so it moves recruitment and retention, never the coverage itself. Draws are keyed by (township, year), the
+// same in every package. Coordinators raise the inspection rate of their township's enterprises
+// (enforcement.coordinator_inspection_factor).
 #pragma once
 
 #include <cstdint>
@@ -17,15 +23,21 @@ class TownshipSupervision {
  public:
   TownshipSupervision(const Scenario& scenario, const RandomStream& rng);
 
-  double coverage(int year) const;  // without interventions
-  // Sets has_coordinator() for the year; a coordinator programme can raise the coverage (`effects`).
+  // Sets has_coordinator() for `year` (called once a year, in order) and counts the year's recruitments and
+  // losses by county. `effects` (prepared for `year`) hold the programmes' support.
   void update(int year, const InterventionEffects& effects);
   const std::vector<std::uint8_t>& has_coordinator() const { return has_coordinator_; }
+  const std::vector<std::int64_t>& recruited() const { return recruited_; }  // per county, this year
+  const std::vector<std::int64_t>& lost() const { return lost_; }            // per county, this year
+  std::vector<std::int64_t> in_post_by_county() const;
 
  private:
   const Scenario& scenario_;
+  const RandomStream& rng_;
   std::vector<float> propensity_;
   std::vector<std::uint8_t> has_coordinator_;
+  std::vector<std::int64_t> recruited_, lost_;
+  bool started_ = false;
 };
 
 }  // namespace pneumo

@@ -73,6 +73,21 @@ enum class OutputId : std::size_t {
   RemovedFromDust,
   PatientYearsByStageAtDiagnosis,
   PatientDeathsByStageAtDiagnosis,
+  RehabStationsFunctioning,
+  RehabStaffInPost,
+  RehabStationsOpened,
+  RehabStationOpenFailures,
+  RehabStationsClosed,
+  RehabPatientsSeeking,
+  RehabFunding,
+  RehabBuildSpending,
+  RehabRunningCost,
+  CoordinatorsRecruited,
+  CoordinatorsLost,
+  ViolationBacklog,
+  InsuranceEnrolledDustWorkers,
+  InstitutionsFromInvestments,
+  RehabStationFunctioning,
   FirstIndicator,  // then one output per IndicatorId, in kIndicators order
   Count = FirstIndicator + kIndicatorCount
 };

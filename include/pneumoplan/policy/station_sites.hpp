@@ -2,12 +2,13 @@
 // patient lives from one — what a planner needs to choose sites and load them into a GIS.
 //
 // The simulation records, per replicate and year, each township's counted patients and whether it has an
-// open station (docs/stations.md). From these and the scenario stored in the file (distances, capacity) the
-// service is replayed exactly as the model ran it: the open stations serve the counted patients within
-// capacity (the same transportation problem, stations/transportation.hpp), so each station's patients served
-// and their distances are known, and the sums equal the file's rehab_patients_served. Beside that served
-// view stands the all-patients view: every counted patient's distance to the nearest open station, whether
-// or not a station has room for them.
+// open and a functioning station (docs/stations.md). From these and the scenario stored in the file
+// (distances, capacity, uptake) the service is replayed exactly as the model ran it: the patients seeking
+// service (uptake falling with the distance to the nearest functioning station) are served by the
+// functioning stations within capacity (the same transportation problem, stations/transportation.hpp), so
+// each station's patients served and their distances are known, and the sums equal the file's
+// rehab_patients_served. Beside that served view stands the all-patients view: every counted patient's
+// distance to the nearest functioning station, whether or not they seek service or a station has room.
 #pragma once
 
 #include <cstdint>

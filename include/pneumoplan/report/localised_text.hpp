@@ -24,7 +24,7 @@ struct LocalisedText {
   std::string_view log_scale;
   std::string_view indicator_title, indicator_city_mean, target_key, target_at_least, target_at_most,
       target_increasing, no_target, percent_axis, count_axis;
-  std::array<std::string_view, 4> verdicts;  // met, not met, uncertain, n/a
+  std::array<std::string_view, 5> verdicts;  // met, not met, uncertain, n/a, input
   std::string_view scorecard_title;
   std::string_view map_title, patients_diagnosed, patients_true, patients_count, stations_key_title, station_share_90,
       station_share_50, station_share_10, station_share_0, approximate_points, outline_key, outline_note, inset_title;

@@ -14,8 +14,10 @@ namespace pneumo {
 
 // 2: the intervention axis and its costs. 3: dimension scales named after the axes in the root group, units and
 // descriptions on every dataset, the city's own code on the region axis, input files under plain identifiers
-// (scenario_ini, command_line_overrides). Readers take versions 2 and 3.
-inline constexpr std::int64_t kResultsFormatVersion = 3;
+// (scenario_ini, command_line_overrides). 4: /indicators (which indicator rows come from inputs) and the
+// service, care and survival outputs of issues 12 and 13. Readers take versions 2 to 4 (an output an older
+// file lacks is refused by name when it is asked for).
+inline constexpr std::int64_t kResultsFormatVersion = 4;
 inline constexpr std::int64_t kOldestReadableResultsFormatVersion = 2;
 
 // The dataset of an input file under /scenario/inputs since version 3: its name as a plain identifier, every

@@ -54,6 +54,8 @@ struct ResultsFile {
   std::vector<std::string> intervention_names, intervention_types;  // [interventions - 1]
   std::vector<std::int64_t> intervention_in_package;                // 1 where the package runs it
   std::vector<PlanTarget> targets;
+  // /indicators/from_inputs: [indicator][region] 1 where the run computed the value from inputs alone.
+  std::vector<std::vector<std::uint8_t>> indicator_from_inputs;
   std::string resolved_ini;  // every parameter as the run used it
 
   // /replicates/<name>, of shape output_shape(name); throws IoError when the file holds anything else.
@@ -74,6 +76,9 @@ struct ResultsFile {
   }
   // The township's name in `language` (Chinese where no romanised name exists).
   const std::string& township_name(std::size_t township, Language language) const;
+  bool from_inputs(IndicatorId id, std::size_t region) const {
+    return indicator_from_inputs[static_cast<std::size_t>(id)][region] != 0;
+  }
   std::size_t year_index(int year) const { return static_cast<std::size_t>(year - years.front()); }
   // The plan period of the indicator table (earliest first year to latest last year); nullopt without targets.
   std::optional<YearSpan> plan_period() const;

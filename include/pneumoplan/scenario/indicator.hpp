@@ -24,9 +24,10 @@ enum class IndicatorId : std::uint8_t {
   HearingProtectionWearingRate,
   TownshipSupervisionCoverage,
   CityRadiationExamInstitutions,
+  InjuryInsuranceDustWorkerShare,
 };
 
-inline constexpr std::size_t kIndicatorCount = 13;
+inline constexpr std::size_t kIndicatorCount = 14;
 
 enum class IndicatorKind : std::uint8_t {
   Share,  // numerator ÷ denominator, 0..1
@@ -41,7 +42,7 @@ struct IndicatorInfo {
 };
 
 inline constexpr std::array<IndicatorInfo, kIndicatorCount> kIndicators = {{
-    {"injury_insurance_enrolled", "工伤保险参保人数", "Work-injury insurance enrolment (dust-exposed workers)",
+    {"injury_insurance_enrolled", "工伤保险参保人数", "Work-injury insurance enrolment (employees of insured enterprises)",
      IndicatorKind::Count},
     {"hazard_declaration_rate", "工业企业职业病危害项目申报率", "Hazard declaration rate of industrial enterprises",
      IndicatorKind::Share},
@@ -67,6 +68,8 @@ inline constexpr std::array<IndicatorInfo, kIndicatorCount> kIndicators = {{
      "Townships with an occupational-health supervision coordinator", IndicatorKind::Share},
     {"city_radiation_exam_institutions", "具备放射因素检查能力的职业健康检查机构数",
      "Examination institutions able to examine radiation workers", IndicatorKind::Count},
+    {"injury_insurance_dust_worker_share", "接尘劳动者工伤保险参保率",
+     "Dust-exposed workers enrolled in work-injury insurance", IndicatorKind::Share},
 }};
 
 inline std::optional<IndicatorId> find_indicator(std::string_view key) {

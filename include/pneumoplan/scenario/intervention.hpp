@@ -55,8 +55,9 @@ inline constexpr std::array<InterventionKindInfo, kInterventionKindCount> kInter
     {"sme_help", "share of small and micro enterprises helped each year", 0.0, 1.0, "enterprise helped per year"},
     {"enforcement", "inspections per enterprise per year added", 0.0, 1.0, "added inspection"},
     {"case_handling_capacity", "violation cases per county per year added", 0.0, 1e6, "case-year of added capacity"},
-    {"township_coordinators", "share of townships with a supervision coordinator", 0.0, 1.0,
-     "township-year with a coordinator added"},
+    {"township_coordinators",
+     "share of the coordinator recruitment gap closed and of coordinator turnover prevented", 0.0, 1.0,
+     "coordinator-year in post in a targeted township x intensity"},
     {"closure", "closes enterprises whose mean concentration is at least this multiple of their limit", 0.0, 1000.0,
      "job closed"},
     {"screening_expansion", "share of enterprises not providing exams that are brought to provide them", 0.0, 1.0,
@@ -66,10 +67,12 @@ inline constexpr std::array<InterventionKindInfo, kInterventionKindCount> kInter
      "worker-year covered x intensity"},
     {"training_campaign", "share of unaware workers reached by training each year, added", 0.0, 1.0,
      "worker-year covered x intensity"},
-    {"exam_capacity", "exams per year added in each targeted county", 0.0, 1e8, "exam-year of added capacity"},
-    {"diagnosis_capacity", "diagnoses per year added to the city", 0.0, 1e7, "diagnosis-year of added capacity"},
+    {"exam_capacity", "exams per year of a public exam institution created or certified in each targeted county",
+     0.0, 1e8, "exam-year of capacity invested"},
+    {"diagnosis_capacity", "diagnoses per year of a city diagnosis institution created or certified", 0.0, 1e7,
+     "diagnosis-year of capacity invested"},
     {"rehab_threshold", "patients from which a township gets a rehabilitation station under the rule", 1.0, 1e6,
-     "station opened by the rule"},
+     "station funded by the rule below the plan's threshold"},
 }};
 
 std::optional<InterventionKind> find_intervention_kind(std::string_view name);

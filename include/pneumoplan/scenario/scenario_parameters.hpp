@@ -100,6 +100,7 @@ struct ComplianceParameters {
   double hearing_wearing_without_programme = 0.0;
   std::array<double, kSizeClassCount> monitored_posts{};  // posts measured per monitored enterprise
   double post_gsd = 1.0;           // measured post concentrations around the enterprise mean
+  double employees_per_exposed_worker = 1.0;  // all employees of an enterprise ÷ its exposed workers
 };
 
 struct ExposureLimits {  // occupational exposure limits, respirable dust, mg/m3 (8-h TWA)
@@ -115,7 +116,7 @@ struct EnforcementParameters {
   double inspection_rate = 0.0;              // share of enterprises inspected a year
   double coordinator_inspection_factor = 1.0;  // inspection rate multiplier where a township has a coordinator
   double detection = 1.0;                    // inspections that find an existing violation
-  double cases_per_county = 0.0;             // violation cases a county can handle a year
+  double cases_per_county = 0.0;             // violation cases a county can handle a year (the rest wait)
   double compliance_years_after_case = 0.0;  // a handled case keeps the enterprise compliant this long
 };
 
@@ -132,8 +133,23 @@ struct KnowledgeParameters {
 };
 
 struct SupervisionParameters {
-  double coordinator_share = 0.0;  // townships with a supervision coordinator in the base year
-  double coordinator_annual_gain = 0.0;  // share of the remaining townships gaining one a year after the base year
+  double coordinator_share = 0.0;  // townships with a supervision coordinator in the base year (and before)
+  double coordinator_recruitment_per_year = 0.0;  // after the base year: a township without one recruits one
+  double coordinator_turnover_per_year = 0.0;     // after the base year: a coordinator leaves
+};
+
+// Institutions that interventions create or certify (exam_capacity, diagnosis_capacity).
+struct InstitutionParameters {
+  double certification_delay_years = 0.0;        // from an attempt to the institution opening
+  double certification_failure_probability = 0.0;  // an attempt that fails (the next one starts then)
+};
+
+// How the scorecard judges a target "rises every year" (scorecard.increasing_rule).
+enum class IncreasingRule : std::uint8_t { EveryYear, NetRise };
+inline constexpr std::array<std::string_view, 2> kIncreasingRuleNames = {"every_year", "net_rise"};
+
+struct ScorecardParameters {
+  IncreasingRule increasing_rule = IncreasingRule::EveryYear;
 };
 
 // How stations are placed (rehab.layout): the plans' threshold rule, an optimised layout, or only the
@@ -163,6 +179,18 @@ struct RehabParameters {
   double road_factor = 1.0;
   double station_capacity_patients = 0.0;   // patients a station can serve a year
   double station_cost_rmb = 0.0;            // cost of building one station
+  // Money, staff, opening and closing (engine/model/rehab_stations.cpp).
+  double funding_rmb_per_year = 0.0;          // the city's station budget a year, fixed part
+  double funding_rmb_per_patient_year = 0.0;  // ... plus this per counted patient of the city
+  double running_cost_rmb_per_year = 0.0;     // a station's running cost a year
+  double open_failure_probability = 0.0;      // a funded station that does not open when built
+  double staff_per_station = 0.0;             // trained posts a station needs to serve
+  double staff_recruitment_probability = 0.0; // a vacant post filled in a year
+  double staff_turnover_per_year = 0.0;       // a filled post lost in a year
+  double close_below_patients = 0.0;          // a station closes after close_after_years below this many
+  double close_after_years = 0.0;             // ... or after this many years without running money
+  double uptake_at_station = 0.0;             // patients living at a station who use it in a year
+  double uptake_half_distance_km = 0.0;       // uptake halves with every such road distance
 };
 
 // What diagnosis does for a patient who still works in dust: removal from dust work (调离, required by the
@@ -188,6 +216,8 @@ struct ScenarioParameters {
   SupervisionParameters supervision;
   RehabParameters rehab;
   CareParameters care;
+  InstitutionParameters institutions;
+  ScorecardParameters scorecard;
 };
 
 const ParameterTable<ScenarioParameters>& scenario_parameter_table();
