@@ -29,7 +29,10 @@ void analyse_like_the_commands(const pneumo::SweepData& sweep) {
     for (std::size_t n = 0; n < sweep.points(); ++n) {
       f[n] = sweep.point_mean_over(o, n, static_cast<int>(sweep.years.front()), static_cast<int>(sweep.years.back()));
     }
-    (void)pneumo::sobol_indices(f, K, 10, 0.9, 1);
+    pneumo::SobolOptions sobol;
+    sobol.resamples = 10;
+    sobol.second_order = sweep.saltelli_second_order;
+    (void)pneumo::sobol_indices(f, K, sobol);
     (void)pneumo::morris_effects(sweep.unit, f, K);
   }
   pneumo::Observation o;
