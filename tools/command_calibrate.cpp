@@ -7,6 +7,7 @@
 
 #include "command_line.hpp"
 #include "shipped_data.hpp"
+#include "pneumoplan/core/csv_writer.hpp"
 #include "pneumoplan/core/atomic_output.hpp"
 #include "pneumoplan/core/command_paths.hpp"
 #include "pneumoplan/core/error.hpp"
@@ -69,24 +70,19 @@ int calibrate_command(const std::vector<std::string>& args) {
               sweep.scenario_name.c_str(), observed.size(), c.output.c_str(), c.points_used, c.replicates,
               c.effective_points, c.points_holding_90, c.best_point);
   std::printf("  %-22s %-34s %16s %10s %10s %22s %10s\n", "parameter", "key", "prior", "mean", "sd", "interval", "best");
-  std::ostringstream csv;
   // One table for all three kinds of row; a column a kind does not use stays empty.
-  csv << "kind,name,key,prior_min,prior_max,mean,sd,low,median,high,best,observed_first_year,observed_last_year,"
-         "observed,level,effective_points,covered,truths\n";
-  std::string tail = ",";
-  tail += number_text(level);
-  tail += ',';
-  tail += number_text(c.effective_points);
-  tail += ",,\n";
+  CsvWriter csv({"kind", "name", "key", "prior_min", "prior_max", "mean", "sd", "low", "median", "high", "best",
+                 "observed_first_year", "observed_last_year", "observed", "level", "effective_points", "covered",
+                 "truths"});
   for (const auto& p : c.parameters) {
     char prior[48], interval[48];
     std::snprintf(prior, sizeof prior, "[%g, %g]", p.prior_min, p.prior_max);
     std::snprintf(interval, sizeof interval, "[%.4g, %.4g]", p.low, p.high);
     std::printf("  %-22s %-34s %16s %10.4g %10.4g %22s %10.4g\n", p.name.c_str(), p.key.c_str(), prior, p.mean, p.sd,
                 interval, p.best);
-    csv << "parameter," << csv_text(p.name) << ',' << csv_text(p.key) << ',' << number_text(p.prior_min) << ',' << number_text(p.prior_max)
-        << ',' << number_text(p.mean) << ',' << number_text(p.sd) << ',' << number_text(p.low) << ','
-        << number_text(p.median) << ',' << number_text(p.high) << ',' << number_text(p.best) << ",,," << tail;
+    csv.row({"parameter", p.name, p.key, number_text(p.prior_min), number_text(p.prior_max), number_text(p.mean),
+             number_text(p.sd), number_text(p.low), number_text(p.median), number_text(p.high), number_text(p.best), "",
+             "", "", number_text(level), number_text(c.effective_points), "", ""});
   }
   std::printf("  (intervals: %g %%, each the central %.1f %% of the weight for %.1f effective points)\n", percent,
               100.0 * c.interval_share, c.effective_points);
@@ -99,9 +95,9 @@ int calibrate_command(const std::vector<std::string>& args) {
     std::snprintf(range, sizeof range, "[%.1f, %.1f]", f.low, f.high);
     std::printf("  %-11s %10.1f %10.1f %10.1f %22s %8.1f%%\n", years, f.observation.value, f.best, f.mean, range,
                 100.0 * f.shift_sd);
-    csv << "fit,,,,," << number_text(f.mean) << ",," << number_text(f.low) << ",," << number_text(f.high) << ','
-        << number_text(f.best) << ',' << f.observation.first_year << ',' << f.observation.last_year << ','
-        << number_text(f.observation.value) << tail;
+    csv.row({"fit", "", "", "", "", number_text(f.mean), "", number_text(f.low), "", number_text(f.high),
+             number_text(f.best), std::to_string(f.observation.first_year), std::to_string(f.observation.last_year),
+             number_text(f.observation.value), number_text(level), number_text(c.effective_points), "", ""});
   }
   std::fflush(stdout);
   for (const auto& warning : c.warnings) std::cerr << "warning: " << warning << "\n";
@@ -118,8 +114,8 @@ int calibrate_command(const std::vector<std::string>& args) {
       std::printf("  %-22s %10zu %9.1f%% %15.1f%% %s\n", p.name.c_str(), p.covered,
                   100.0 * static_cast<double>(p.covered) / static_cast<double>(check.truths), 100.0 * p.mean_width_share,
                   inside ? "" : "outside the range");
-      csv << "coverage," << p.name << ",,,,,,,,,,,,," << number_text(level) << ",," << p.covered << ','
-          << check.truths << '\n';
+      csv.row({"coverage", p.name, "", "", "", "", "", "", "", "", "", "", "", "", number_text(level), "",
+               std::to_string(p.covered), std::to_string(check.truths)});
     }
     std::printf("  (mean width: of the %g %% intervals, as a share of the prior range)\n", percent);
     if (!check.compatible()) {
@@ -129,7 +125,7 @@ int calibrate_command(const std::vector<std::string>& args) {
     }
   }
   if (values.count("out")) {
-    write_text_atomically(values["out"].as<std::string>(), csv.str());
+    write_text_atomically(values["out"].as<std::string>(), csv.text());
     std::cout << "Table: " << values["out"].as<std::string>() << "\n";
   }
   return status;

@@ -133,6 +133,7 @@ int compare_command(const std::vector<std::string>& args) {
       ("wtp-rmb-per-qaly", po::value<std::string>(),
        "The same per QALY gained (default: 1 and 3 times economics.gdp_per_capita_rmb).")
       ("quiet,q", "Print only the path of comparison.h5.");
+  add_language_option(options);
   add_scenario_options(options);
   add_progress_options(options);
   po::positional_options_description positional;
@@ -146,10 +147,13 @@ int compare_command(const std::vector<std::string>& args) {
                      "every package) and reports each package's outcomes, the paired difference against the first "
                      "package with its 90 % interval, cases and deaths averted, cost per case averted, DALYs averted, "
                      "QALYs gained, costs by payer, ICERs, net monetary benefit and budget impact by year and payer, "
-                     "and the plan targets each package meets (docs/interventions.md).")) {
+                     "and the plan targets each package meets (docs/interventions.md). Tables in the language of "
+                     "--lang; comparison.csv opens in Excel (UTF-8 with byte-order mark, money in 10,000 RMB, shares "
+                     "in per cent).")) {
     return 0;
   }
   if (!values.count("scenario")) throw UsageError("expected a scenario folder, e.g. 'pneumoplan compare scenarios/xuzhou'");
+  const Language language = language_option(values);
   const std::string directory = values["scenario"].as<std::string>();
   const std::string folder = values.count("out") ? values["out"].as<std::string>()
                                                  : default_output_root() + "/" + scenario_name_of(directory) + "/compare";
@@ -234,8 +238,8 @@ int compare_command(const std::vector<std::string>& args) {
     comparison.verdicts.push_back(std::move(verdicts));
   }
   write_comparison_file(set.stage(comparison_path), comparison);
-  write_text_atomically(set.stage(csv_path), comparison_csv(comparison));
-  write_text_atomically(set.stage(markdown_path), comparison_markdown(comparison));
+  write_text_atomically(set.stage(csv_path), comparison_csv(comparison, language));
+  write_text_atomically(set.stage(markdown_path), comparison_markdown(comparison, language));
   set.commit();
   } catch (const IoError& error) {
     throw IoError(set.final_names(error.what()));
@@ -244,8 +248,12 @@ int compare_command(const std::vector<std::string>& args) {
     std::cout << comparison_path << "\n";
     return 0;
   }
-  std::cout << comparison_terminal(comparison);
-  std::cout << "Comparison: " << comparison_path << ", comparison.csv and comparison.md in " << folder << "\n";
+  std::cout << comparison_terminal(comparison, language);
+  if (language == Language::Chinese) {
+    std::cout << "比较结果：" << comparison_path << "，及 " << folder << " 中的 comparison.csv 和 comparison.md\n";
+  } else {
+    std::cout << "Comparison: " << comparison_path << ", comparison.csv and comparison.md in " << folder << "\n";
+  }
   return 0;
 }
 

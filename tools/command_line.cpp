@@ -5,6 +5,7 @@
 #include "sweep_mpi.hpp"
 #include "pneumoplan/core/available_cpus.hpp"
 #include "pneumoplan/core/error.hpp"
+#include "pneumoplan/core/text_excerpt.hpp"
 
 namespace pneumo::cli {
 
@@ -28,6 +29,18 @@ int thread_count(const po::variables_map& values) {
   const int threads = values["threads"].as<int>();
   if (threads < 1 || threads > 4096) throw UsageError("--threads: expected a whole number in [1, 4096]");
   return threads;
+}
+
+void add_language_option(po::options_description& options) {
+  options.add_options()("lang", po::value<std::string>()->default_value("en"),
+                        "Language of what is printed and written (labels, units, verdicts, package names): en or zh.");
+}
+
+Language language_option(const po::variables_map& values) {
+  const std::string code = values["lang"].as<std::string>();
+  const auto language = parse_language(code);
+  if (!language) throw UsageError("--lang: expected en or zh, found " + quote_value(code));
+  return *language;
 }
 
 }  // namespace pneumo::cli

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "pneumoplan/core/language.hpp"
 #include "pneumoplan/policy/scorecard.hpp"
 
 namespace pneumo {
@@ -47,8 +48,15 @@ std::pair<int, int> parse_year_span(const std::string& text, const std::string& 
 std::string scorecard_path(const std::string& results_path, const std::string& suffix);
 // The folder holding `path` ("." for a bare file name).
 std::string parent_folder(const std::string& path);
+// The deepest folder holding every one of `paths` (the folder of an output set whose members lie in several
+// folders): relative to the current folder when inside it, else absolute.
+std::string common_folder(const std::vector<std::string>& paths);
 // Sensitivity and calibration read whole sweeps: a shard, or a file with points no shard computed, is refused
 // (InputError naming the file) instead of being analysed as if its missing points did not exist.
 void require_complete(const SweepData& sweep, const std::string& path);
+
+// --lang en|zh, the language of what a command prints and writes (every command with text takes it).
+void add_language_option(po::options_description& options);
+Language language_option(const po::variables_map& values);  // throws UsageError for anything but en or zh
 
 }  // namespace pneumo::cli

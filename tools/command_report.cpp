@@ -6,6 +6,7 @@
 #include <functional>
 #include <iostream>
 #include <memory>
+#include <vector>
 
 #include "command_line.hpp"
 #include "figure_command_options.hpp"
@@ -16,6 +17,7 @@
 #include "pneumoplan/report/comparison_report.hpp"
 #include "pneumoplan/report/figure_renderer.hpp"
 #include "pneumoplan/report/run_report.hpp"
+#include "pneumoplan/report/word_document.hpp"
 #include "pneumoplan/results/results_file_kind.hpp"
 
 namespace fs = std::filesystem;
@@ -43,9 +45,19 @@ std::unique_ptr<PreparedRun> prepare_run(const std::string& path, const po::vari
   return run;
 }
 
+// report.md (figures linked), report.html (figures embedded) and, where pandoc is installed, report.docx.
 void write_report_files(const std::string& folder, const ReportDocument& document) {
-  write_text_atomically((fs::path(folder) / "report.md").string(), render_markdown(document));
-  write_text_atomically((fs::path(folder) / "report.html").string(), render_html(document));
+  const std::string markdown = (fs::path(folder) / "report.md").string();
+  write_text_atomically(markdown, render_markdown(document));
+  write_text_atomically((fs::path(folder) / "report.html").string(), render_html(document, folder));
+  const std::string pandoc = find_program_on_path("pandoc");
+  if (!pandoc.empty()) write_docx_with_pandoc(pandoc, markdown, (fs::path(folder) / "report.docx").string());
+}
+
+std::string word_note(Language language) {
+  const bool pandoc = !find_program_on_path("pandoc").empty();
+  if (language == Language::Chinese) return pandoc ? "，以及 Word 版 report.docx" : "；未安装 pandoc，未生成 Word 版";
+  return pandoc ? ", and report.docx for Word" : " (pandoc is not installed: no Word copy)";
 }
 
 void write_run_report(const FigureRenderer& renderer, const PreparedRun& run, FigureFormat format, const std::string& folder) {
@@ -82,12 +94,15 @@ int report_command(const std::vector<std::string>& args) {
   positional.add("results", 1);
   po::variables_map values;
   if (!parse_options(args, options, positional, values, "pneumoplan report FILE.h5 --out DIR [--lang en|zh] [--format png|svg]",
-                     "Writes DIR/report.md and DIR/report.html with the figures of 'pneumoplan plot' in DIR/figures: "
-                     "for a run, the provenance (version, commit, seed), the scenario's key assumptions (its "
+                     "Writes DIR/report.md (figures linked) and DIR/report.html (one self-contained page, figures "
+                     "embedded) with the figures of 'pneumoplan plot' in DIR/figures, and DIR/report.docx for Word "
+                     "where pandoc is installed: for a run, the date, the provenance (version, commit, seed), the "
+                     "package simulated and its interventions, the scenario's key assumptions (its "
                      "description, station layout, overrides and every parameter that differs from the defaults), "
                      "the projections and the plan period in numbers, the scorecard (figure and city table), the "
-                     "indicator trajectories and the township map; for a comparison, the packages, each outcome as "
-                     "bars and a table of values and differences from the baseline, and the verdicts per package, "
+                     "indicator trajectories and the township map; for a comparison, the packages, cases and deaths "
+                     "averted with the cost per case averted, each outcome as paired differences from the baseline "
+                     "with its levels, and the verdicts per package, "
                      "with a run report per package in DIR/packages/NAME when its results file is present.")) {
     return 0;
   }
@@ -106,13 +121,30 @@ int report_command(const std::vector<std::string>& args) {
     OutputSet outputs(folder);
     try {
       write(outputs.stage_folder(folder));
+      // Without pandoc no Word copy is written: one of an earlier report would no longer belong to this one.
+      if (find_program_on_path("pandoc").empty()) {
+        std::vector<fs::path> stale = {fs::path(folder) / "report.docx"};
+        std::error_code ec;
+        for (fs::directory_iterator it(fs::path(folder) / "packages", ec), end; !ec && it != end; it.increment(ec)) {
+          stale.push_back(it->path() / "report.docx");
+        }
+        for (const auto& docx : stale) {
+          if (fs::is_regular_file(docx, ec)) outputs.remove_on_commit(docx.string());
+        }
+      }
       outputs.commit();
     } catch (const IoError& error) {
       throw IoError(outputs.final_names(error.what()));
     }
   };
 
-  if (detect_results_file_kind(path) == ResultsFileKind::Run) {
+  const ResultsFileKind kind = detect_results_file_kind(path);
+  if (kind == ResultsFileKind::Sweep) {
+    throw UsageError(path + ": " + file_kind_words(kSweepFormat) + ", not " + file_kind_words(kResultsFormat) + " or " +
+                     file_kind_words(kComparisonFormat) + ": 'pneumoplan plot' draws its figures; reports are "
+                     "written for runs and comparisons");
+  }
+  if (kind == ResultsFileKind::Run) {
     const auto run = prepare_run(path, values, wanted);
     const FigureRenderer renderer;
     if (language == Language::Chinese) check_figure_font_installed();
@@ -121,9 +153,15 @@ int report_command(const std::vector<std::string>& args) {
       std::cout << (fs::path(folder) / "report.html").string() << "\n";
       return 0;
     }
-    std::cout << "Report: " << (fs::path(folder) / "report.md").string() << " and "
-              << (fs::path(folder) / "report.html").string() << " (" << run->set.figures.size() << " figures in "
-              << (fs::path(folder) / kFigureFolder).string() << ")\n";
+    if (language == Language::Chinese) {
+      std::cout << "报告：" << (fs::path(folder) / "report.md").string() << " 和 " << (fs::path(folder) / "report.html").string()
+                << "（" << run->set.figures.size() << "幅图，保存在 " << (fs::path(folder) / kFigureFolder).string() << "）"
+                << word_note(language) << "\n";
+    } else {
+      std::cout << "Report: " << (fs::path(folder) / "report.md").string() << " and "
+                << (fs::path(folder) / "report.html").string() << " (" << run->set.figures.size() << " figures in "
+                << (fs::path(folder) / kFigureFolder).string() << ")" << word_note(language) << "\n";
+    }
     return 0;
   }
 
@@ -163,10 +201,17 @@ int report_command(const std::vector<std::string>& args) {
     std::cout << (fs::path(folder) / "report.html").string() << "\n";
     return 0;
   }
-  std::cout << "Report: " << (fs::path(folder) / "report.md").string() << " and "
-            << (fs::path(folder) / "report.html").string() << " (" << written.size() << " figures; run reports of "
-            << std::count_if(runs.begin(), runs.end(), [](const auto& r) { return r != nullptr; }) << " packages in "
-            << (fs::path(folder) / "packages").string() << ")\n";
+  const auto reports = std::count_if(runs.begin(), runs.end(), [](const auto& r) { return r != nullptr; });
+  if (language == Language::Chinese) {
+    std::cout << "报告：" << (fs::path(folder) / "report.md").string() << " 和 " << (fs::path(folder) / "report.html").string()
+              << "（" << written.size() << "幅图；" << reports << "个方案的运行报告保存在 "
+              << (fs::path(folder) / "packages").string() << "）" << word_note(language) << "\n";
+  } else {
+    std::cout << "Report: " << (fs::path(folder) / "report.md").string() << " and "
+              << (fs::path(folder) / "report.html").string() << " (" << written.size() << " figures; run reports of "
+              << reports << " packages in " << (fs::path(folder) / "packages").string() << ")" << word_note(language)
+              << "\n";
+  }
   return 0;
 }
 

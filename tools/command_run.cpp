@@ -17,6 +17,8 @@
 #include "pneumoplan/core/command_paths.hpp"
 #include "pneumoplan/core/output_set.hpp"
 #include "pneumoplan/core/error.hpp"
+#include "pneumoplan/core/text_table.hpp"
+#include "pneumoplan/outputs/display_unit.hpp"
 #include "pneumoplan/model/replicate_runner.hpp"
 #include "pneumoplan/results/replicate_summary.hpp"
 #include "pneumoplan/policy/scorecard.hpp"
@@ -54,35 +56,39 @@ CityValue city_value(const std::vector<ReplicateResults>& replicates, OutputId i
   return out;
 }
 
-void print_summary(const Scenario& scenario, const std::vector<ReplicateResults>& replicates) {
+void print_summary(const Scenario& scenario, const std::vector<ReplicateResults>& replicates, Language language) {
+  const bool zh = language == Language::Chinese;
   struct Column {
-    const char* title;
+    std::string_view en, zh;
     OutputId id;
   };
-  const Column columns[] = {{"workers", OutputId::WorkersEmployed},
-                            {"new cases (true)", OutputId::NewCasesTrue},
-                            {"diagnosed", OutputId::NewDiagnoses},
-                            {"living patients", OutputId::PrevalentTrue},
-                            {"pneumo. deaths", OutputId::DeathsPneumoconiosis}};
-  std::printf("\nCity totals, mean [90%% interval] over %zu replicates (new cases = entries into any stage):\n",
-              replicates.size());
-  std::printf("%6s", "year");
-  for (const auto& c : columns) std::printf(" %24s", c.title);
-  std::printf("\n");
+  const Column columns[] = {{"workers", "接尘工人", OutputId::WorkersEmployed},
+                            {"new cases (true)", "新发病例（实际）", OutputId::NewCasesTrue},
+                            {"diagnosed", "诊断病例", OutputId::NewDiagnoses},
+                            {"living patients", "存活患者", OutputId::PrevalentTrue},
+                            {"pneumoconiosis deaths", "尘肺病死亡", OutputId::DeathsPneumoconiosis}};
+  if (zh) {
+    std::cout << "\n全市合计，" << replicates.size() << "次重复模拟的均值[90%区间]（新发病例 = 进入任一期）：\n";
+  } else {
+    std::cout << "\nCity totals, mean [90% interval] over " << replicates.size()
+              << " replicates (new cases = entries into any stage):\n";
+  }
+  std::vector<TextTable::Column> header = {{zh ? "年份" : "year"}};
+  for (const auto& c : columns) header.push_back({std::string(zh ? c.zh : c.en)});
+  TextTable table(header);
   std::vector<int> years;
   for (int y = scenario.first_year(); y <= scenario.last_year(); ++y) {
     if (y % 5 == 0 || y == scenario.last_year() || y == 2023) years.push_back(y);
   }
   for (const int year : years) {
-    std::printf("%6d", year);
+    std::vector<std::string> cells = {std::to_string(year)};
     for (const auto& c : columns) {
       const auto v = city_value(replicates, c.id, static_cast<std::size_t>(year - scenario.first_year()));
-      char cell[64];
-      std::snprintf(cell, sizeof cell, "%.0f [%.0f-%.0f]", v.mean, v.low, v.high);
-      std::printf(" %24s", cell);
+      cells.push_back(format_interval(v.mean, v.low, v.high, "persons", language));
     }
-    std::printf("\n");
+    table.row(cells);
   }
+  std::cout << table.render("");
 }
 
 }  // namespace
@@ -104,6 +110,7 @@ int run_command(const std::vector<std::string>& args) {
       ("quiet,q", "Print only the path of the results file (on stdout; errors still go to stderr).")
       ("scorecard-years", po::value<std::string>()->default_value("2023,2025"),
        "Years of the scorecard written after the run when the scenario has targets.csv.");
+  add_language_option(options);
   add_scenario_options(options);
   add_progress_options(options);
   po::positional_options_description positional;
@@ -124,6 +131,8 @@ int run_command(const std::vector<std::string>& args) {
                                               : default_output_root() + "/" + scenario_name + "/" + file_name + ".h5";
   const bool quiet = values.count("quiet") > 0;
   const bool check_only = values.count("check") > 0;
+  const Language language = language_option(values);
+  const bool zh = language == Language::Chinese;
   const std::vector<int> scorecard_years = parse_years(values["scorecard-years"].as<std::string>());
   // Every output is known before anything is loaded: none may be an input, a folder or a device.
   const std::string csv_path = scorecard_path(out, ".scorecard.csv"), markdown_path = scorecard_path(out, ".scorecard.md");
@@ -187,8 +196,8 @@ int run_command(const std::vector<std::string>& args) {
     if (!scenario.targets.empty()) {
       results = open_results_file(staged);
       card = build_scorecard(*results, scorecard_years);
-      write_text_atomically(set.stage(csv_path), scorecard_csv(*card));
-      write_text_atomically(set.stage(markdown_path), scorecard_markdown(*card));
+      write_text_atomically(set.stage(csv_path), scorecard_csv(*card, language));
+      write_text_atomically(set.stage(markdown_path), scorecard_markdown(*card, language));
     } else {
       // A scorecard of an earlier run with targets would no longer belong to these results.
       set.remove_on_commit(csv_path);
@@ -203,19 +212,30 @@ int run_command(const std::vector<std::string>& args) {
     std::cout << out << "\n";  // one line: the results file (its scorecards sit beside it)
     return 0;
   }
-  std::printf("pneumoplan run %s (package %s): %lld replicates x %d years (%d-%d), seed %lld, %d threads, %.2f s\n",
-              scenario.name.c_str(), scenario.active_package.c_str(), static_cast<long long>(request.replicates), scenario.year_count(),
-              scenario.first_year(), scenario.last_year(), static_cast<long long>(request.seed), threads, seconds);
-  if (scenario.directory != values["scenario"].as<std::string>()) {
-    std::printf("Scenario folder: %s (shipped)\n", scenario.directory.c_str());
+  const std::string city = scenario.text.city_name(language, scenario.name);
+  const std::string package_shown = package_label(scenario.packages, scenario.active_package, language);
+  char timing[64];
+  std::snprintf(timing, sizeof timing, "%.2f", seconds);
+  if (zh) {
+    std::cout << "pneumoplan run " << city << "（方案：" << package_shown << "）：" << request.replicates
+              << "次重复模拟 × " << scenario.year_count() << "年（" << scenario.first_year() << "–"
+              << scenario.last_year() << "年），随机种子" << request.seed << "，" << threads << "个线程，" << timing
+              << "秒\n";
+  } else {
+    std::cout << "pneumoplan run " << city << " (package: " << package_shown << "): " << request.replicates
+              << " replicates x " << scenario.year_count() << " years (" << scenario.first_year() << "-"
+              << scenario.last_year() << "), seed " << request.seed << ", " << threads << " threads, " << timing
+              << " s\n";
   }
-  print_summary(scenario, replicates);
-  std::printf("\nResults: %s\n", out.c_str());
+  if (scenario.directory != values["scenario"].as<std::string>()) {
+    std::cout << (zh ? "情景文件夹：" : "Scenario folder: ") << scenario.directory << (zh ? "（随程序提供）\n" : " (shipped)\n");
+  }
+  print_summary(scenario, replicates, language);
+  std::cout << (zh ? "\n结果文件：" : "\nResults: ") << out << "\n";
   if (card) {
-    std::printf("\n");
-    std::fflush(stdout);
-    std::cout << scorecard_terminal(*card);
-    std::cout << "Scorecard: " << csv_path << " and " << markdown_path << "\n";
+    std::cout << "\n";
+    std::cout << scorecard_terminal(*card, language);
+    std::cout << (zh ? "规划指标评估：" : "Scorecard: ") << csv_path << (zh ? " 和 " : " and ") << markdown_path << "\n";
   }
   return 0;
 }

@@ -49,6 +49,27 @@ std::string parent_folder(const std::string& path) {
   return parent.empty() ? "." : parent;
 }
 
+std::string common_folder(const std::vector<std::string>& paths) {
+  fs::path common;
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    const fs::path folder = fs::absolute(parent_folder(paths[i])).lexically_normal();
+    if (i == 0) {
+      common = folder;
+      continue;
+    }
+    fs::path shared;
+    for (auto a = common.begin(), b = folder.begin(); a != common.end() && b != folder.end() && *a == *b; ++a, ++b) {
+      shared /= *a;
+    }
+    common = shared;
+  }
+  if (common.empty()) return ".";
+  const fs::path here = fs::current_path().lexically_normal();
+  const fs::path inside = common.lexically_relative(here);
+  if (!inside.empty() && inside.begin()->string() != "..") return inside.string();
+  return common.string();
+}
+
 int scorecard_command(const std::vector<std::string>& args) {
   po::options_description options("Options");
   options.add_options()
@@ -56,16 +77,19 @@ int scorecard_command(const std::vector<std::string>& args) {
       ("years", po::value<std::string>()->default_value("2023,2025"),
        "Evaluation years, comma-separated (default: the plans' mid-term and final years).")
       ("quiet,q", "Print only the path of the CSV file (the Markdown file is beside it).");
+  add_language_option(options);
   po::positional_options_description positional;
   positional.add("results", 1);
   po::variables_map values;
   if (!parse_options(args, options, positional, values, "pneumoplan scorecard FILE.h5 [--years 2023,2025]",
                      "Scores every indicator of the city's plan (targets.csv of its scenario, stored in the results "
                      "file) for the city and each county: mean and 90 % interval over replicates, target, and met / "
-                     "not met / uncertain. Writes FILE.scorecard.csv and FILE.scorecard.md next to FILE.h5.")) {
+                     "not met / uncertain, with the plan's row numbers. Writes FILE.scorecard.csv (UTF-8 with byte-order "
+                     "mark: opens in Excel) and FILE.scorecard.md next to FILE.h5, in the language of --lang.")) {
     return 0;
   }
   if (!values.count("results")) throw UsageError("expected a results file, e.g. 'pneumoplan scorecard output/xuzhou/xuzhou.h5'");
+  const Language language = language_option(values);
   const std::vector<int> years = parse_years(values["years"].as<std::string>());
   const std::string path = values["results"].as<std::string>();
   const std::string csv = scorecard_path(path, ".scorecard.csv"), markdown = scorecard_path(path, ".scorecard.md");
@@ -86,8 +110,8 @@ int scorecard_command(const std::vector<std::string>& args) {
   // The two tables are one set: both new or both as they were.
   OutputSet set(parent_folder(csv));
   try {
-    write_text_atomically(set.stage(csv), scorecard_csv(card));
-    write_text_atomically(set.stage(markdown), scorecard_markdown(card));
+    write_text_atomically(set.stage(csv), scorecard_csv(card, language));
+    write_text_atomically(set.stage(markdown), scorecard_markdown(card, language));
     set.commit();
   } catch (const IoError& error) {
     throw IoError(set.final_names(error.what()));
@@ -96,8 +120,9 @@ int scorecard_command(const std::vector<std::string>& args) {
     std::cout << csv << "\n";  // one line: the scorecard's CSV (its Markdown twin sits beside it)
     return 0;
   }
-  std::cout << scorecard_terminal(card);
-  std::cout << "Scorecard: " << csv << " and " << markdown << "\n";
+  std::cout << scorecard_terminal(card, language);
+  std::cout << (language == Language::Chinese ? "规划指标评估：" : "Scorecard: ") << csv
+            << (language == Language::Chinese ? " 和 " : " and ") << markdown << "\n";
   return 0;
 }
 

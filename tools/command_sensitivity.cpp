@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "command_line.hpp"
+#include "pneumoplan/core/csv_writer.hpp"
 #include "pneumoplan/core/atomic_output.hpp"
 #include "pneumoplan/core/csv.hpp"
 #include "pneumoplan/core/command_paths.hpp"
@@ -116,7 +117,6 @@ int sensitivity_command(const std::vector<std::string>& args) {
     std::printf("Sobol indices of %s (%zu of %lld base rows, variance %.6g; %.0f%% bootstrap intervals, %d resamples)\n",
                 what.c_str(), r.base_rows, static_cast<long long>(sweep.saltelli_base), r.variance, 100.0 * level, resamples);
     std::printf("  %-24s %-36s %26s %26s\n", "parameter", "key", "first order S1", "total ST");
-    csv << "parameter,key,first,first_low,first_high,total,total_low,total_high\n";
     for (std::size_t k = 0; k < K; ++k) {
       const auto& s = r.indices[k];
       char first_text[64], total_text[64];
@@ -185,7 +185,9 @@ int sensitivity_command(const std::vector<std::string>& args) {
     }
   }
   if (values.count("out")) {
-    write_text_atomically(values["out"].as<std::string>(), csv.str());
+    // UTF-8 with a byte-order mark like every CSV file (csv_writer.hpp); the second-order table follows the first
+    // after a blank line, so this one is written by hand, its text cells through csv_text.
+    write_text_atomically(values["out"].as<std::string>(), std::string(kUtf8ByteOrderMark) + csv.str());
     std::cout << "Table: " << values["out"].as<std::string>() << "\n";
   }
   return 0;

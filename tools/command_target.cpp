@@ -8,6 +8,10 @@
 #include <sstream>
 
 #include "command_line.hpp"
+#include "pneumoplan/core/csv_writer.hpp"
+#include "pneumoplan/core/number_format.hpp"
+#include "pneumoplan/core/text_table.hpp"
+#include "pneumoplan/outputs/display_unit.hpp"
 #include "progress_line.hpp"
 #include "scenario_options.hpp"
 #include "pneumoplan/core/atomic_output.hpp"
@@ -74,16 +78,20 @@ PlanTarget choose_target(const Scenario& scenario, const po::variables_map& valu
   return target;
 }
 
-std::string trials_csv(const TargetSearch& search) {
-  std::ostringstream out;
-  out << "trial,intensity,share_meeting,indicator_mean,indicator_p5,indicator_p95,cost_rmb\n";
+std::string trials_csv(const TargetSearch& search, const std::string& unit, Language language) {
+  const bool zh = language == Language::Chinese;
+  CsvWriter csv(zh ? std::vector<std::string>{"试验", "强度", "达标的重复模拟比例（%）", "指标均值", "指标第5百分位",
+                                              "指标第95百分位", "指标单位", "费用（万元）"}
+                   : std::vector<std::string>{"trial", "intensity", "share_meeting (%)", "indicator_mean",
+                                              "indicator_p5", "indicator_p95", "indicator_unit",
+                                              "cost (10,000 RMB)"});
   for (std::size_t k = 0; k < search.trials.size(); ++k) {
     const auto& t = search.trials[k];
-    out << k << ',' << number_text(t.intensity) << ',' << number_text(t.share_meeting) << ','
-        << number_text(t.indicator.mean) << ',' << number_text(t.indicator.p5) << ',' << number_text(t.indicator.p95)
-        << ',' << number_text(t.cost_rmb) << '\n';
+    csv.row({std::to_string(k), number_text(t.intensity), format_scaled(t.share_meeting, "share"),
+             format_scaled(t.indicator.mean, unit), format_scaled(t.indicator.p5, unit),
+             format_scaled(t.indicator.p95, unit), unit_label(unit, language), format_scaled(t.cost_rmb, "RMB")});
   }
-  return out.str();
+  return csv.text();
 }
 
 }  // namespace
@@ -109,6 +117,7 @@ int target_command(const std::vector<std::string>& args) {
        "intensity in scenario.ini).")
       ("steps", po::value<int>()->default_value(8), "Bisection steps after the two ends (each halves the bracket).")
       ("out,o", po::value<std::string>(), "Also write every trial as CSV to this file.");
+  add_language_option(options);
   add_scenario_options(options);
   add_progress_options(options);
   po::positional_options_description positional;
@@ -125,6 +134,8 @@ int target_command(const std::vector<std::string>& args) {
   if (!values.count("scenario")) throw UsageError("expected a scenario folder");
   if (!values.count("intervention")) throw UsageError("expected --intervention NAME");
   if (!values.count("indicator")) throw UsageError("expected --indicator KEY");
+  const Language language = language_option(values);
+  const bool zh = language == Language::Chinese;
   {
     CommandPaths paths;
     add_scenario_inputs(paths, values["scenario"].as<std::string>());
@@ -175,40 +186,69 @@ int target_command(const std::vector<std::string>& args) {
                           progress_shown);
     search = find_target_intensity(scenario, query, [&progress] { progress.advance(); });
   }
-  if (values.count("out")) write_text_atomically(values["out"].as<std::string>(), trials_csv(search));
-
   const auto& indicator = indicator_info(query.target.indicator);
-  const bool share = indicator.kind == IndicatorKind::Share;
-  const auto shown = [&](double v) {
-    char cell[64];
-    std::snprintf(cell, sizeof cell, share ? "%.1f%%" : "%.0f", share ? 100.0 * v : v);
-    return std::string(cell);
-  };
-  std::string goal = query.target.comparator == Comparator::Increasing
-                         ? "rising every year"
-                         : std::string(query.target.comparator == Comparator::AtLeast ? ">= " : "<= ") +
-                               shown(query.target.target);
-  std::printf("Target: %s (%s) %s in %d, %s, in at least %.0f%% of %lld replicates\n",
-              std::string(indicator.name_en).c_str(), std::string(indicator.name_zh).c_str(), goal.c_str(), query.year,
-              query.region == scenario.geography.counties.size() ? "city" : scenario.geography.counties[query.region].name_en.c_str(),
-              100.0 * query.probability, static_cast<long long>(query.replicates));
-  std::printf("Searching intervention %s (%s: %s) on package %s\n", chosen.name.c_str(), std::string(info.name).c_str(),
-              std::string(info.intensity).c_str(), query.base_package.c_str());
-  std::printf("  %12s %10s %26s %16s\n", "intensity", "meeting", "indicator mean [90%]", "cost (RMB)");
-  for (const auto& t : search.trials) {
-    const std::string cell = shown(t.indicator.mean) + " [" + shown(t.indicator.p5) + ", " + shown(t.indicator.p95) + "]";
-    std::printf("  %12.6g %9.0f%% %26s %16.0f\n", t.intensity, 100.0 * t.share_meeting, cell.c_str(), t.cost_rmb);
-  }
-  if (search.found) {
-    std::printf("Weakest intensity meeting the target: %.6g (met in %.0f%% of replicates; cost %.0f RMB over %d-%d)\n",
-                search.found->intensity, 100.0 * search.found->share_meeting, search.found->cost_rmb,
-                std::max(query.target.plan_first_year, scenario.first_year()), query.year);
+  const std::string unit = indicator_unit(query.target);
+  if (values.count("out")) write_text_atomically(values["out"].as<std::string>(), trials_csv(search, unit, language));
+
+  const std::string region = query.region == scenario.geography.counties.size()
+                                 ? scenario.text.city_name(language, scenario.name)
+                                 : (zh ? scenario.geography.counties[query.region].name_zh
+                                       : scenario.geography.counties[query.region].name_en);
+  const std::string share_needed = format_quantity(query.probability, "share");
+  const std::string package = package_label(scenario.packages, query.base_package, language);
+  const std::string period = std::to_string(std::max(query.target.plan_first_year, scenario.first_year())) + "–" +
+                             std::to_string(query.year);
+  if (zh) {
+    std::cout << "目标：" << region << "的" << indicator.name_zh << "在" << query.year << "年"
+              << target_text(query.target, language) << "，至少" << share_needed << "的重复模拟（共" << query.replicates
+              << "次）达到\n"
+              << "搜索措施：" << intervention_description(chosen, language) << "（`" << chosen.name << "`，"
+              << intervention_kind_label(chosen.kind, language) << "），在方案“" << package << "”之上\n";
   } else {
-    std::printf("Not reachable: even intensity %.6g meets the target in only %.0f%% of replicates\n",
-                search.stronger_is_higher ? query.high : query.low,
-                100.0 * (search.stronger_is_higher ? search.trials[1].share_meeting : search.trials[0].share_meeting));
+    std::cout << "Target: " << indicator.name_en << " of " << region << " " << target_text(query.target, language)
+              << " in " << query.year << ", in at least " << share_needed << " of " << query.replicates
+              << " replicates\n"
+              << "Searching intervention " << chosen.name << " (" << intervention_kind_label(chosen.kind, language)
+              << ": " << info.intensity << ") on package " << package << "\n";
   }
-  if (values.count("out")) std::printf("Trials: %s\n", values["out"].as<std::string>().c_str());
+  using A = TextTable::Align;
+  TextTable trials({{zh ? "强度" : "intensity"},
+                    {zh ? "达标比例" : "meeting"},
+                    {zh ? "指标均值 [90%区间]" : "indicator mean [90%]", A::Right},
+                    {zh ? "费用（万元）" : "cost (10,000 RMB)"}});
+  for (const auto& t : search.trials) {
+    char intensity[32];
+    std::snprintf(intensity, sizeof intensity, "%.6g", t.intensity);
+    trials.row({intensity, format_quantity(t.share_meeting, "share"),
+                format_interval(t.indicator.mean, t.indicator.p5, t.indicator.p95, unit, language),
+                format_scaled(t.cost_rmb, "RMB")});
+  }
+  std::cout << trials.render();
+  if (search.found) {
+    char intensity[32];
+    std::snprintf(intensity, sizeof intensity, "%.6g", search.found->intensity);
+    const std::string cost = format_scaled(search.found->cost_rmb, "RMB");
+    if (zh) {
+      std::cout << "达到目标的最低强度：" << intensity << "（" << format_quantity(search.found->share_meeting, "share")
+                << "的重复模拟达标；" << period << "年费用" << cost << "万元）\n";
+    } else {
+      std::cout << "Weakest intensity meeting the target: " << intensity << " (met in "
+                << format_quantity(search.found->share_meeting, "share") << " of replicates; cost " << cost
+                << " x 10,000 RMB over " << period << ")\n";
+    }
+  } else {
+    char intensity[32];
+    std::snprintf(intensity, sizeof intensity, "%.6g", search.stronger_is_higher ? query.high : query.low);
+    const std::string met =
+        format_quantity(search.stronger_is_higher ? search.trials[1].share_meeting : search.trials[0].share_meeting, "share");
+    if (zh) {
+      std::cout << "无法达到：即使强度为" << intensity << "，也只有" << met << "的重复模拟达标\n";
+    } else {
+      std::cout << "Not reachable: even intensity " << intensity << " meets the target in only " << met
+                << " of replicates\n";
+    }
+  }
+  if (values.count("out")) std::cout << (zh ? "试验表：" : "Trials: ") << values["out"].as<std::string>() << "\n";
   return 0;
 }
 

@@ -9,24 +9,17 @@
 namespace pneumo::cli {
 
 void add_figure_command_options(po::options_description& options, const std::string& formats) {
+  add_language_option(options);
   options.add_options()
-      ("lang", po::value<std::string>()->default_value("en"), "Language of titles, labels and text: en or zh.")
       ("format", po::value<std::string>()->default_value("png"), ("Figure format: " + formats + ".").c_str())
       ("figures", po::value<std::string>(),
        "Only these figures, comma-separated: new_cases, prevalence, deaths, indicators, scorecard, map (run files); "
-       "outcomes, verdicts (comparison files). Default: all.")
+       "outcomes, verdicts (comparison files); sensitivity, posterior (sweep files). Default: all.")
       ("from", po::value<int>(), "First year of the time series (default: 2000, or the first simulated year if later).")
       ("to", po::value<int>(), "Last year of the time series (default: the last simulated year).")
       ("map-year", po::value<int>(), "Year of the township map (default: the plan's final year, else the last year).")
       ("years", po::value<std::string>()->default_value("2023,2025"),
        "Evaluation years of the scorecard, comma-separated (as for 'pneumoplan scorecard').");
-}
-
-Language language_option(const po::variables_map& values) {
-  const std::string code = values["lang"].as<std::string>();
-  const auto language = parse_language(code);
-  if (!language) throw UsageError("--lang: expected en or zh, found " + quote_value(code));
-  return *language;
 }
 
 FigureFormat format_option(const po::variables_map& values, bool allow_pdf) {
@@ -48,7 +41,8 @@ std::set<FigureKind> figures_option(const po::variables_map& values) {
     const auto kind = parse_figure_kind(name);
     if (!kind) {
       throw UsageError("--figures: unknown figure '" + name +
-                       "'; expected new_cases, prevalence, deaths, indicators, scorecard, map, outcomes or verdicts");
+                       "'; expected new_cases, prevalence, deaths, indicators, scorecard, map, outcomes, verdicts, "
+                       "sensitivity or posterior");
     }
     kinds.insert(*kind);
   }

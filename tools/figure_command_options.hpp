@@ -16,7 +16,6 @@ namespace pneumo::cli {
 
 void add_figure_command_options(po::options_description& options, const std::string& formats);
 
-Language language_option(const po::variables_map& values);
 FigureFormat format_option(const po::variables_map& values, bool allow_pdf);
 std::set<FigureKind> figures_option(const po::variables_map& values);
 // Defaults of the results file with --from, --to and --map-year applied and checked.

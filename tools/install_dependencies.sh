@@ -2,7 +2,9 @@
 # Installs the Debian 12 packages pneumoplan needs, skipping those already present (help2man makes the manual
 # pages, dpkg-dev lets `cpack -G DEB` find the package's library dependencies). Run as root (or with sudo).
 # Safe to run again. With --for-tests it also installs what only the test suite uses: a Slurm
-# workload manager and munge, which the Slurm test starts on this machine (tests/cli/slurm.sh).
+# workload manager and munge, which the Slurm test starts on this machine (tests/cli/slurm.sh); Pillow, with
+# which the figure tests look at the PNGs as images (tests/cli/check_figures.py); and pandoc, with which
+# `pneumoplan report` also writes a Word copy (report.docx), tested where it is installed.
 set -euo pipefail
 
 packages=(
@@ -17,7 +19,7 @@ packages=(
   clang-14 libclang-rt-14-dev llvm-14
 )
 if [ "${1:-}" = "--for-tests" ]; then
-  packages+=(slurm-wlm slurmctld slurmd slurm-client munge)
+  packages+=(slurm-wlm slurmctld slurmd slurm-client munge python3-pil pandoc)
 fi
 
 missing=()

@@ -314,6 +314,11 @@ void Simulation::record(int year, const YearTally& t, const ServiceVolumes& serv
   {
     double* row = results_[OutputId::RehabStationOpen].year_row(y);
     for (std::size_t k = 0; k + 1 < results_[OutputId::RehabStationOpen].shape[1]; ++k) row[k] = stations_.open(k);
+    // Which stations served patients: the station site table replays the service from these (policy/station_sites).
+    double* serving = results_[OutputId::RehabStationFunctioning].year_row(y);
+    for (std::size_t k = 0; k + 1 < results_[OutputId::RehabStationFunctioning].shape[1]; ++k) {
+      serving[k] = stations_.functioning(k);
+    }
   }
   per_region_with_city(OutputId::RehabStationsFunctioning, rehab.functioning);
   per_region_with_city(OutputId::RehabStaffInPost, rehab.staff);

@@ -221,6 +221,10 @@ const std::array<OutputSpec, kOutputCount>& output_catalogue() {
        {A::Year, A::Region}, true},
       {"impoverished_undiagnosed", "persons", "Of undiagnosed living patients, those impoverished by out-of-pocket cost.",
        {A::Year, A::Region}, true},
+      {"rehab_station_functioning", "0/1",
+       "1 where the township's station functions in the year: open, fully staffed and its running cost paid (last "
+       "entry unused). The stations that serve patients.",
+       {A::Year, A::Township}, true},
       {"indicator_injury_insurance_enrolled", "persons",
        "Plan indicator: employees of insured enterprises enrolled in work-injury insurance (docs/indicators.md).",
        {A::Year, A::Region}, false},

@@ -56,6 +56,8 @@ void write_comparison_file(const std::string& path, const PackageComparison& c) 
     h5::write_attribute(root, "program_version", std::string(kProgramVersion));
     h5::write_attribute(root, "git_commit", std::string(kGitCommit));
     h5::write_attribute(root, "scenario_name", c.scenario_name);
+    h5::write_attribute(root, "city_name_zh", c.city_name_zh);
+    h5::write_attribute(root, "city_name_en", c.city_name_en);
     h5::write_attribute(root, "seed", static_cast<std::int64_t>(c.seed));
     h5::write_attribute(root, "replicates", c.replicates);
     h5::write_attribute(root, "baseline", c.baseline);
@@ -90,8 +92,11 @@ void write_comparison_file(const std::string& path, const PackageComparison& c) 
     {
       auto group = h5::create_group(root, "outcomes");
       h5::describe(group.id(), "", "the outcomes compared");
-      std::vector<std::string> en, zh, units, readings;
+      std::vector<std::string> en, zh, units, readings, comparators;
+      std::vector<double> targets;
       for (const auto& o : c.outcomes) {
+        targets.push_back(o.target);
+        comparators.push_back(o.comparator);
         en.push_back(o.label_en);
         zh.push_back(o.label_zh);
         units.push_back(o.unit);
@@ -105,6 +110,12 @@ void write_comparison_file(const std::string& path, const PackageComparison& c) 
       write_labels(group.id(), "unit", units, "/outcome", "the outcome's unit (persons, RMB, share)");
       write_labels(group.id(), "reading", readings, "/outcome",
                    "how the outcome is read: sum over period, at period end or in target year");
+      h5::write_dataset(group.id(), "target", {targets.size()}, targets);
+      h5::describe_dataset(group.id(), "target", kPerOutcomeUnits,
+                           "the plan's target for the outcome (NaN where it has none)");
+      h5::attach_dimension_scales(group.id(), "target", {"/outcome"});
+      write_labels(group.id(), "comparator", comparators, "/outcome",
+                   "how the target is met: the plan's comparator (empty where the outcome has no target)");
     }
     write_intervals(root, "value", c.value, "each package's outcome");
     write_intervals(root, "difference", c.difference,

@@ -13,11 +13,13 @@ namespace {
 // Reads one dataset of a group and checks its shape; every failure names the file and the dataset.
 class ComparisonGroupReader {
  public:
-  ComparisonGroupReader(const std::string& path, hid_t root, const std::string& group)
-      : path_(path), group_name_(group) {
-    if (!h5::has_link(root, group)) fail("", "missing group /" + group);
+  // `prefix` names the parent group in messages ("averted/").
+  ComparisonGroupReader(const std::string& path, hid_t root, const std::string& group, const std::string& prefix = "")
+      : path_(path), group_name_(prefix + group) {
+    if (!h5::has_link(root, group)) fail("", "missing group /" + group_name_);
     group_ = h5::open_group(root, group);
   }
+  hid_t id() const { return group_.id(); }
 
   std::vector<std::string> strings(const std::string& name, const std::vector<std::size_t>& shape) {
     check_shape(name, shape);
@@ -118,6 +120,9 @@ ComparisonFile open_comparison_file(const std::string& path) {
                                   std::to_string(kComparisonFormatVersion));
   }
   c.scenario_name = string_attribute("scenario_name");
+  c.city_name_zh = string_attribute("city_name_zh");
+  c.city_name_en = string_attribute("city_name_en");
+  c.target_year = static_cast<int>(integer_attribute("target_year"));
   c.program_version = string_attribute("program_version");
   c.git_commit = string_attribute("git_commit");
   c.baseline = string_attribute("baseline");
@@ -145,13 +150,42 @@ ComparisonFile open_comparison_file(const std::string& path) {
   const auto outcome_en = outcomes.strings("label_en", {O});
   const auto outcome_zh = outcomes.strings("label_zh", {O});
   const auto units = outcomes.strings("unit", {O});
-  for (std::size_t o = 0; o < O; ++o) c.outcomes.push_back({outcome_names[o], outcome_en[o], outcome_zh[o], units[o]});
+  const auto readings = outcomes.strings("reading", {O});
+  const auto targets = outcomes.doubles("target", {O});
+  const auto comparators = outcomes.strings("comparator", {O});
+  for (std::size_t o = 0; o < O; ++o) {
+    ComparisonFileOutcome outcome;
+    outcome.name = outcome_names[o];
+    outcome.label_en = outcome_en[o];
+    outcome.label_zh = outcome_zh[o];
+    outcome.unit = units[o];
+    if (readings[o] == "sum over period") outcome.reading = OutcomeReading::SumOverPeriod;
+    else if (readings[o] == "at period end") outcome.reading = OutcomeReading::AtPeriodEnd;
+    else if (readings[o] == "in target year") outcome.reading = OutcomeReading::AtTargetYear;
+    else throw InputError(path, 0, "/outcomes/reading: expected 'sum over period', 'at period end' or 'in target "
+                                   "year', found '" + readings[o] + "'");
+    outcome.target = targets[o];
+    outcome.comparator = comparators[o];
+    c.outcomes.push_back(std::move(outcome));
+  }
 
   for (auto [group_name, table] : {std::pair{"value", &c.value}, std::pair{"difference", &c.difference}}) {
     ComparisonGroupReader group(path, root, group_name);
     table->mean = group.doubles("mean", {P, O});
     table->p5 = group.doubles("p5", {P, O});
     table->p95 = group.doubles("p95", {P, O});
+  }
+
+  {
+    ComparisonGroupReader averted(path, root, "averted");
+    for (auto [name, table] : {std::pair{"true_new_cases", &c.cases_averted}, std::pair{"pneumoconiosis_deaths", &c.deaths_averted},
+                               std::pair{"incremental_cost_rmb", &c.incremental_cost_rmb}}) {
+      ComparisonGroupReader group(path, averted.id(), name, "averted/");
+      table->mean = group.doubles("mean", {P});
+      table->p5 = group.doubles("p5", {P});
+      table->p95 = group.doubles("p95", {P});
+    }
+    c.cost_per_case_averted_rmb = averted.doubles("cost_per_case_averted_rmb", {P});
   }
 
   ComparisonGroupReader verdicts(path, root, "verdicts");

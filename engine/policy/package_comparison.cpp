@@ -49,11 +49,29 @@ std::vector<ComparisonOutcome> comparison_outcomes(const Scenario& scenario) {
   for (const auto& target : scenario.targets) {
     if (!seen.insert(target.indicator).second) continue;
     const auto& info = indicator_info(target.indicator);
-    outcomes.push_back({"indicator_" + std::string(info.key), std::string(info.name_en), std::string(info.name_zh),
+    ComparisonOutcome o{"indicator_" + std::string(info.key), std::string(info.name_en), std::string(info.name_zh),
                         info.kind == IndicatorKind::Share ? "share" : target.unit, indicator_output(target.indicator),
-                        R::AtTargetYear});
+                        R::AtTargetYear};
+    if (target.comparator != Comparator::Increasing) o.target = target.target;
+    o.comparator = target.comparator == Comparator::AtLeast ? ">=" : target.comparator == Comparator::AtMost ? "<="
+                                                                                                               : "increasing";
+    outcomes.push_back(std::move(o));
   }
   return outcomes;
+}
+
+std::string reading_text(OutcomeReading reading, int first, int last, int target_year, Language language) {
+  const bool zh = language == Language::Chinese;
+  switch (reading) {
+    case OutcomeReading::SumOverPeriod:
+      return zh ? std::to_string(first) + "–" + std::to_string(last) + "年合计"
+                : "sum " + std::to_string(first) + "–" + std::to_string(last);
+    case OutcomeReading::AtPeriodEnd:
+      return zh ? std::to_string(last) + "年末" : "at the end of " + std::to_string(last);
+    case OutcomeReading::AtTargetYear:
+      return zh ? std::to_string(target_year) + "年" : "in " + std::to_string(target_year);
+  }
+  return "";
 }
 
 Interval summarise_values(std::vector<double> values) {
@@ -104,16 +122,11 @@ PackageComparison compare_packages(const Scenario& scenario, const std::vector<s
   c.period_last_year = period_last_year;
   c.target_year = target_year;
   c.packages = packages;
+  c.city_name_zh = scenario.text.city_name(Language::Chinese, scenario.name);
+  c.city_name_en = scenario.text.city_name(Language::English, scenario.name);
   for (const auto& name : packages) {
-    std::string en = name == kBaselinePackage ? "Baseline (no new measures)" : name;
-    std::string zh = name == kBaselinePackage ? "基线（无新增措施）" : name;
-    for (const auto& p : scenario.packages) {
-      if (p.name != name) continue;
-      if (!p.label_en.empty()) en = p.label_en;
-      if (!p.label_zh.empty()) zh = p.label_zh;
-    }
-    c.labels_en.push_back(en);
-    c.labels_zh.push_back(zh);
+    c.labels_en.push_back(package_label(scenario.packages, name, Language::English));
+    c.labels_zh.push_back(package_label(scenario.packages, name, Language::Chinese));
   }
   c.outcomes = comparison_outcomes(scenario);
 

@@ -6,7 +6,11 @@
 #include <map>
 #include <sstream>
 
+#include "pneumoplan/core/csv_writer.hpp"
+#include "pneumoplan/core/number_format.hpp"
 #include "pneumoplan/core/table_text.hpp"
+#include "pneumoplan/core/text_table.hpp"
+#include "pneumoplan/outputs/display_unit.hpp"
 #include "pneumoplan/results/replicate_summary.hpp"
 
 namespace pneumo {
@@ -14,14 +18,6 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-std::string comparator_text(Comparator c) {
-  return c == Comparator::AtLeast ? ">=" : c == Comparator::AtMost ? "<=" : "increasing";
-}
-
-std::string target_text(const PlanTarget& t, IncreasingRule rule) {
-  if (t.comparator == Comparator::Increasing) return rule == IncreasingRule::NetRise ? "rises (net)" : "rises every year";
-  return comparator_text(t.comparator) + " " + format_indicator_value(t.target, indicator_info(t.indicator).kind);
-}
 
 }  // namespace
 
@@ -58,14 +54,7 @@ IncreasingRule increasing_rule_of(const ResultsFile& results) {
 }
 
 std::string format_indicator_value(double value, IndicatorKind kind) {
-  if (std::isnan(value)) return "n/a";
-  char buffer[64];
-  if (kind == IndicatorKind::Share) {
-    std::snprintf(buffer, sizeof buffer, "%.1f%%", 100.0 * value);
-  } else {
-    std::snprintf(buffer, sizeof buffer, "%.0f", value);
-  }
-  return buffer;
+  return format_quantity(value, kind == IndicatorKind::Share ? "share" : "persons");
 }
 
 std::optional<Verdict> parse_verdict(const std::string& name) {
@@ -164,100 +153,178 @@ Scorecard build_scorecard(const ResultsFile& results, const std::vector<int>& ye
   return card;
 }
 
-std::string scorecard_csv(const Scorecard& card) {
-  const auto& r = *card.results;
-  std::ostringstream out;
-  out << "region_code,region_zh,region_en,indicator_no,indicator_key,indicator_zh,indicator_en,plan_text_zh,year,"
-         "comparator,target,mean,p5,p95,replicates_with_value,share_rising,verdict\n";
-  for (const auto& row : card.rows) {
-    const auto& info = indicator_info(row.target.indicator);
-    // Names are text cells, neutralised against formula injection (csv_text); numbers stay numbers.
-    out << r.region_codes[row.region] << ',' << csv_text(r.region_names_zh[row.region]) << ','
-        << csv_text(r.region_names_en[row.region]) << ',' << row.target.number << ',' << info.key << ','
-        << csv_text(std::string(info.name_zh)) << ',' << csv_text(std::string(info.name_en)) << ','
-        << csv_text(row.target.text_zh) << ',' << row.year << ',' << comparator_text(row.target.comparator) << ','
-        << number_text(row.target.comparator == Comparator::Increasing ? kNaN : row.target.target) << ','
-        << number_text(row.mean) << ',' << number_text(row.p5) << ',' << number_text(row.p95) << ','
-        << row.replicates_with_value << ','
-        << (row.target.comparator == Comparator::Increasing ? number_text(row.share_meeting) : std::string()) << ','
-        << verdict_name(row.verdict) << '\n';
+std::string verdict_label(Verdict verdict, Language language) {
+  if (language == Language::English) return verdict_name(verdict);
+  switch (verdict) {
+    case Verdict::Met: return "达标";
+    case Verdict::NotMet: return "未达标";
+    case Verdict::Uncertain: return "不确定";
+    case Verdict::NotApplicable: return "不适用";
+    case Verdict::Input: return "输入值";
   }
-  return out.str();
+  return "?";
 }
 
-std::string scorecard_markdown(const Scorecard& card) {
+std::string indicator_unit(const PlanTarget& target) {
+  return indicator_info(target.indicator).kind == IndicatorKind::Share ? "share" : target.unit;
+}
+
+std::string target_text(const PlanTarget& t, Language language, IncreasingRule rule) {
+  if (t.comparator == Comparator::Increasing) {
+    return rule == IncreasingRule::NetRise ? std::string(pick(language, "rises (net)", "较规划前净提高"))
+                                           : std::string(pick(language, "rises every year", "逐年提高"));
+  }
+  const std::string value = format_quantity(t.target, indicator_unit(t));
+  const bool share = display_unit(indicator_unit(t)).percent;
+  std::string out(t.comparator == Comparator::AtLeast ? "≥ " : "≤ ");
+  out += value;
+  if (!share) {
+    out += ' ';
+    out += unit_label(indicator_unit(t), language);
+  }
+  return out;
+}
+
+std::string scorecard_csv(const Scorecard& card, Language language) {
   const auto& r = *card.results;
+  const bool zh = language == Language::Chinese;
+  CsvWriter csv(zh ? std::vector<std::string>{"地区代码", "地区", "规划序号", "指标代码", "指标", "规划原文", "年份",
+                                              "目标", "单位", "均值", "第5百分位", "第95百分位", "有值的重复模拟次数",
+                                              "逐年上升的重复模拟比例（%）", "结论"}
+                   : std::vector<std::string>{"region_code", "region", "indicator_no", "indicator_key", "indicator",
+                                              "plan_text_zh", "year", "target", "unit", "mean", "p5", "p95",
+                                              "replicates_with_value", "share_rising (%)", "verdict"});
+  for (const auto& row : card.rows) {
+    const auto& info = indicator_info(row.target.indicator);
+    const std::string unit = indicator_unit(row.target);
+    csv.row({std::to_string(r.region_codes[row.region]), r.region_name(row.region, language),
+             std::to_string(row.target.number), std::string(info.key),
+             std::string(zh ? info.name_zh : info.name_en), row.target.text_zh, std::to_string(row.year),
+             target_text(row.target, language, card.increasing_rule), unit_label(unit, language), format_scaled(row.mean, unit),
+             format_scaled(row.p5, unit), format_scaled(row.p95, unit), std::to_string(row.replicates_with_value),
+             row.target.comparator == Comparator::Increasing && !std::isnan(row.mean)
+                 ? format_scaled(row.share_meeting, "share")
+                 : std::string(),
+             verdict_label(row.verdict, language)});
+  }
+  return csv.text();
+}
+
+namespace {
+
+std::string interval_cell(const ScorecardRow& row, Language language) {
+  if (std::isnan(row.mean)) return "";
+  const std::string unit = indicator_unit(row.target);
+  std::string interval = bracketed(format_quantity(row.p5, unit), format_quantity(row.p95, unit));
+  if (row.target.comparator == Comparator::Increasing) {
+    const std::string share = format_quantity(row.share_meeting, "share");
+    interval += language == Language::Chinese ? "；" + share + "的重复模拟逐年上升" : "; rose every year in " + share;
+  }
+  return interval;
+}
+
+}  // namespace
+
+std::string scorecard_markdown(const Scorecard& card, Language language) {
+  const auto& r = *card.results;
+  const bool zh = language == Language::Chinese;
   std::ostringstream out;
-  out << "# Scorecard: " << r.scenario_name << "\n\n"
-      << "Plan indicators against the city's own targets: mean and 90 % interval over " << r.replicates
-      << " replicates (seed " << r.seed << ", pneumoplan " << r.program_version << ", commit " << r.git_commit
-      << "). Verdicts: met when the whole interval meets the target, not met when none of it does, uncertain when "
-         "it straddles the target; for \"rises every year\", the share of replicates that rose ("
-      << (card.increasing_rule == IncreasingRule::NetRise ? "a net rise over the year before the plan period"
-                                                          : "in every year of the plan period")
-      << "). **input**: the value comes from the scenario's own files (institutions.csv), not from the model; it is "
-         "shown, not judged.\n";
+  const bool net = card.increasing_rule == IncreasingRule::NetRise;
+  if (zh) {
+    out << "# 规划指标评估：" << r.city_name(language) << "\n\n"
+        << "各项指标与本市规划目标比较：" << r.replicates << "次重复模拟的均值及90%区间（随机种子" << r.seed
+        << "，pneumoplan " << r.program_version << "，提交 `" << r.git_commit << "`"
+        << "）。达标：整个区间满足目标；未达标：区间完全不满足；不确定：区间跨越目标；"
+        << (net ? "“提高”类指标按较规划前一年净提高的重复模拟比例判断（≥95%为达标）。"
+                : "“逐年提高”类指标按规划期内逐年上升的重复模拟比例判断（≥95%为达标）。")
+        << "**输入值**：该值来自情景自身的文件（institutions.csv），并非模型结果，仅列出、不作评判。\n";
+  } else {
+    out << "# Scorecard: " << r.city_name(language) << "\n\n"
+        << "Plan indicators against the city's own targets: mean and 90 % interval over " << r.replicates
+        << " replicates (seed " << r.seed << ", pneumoplan " << r.program_version << ", commit `" << r.git_commit << "`"
+        << "). Verdicts: met when the whole interval meets the target, not met when none of it does, uncertain when "
+           "it straddles the target; for \"rises every year\", the share of replicates that rose ("
+        << (net ? "a net rise over the year before the plan period" : "in every year of the plan period")
+        << "; met at 95 % or more). **input**: the value comes from the scenario's own files (institutions.csv), not "
+           "from the model; it is shown, not judged.\n";
+  }
   std::size_t current_region = static_cast<std::size_t>(-1);
   for (const auto& row : card.rows) {
     if (row.region != current_region) {
       current_region = row.region;
-      out << "\n## " << r.region_names_zh[row.region] << " " << r.region_names_en[row.region] << "\n\n"
-          << "| # | indicator | 指标 | year | target | mean | 90 % interval | verdict |\n"
-          << "|---|---|---|---|---|---|---|---|\n";
+      out << "\n## " << r.region_name(row.region, language) << "\n\n"
+          << (zh ? "| 序号 | 指标 | 年份 | 目标 | 均值 | 90%区间 | 结论 |\n"
+                 : "| no. | indicator | year | target | mean | 90 % interval | verdict |\n")
+          << "|---|---|---|---|---|---|---|\n";
     }
     const auto& info = indicator_info(row.target.indicator);
-    std::string interval = std::isnan(row.mean) ? "" : format_indicator_value(row.p5, info.kind) + " – " + format_indicator_value(row.p95, info.kind);
-    if (row.target.comparator == Comparator::Increasing && !std::isnan(row.mean)) {
-      char share[64];
-      std::snprintf(share, sizeof share, " (rose in %.0f%%)", 100.0 * row.share_meeting);
-      interval += share;
-    }
-    out << "| " << row.target.number << " | " << info.name_en << " | " << info.name_zh << " | " << row.year << " | "
-        << target_text(row.target, card.increasing_rule) << " | " << format_indicator_value(row.mean, info.kind) << " | " << interval << " | **"
-        << verdict_name(row.verdict) << "** |\n";
+    out << "| " << row.target.number << " | " << (zh ? info.name_zh : info.name_en) << " | " << row.year << " | "
+        << target_text(row.target, language, card.increasing_rule) << " | "
+        << format_quantity(row.mean, indicator_unit(row.target)) << " | " << interval_cell(row, language) << " | **"
+        << verdict_label(row.verdict, language) << "** |\n";
   }
   return out.str();
 }
 
-std::string scorecard_terminal(const Scorecard& card) {
+std::string scorecard_terminal(const Scorecard& card, Language language) {
   const auto& r = *card.results;
+  const bool zh = language == Language::Chinese;
   const std::size_t city = r.region_codes.size() - 1;
   std::ostringstream out;
-  char line[512];
-  out << "Scorecard of " << r.scenario_name << " against its plan (" << r.replicates
-      << " replicates; verdict from the 90 % interval; input: taken from the scenario's files, not judged):\n";
-  std::snprintf(line, sizeof line, "  %-48s %5s %-18s %9s  %-19s %s\n", "indicator (city)", "year", "target", "mean",
-                "90% interval", "verdict");
-  out << line;
+  if (zh) {
+    out << r.city_name(language) << "规划指标评估（" << r.replicates
+        << "次重复模拟；结论依据90%区间；输入值：取自情景文件，不作评判）：\n";
+  } else {
+    out << "Scorecard of " << r.city_name(language) << " against its plan (" << r.replicates
+        << " replicates; verdict from the 90 % interval; input: taken from the scenario's files, not judged):\n";
+  }
+  using A = TextTable::Align;
+  TextTable table({{zh ? "序号" : "no."},
+                   {zh ? "指标（全市）" : "indicator (city)", A::Left, 44},
+                   {zh ? "年份" : "year"},
+                   {zh ? "目标" : "target", A::Left},
+                   {zh ? "均值" : "mean"},
+                   {zh ? "90%区间" : "90% interval", A::Left},
+                   {zh ? "结论" : "verdict", A::Left}});
   for (const auto& row : card.rows) {
     if (row.region != city) continue;
     const auto& info = indicator_info(row.target.indicator);
-    const std::string interval = std::isnan(row.mean) ? "" : format_indicator_value(row.p5, info.kind) + " - " + format_indicator_value(row.p95, info.kind);
-    std::snprintf(line, sizeof line, "  %-48.48s %5d %-18s %9s  %-19s %s\n", std::string(info.name_en).c_str(),
-                  row.year, target_text(row.target, card.increasing_rule).c_str(), format_indicator_value(row.mean, info.kind).c_str(),
-                  interval.c_str(), verdict_name(row.verdict).c_str());
-    out << line;
+    table.row({std::to_string(row.target.number), std::string(zh ? info.name_zh : info.name_en),
+               std::to_string(row.year), target_text(row.target, language, card.increasing_rule),
+               format_quantity(row.mean, indicator_unit(row.target)), interval_cell(row, language),
+               verdict_label(row.verdict, language)});
   }
-  // Counties: one line per indicator and year, with a verdict symbol per county.
-  out << "  counties (" ;
-  for (std::size_t c = 0; c < city; ++c) out << (c ? " " : "") << r.region_names_en[c];
-  out << "): + met, - not met, ? uncertain, . n/a, i input\n";
+  out << table.render();
+  if (city == 0) return out.str();
+  // Counties: one line per indicator and year, one column per county, a verdict symbol per cell.
+  out << (zh ? "\n各区县结论（+ 达标，- 未达标，? 不确定，. 不适用，i 输入值）：\n"
+             : "\nCounties (+ met, - not met, ? uncertain, . n/a, i input):\n");
+  std::vector<TextTable::Column> columns = {{zh ? "序号" : "no."},
+                                            {zh ? "指标" : "indicator", A::Left, 30},
+                                            {zh ? "年份" : "year"}};
+  for (std::size_t c = 0; c < city; ++c) columns.push_back({r.region_name(c, language), A::Left, 12});
+  TextTable counties(columns);
   for (const auto& target : r.targets) {
     for (const int year : card.years) {
-      std::string symbols;
-      for (const auto& row : card.rows) {
-        if (row.region == city || row.year != year || row.target.indicator != target.indicator) continue;
-        symbols += row.verdict == Verdict::Met         ? '+'
+      const auto& info = indicator_info(target.indicator);
+      std::vector<std::string> cells = {std::to_string(target.number), std::string(zh ? info.name_zh : info.name_en),
+                                        std::to_string(year)};
+      for (std::size_t c = 0; c < city; ++c) {
+        char symbol = '.';
+        for (const auto& row : card.rows) {
+          if (row.region != c || row.year != year || row.target.indicator != target.indicator) continue;
+          symbol = row.verdict == Verdict::Met         ? '+'
                    : row.verdict == Verdict::NotMet    ? '-'
                    : row.verdict == Verdict::Uncertain ? '?'
                    : row.verdict == Verdict::Input     ? 'i'
                                                        : '.';
+        }
+        cells.emplace_back(1, symbol);
       }
-      std::snprintf(line, sizeof line, "  %-48.48s %5d %s\n", std::string(indicator_info(target.indicator).name_en).c_str(),
-                    year, symbols.c_str());
-      out << line;
+      counties.row(cells);
     }
   }
+  out << counties.render();
   return out.str();
 }
 

@@ -12,7 +12,7 @@
 namespace pneumo {
 namespace {
 
-constexpr std::array<std::pair<FigureKind, std::string_view>, 8> kKindNames = {{
+constexpr std::array<std::pair<FigureKind, std::string_view>, 10> kKindNames = {{
     {FigureKind::NewCases, "new_cases"},
     {FigureKind::Prevalence, "prevalence"},
     {FigureKind::Deaths, "deaths"},
@@ -21,6 +21,8 @@ constexpr std::array<std::pair<FigureKind, std::string_view>, 8> kKindNames = {{
     {FigureKind::Map, "map"},
     {FigureKind::Outcomes, "outcomes"},
     {FigureKind::Verdicts, "verdicts"},
+    {FigureKind::Sensitivity, "sensitivity"},
+    {FigureKind::Posterior, "posterior"},
 }};
 
 }  // namespace
@@ -69,6 +71,14 @@ FigureSet comparison_figure_set(const ComparisonFile& comparison, Language langu
   if (wanted.count(FigureKind::Verdicts)) {
     if (auto verdicts = comparison_verdict_figure(comparison, language)) set.figures.push_back(std::move(*verdicts));
   }
+  return set;
+}
+
+FigureSet sweep_figure_set(const SweepData& sweep, SweepFigureOptions options, const std::set<FigureKind>& wanted) {
+  options.sensitivity = wanted.count(FigureKind::Sensitivity) > 0;
+  options.posterior = wanted.count(FigureKind::Posterior) > 0;
+  FigureSet set;
+  set.figures = sweep_figures(sweep, options);
   return set;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "pneumoplan/outputs/display_unit.hpp"
 #include "pneumoplan/report/figure_style.hpp"
 #include "pneumoplan/results/replicate_band.hpp"
 
@@ -24,10 +25,13 @@ std::string target_key_text(const PlanTarget* target, const Scorecard* card, std
   std::string verdicts;
   for (const auto& row : card->rows) {
     if (row.region != city || row.target.indicator != target->indicator) continue;
-    verdicts += (verdicts.empty() ? "" : "; ") + std::to_string(row.year) + ": " +
-                std::string(verdict_text(row.verdict, language));
+    const bool zh = language == Language::Chinese;
+    if (!verdicts.empty()) verdicts += zh ? "；" : "; ";
+    verdicts += std::to_string(row.year);
+    verdicts += zh ? "年：" : ": ";
+    verdicts += verdict_text(row.verdict, language);
   }
-  return verdicts.empty() ? out : out + " (" + verdicts + ")";
+  return verdicts.empty() ? out : out + parenthesised(verdicts, language);
 }
 
 Figure indicator_figure(const ResultsFile& results, IndicatorId id, const YearBand& band, const PlanTarget* target,
@@ -38,11 +42,14 @@ Figure indicator_figure(const ResultsFile& results, IndicatorId id, const YearBa
   const double scale = share ? 100.0 : 1.0;
   Figure figure;
   figure.name = "indicator_" + std::string(info.key);
-  figure.caption = fill(text.indicator_title, {results.scenario_name, std::string(indicator_name(id, options.language))});
+  figure.caption = fill(text.indicator_title, {results.city_name(options.language), std::string(indicator_name(id, options.language))});
   figure.width_px = 1200;
   figure.height_px = 720;
   figure.data.push_back(style::band_block("city", band));
-  std::string plot = "plot " + style::band_elements("city", style::kTeal, text.indicator_city_mean, scale);
+  // Indicators are annual values (a share or count of the year): one step per year.
+  std::string plot = "plot " + style::band_elements("city", {style::kBlue, std::string(text.indicator_city_mean),
+                                                             fill(text.band_key, {std::to_string(results.replicates)}),
+                                                             scale, "solid", true});
   const std::string key_text = target_key_text(target, card, results.city_region(), options.language);
   if (target && target->comparator != Comparator::Increasing) {
     figure.data.push_back({"target", {"year", "target"},
@@ -51,17 +58,17 @@ Figure indicator_figure(const ResultsFile& results, IndicatorId id, const YearBa
     char columns[64];
     std::snprintf(columns, sizeof columns, "1:($2*%g)", scale);
     plot += ", \\\n  $target using " + std::string(columns) +
-            " with lines dashtype 2 linewidth 2 linecolor rgb \"#333333\" title " + gnuplot_quote(key_text);
+            " with lines dashtype 2 linewidth 2 linecolor rgb \"#000000\" title " + gnuplot_quote(key_text);
   } else {
     plot += ", \\\n  keyentry with lines linecolor rgb \"#ffffff\" title " + gnuplot_quote(key_text);
   }
-  plot += ", \\\n  keyentry with filledcurves fillcolor rgb \"#999999\" title " +
-          gnuplot_quote(fill(text.band_key, {std::to_string(results.replicates)}));
   const auto plan = results.plan_period();
   figure.commands =
       style::line_figure_setup() + "set title " + gnuplot_quote(figure.caption) + "\n" +
       style::year_axis(options.years, text.year) + "set ylabel " +
-      gnuplot_quote(share ? text.percent_axis : text.count_axis) + "\n" + (share ? "set yrange [0:105]\n" : "set yrange [0:*]\n") +
+      gnuplot_quote(share ? std::string(text.percent_axis)
+                    : target ? unit_label(target->unit, options.language)
+                             : std::string(text.count_axis)) + "\n" + (share ? "set yrange [0:105]\n" : "set yrange [0:*]\n") +
       style::plan_period_shading(plan, options.years,
                                  plan ? fill(text.plan_period, {std::to_string(plan->first), std::to_string(plan->last)})
                                       : std::string()) +

@@ -1,5 +1,11 @@
 #include "pneumoplan/report/report_document.hpp"
 
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
 namespace pneumo {
 namespace {
 
@@ -58,7 +64,55 @@ std::string html_cell(const ReportCell& cell) {
   return cell.link.empty() ? text : "<a href=\"" + html_escape(html_link(cell.link)) + "\">" + text + "</a>";
 }
 
+std::string base64(const std::string& bytes) {
+  static constexpr char kDigits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  out.reserve((bytes.size() + 2) / 3 * 4);
+  std::size_t i = 0;
+  for (; i + 2 < bytes.size(); i += 3) {
+    const unsigned v = (static_cast<unsigned char>(bytes[i]) << 16) | (static_cast<unsigned char>(bytes[i + 1]) << 8) |
+                       static_cast<unsigned char>(bytes[i + 2]);
+    for (const int shift : {18, 12, 6, 0}) out += kDigits[(v >> shift) & 63];
+  }
+  if (i < bytes.size()) {
+    unsigned v = static_cast<unsigned char>(bytes[i]) << 16;
+    if (i + 1 < bytes.size()) v |= static_cast<unsigned char>(bytes[i + 1]) << 8;
+    out += kDigits[(v >> 18) & 63];
+    out += kDigits[(v >> 12) & 63];
+    out += i + 1 < bytes.size() ? kDigits[(v >> 6) & 63] : '=';
+    out += '=';
+  }
+  return out;
+}
+
+// The figure as a data: URI, or its relative path when it cannot be read.
+std::string image_source(const std::string& folder, const std::string& path) {
+  const std::filesystem::path file = folder.empty() ? std::filesystem::path(path) : std::filesystem::path(folder) / path;
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return path;
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  const std::string ext = file.extension().string();
+  const std::string type = ext == ".svg" ? "image/svg+xml" : ext == ".png" ? "image/png" : ext == ".pdf" ? "application/pdf" : "";
+  if (type.empty()) return path;
+  return "data:" + type + ";base64," + base64(bytes.str());
+}
+
 }  // namespace
+
+std::string report_date_text() {
+  std::time_t now = std::time(nullptr);
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
+    char* end = nullptr;
+    const long long seconds = std::strtoll(epoch, &end, 10);
+    if (end != epoch && *end == '\0' && seconds >= 0) now = static_cast<std::time_t>(seconds);
+  }
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%d", &utc);
+  return text;
+}
 
 std::string code_span(std::string_view text) {
   // Built by appending: GCC 12 warns falsely (-Wrestrict) about "`" + std::string.
@@ -104,7 +158,7 @@ std::string render_markdown(const ReportDocument& document) {
   return out;
 }
 
-std::string render_html(const ReportDocument& document) {
+std::string render_html(const ReportDocument& document, const std::string& folder) {
   std::string out =
       "<!DOCTYPE html>\n<html lang=\"" + html_escape(document.language) + "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
       html_escape(document.title) +
@@ -130,14 +184,17 @@ std::string render_html(const ReportDocument& document) {
       for (const auto& row : t->rows) {
         out += "<tr>";
         for (const auto& cell : row) {
-          out += cell.background.empty() ? "<td>" : "<td style=\"background: " + html_escape(cell.background) + "\">";
+          out += cell.background.empty() ? "<td>"
+                                         : "<td style=\"background: " + html_escape(cell.background) +
+                                               (cell.colour.empty() ? "" : "; color: " + html_escape(cell.colour)) + "\">";
           out += html_cell(cell) + "</td>";
         }
         out += "</tr>\n";
       }
       out += "</table>\n";
     } else if (const auto* f = std::get_if<ReportFigure>(&block)) {
-      out += "<figure><img src=\"" + html_escape(f->path) + "\" alt=\"" + html_escape(f->caption) + "\"><figcaption>" +
+      out += "<figure><img src=\"" + html_escape(image_source(folder, f->path)) + "\" alt=\"" + html_escape(f->caption) +
+             "\"><figcaption>" +
              html_text(f->caption) + "</figcaption></figure>\n";
     } else if (const auto* l = std::get_if<ReportList>(&block)) {
       out += "<ul>\n";

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "pneumoplan/scenario/scenario.hpp"
+#include "pneumoplan/results/stored_scenario.hpp"
 #include "pneumoplan/scenario/scenario_parameters.hpp"
 
 namespace pneumo {
@@ -64,6 +65,45 @@ ScenarioAssumptions scenario_assumptions(const ResultsFile& results) {
       std::smatch match;
       if (std::regex_match(line, match, named)) a.named_sections.push_back(match[1]);
     }
+  }
+  a.package = results.package;
+  a.package_label_en = a.package_label_zh = results.package;
+  try {
+    const Scenario scenario = stored_scenario(results);
+    if (!scenario.text.description_en.empty()) a.description = scenario.text.description_en;
+    a.description_zh = scenario.text.description_zh;
+    a.package_label_en = package_label(scenario.packages, results.package, Language::English);
+    a.package_label_zh = package_label(scenario.packages, results.package, Language::Chinese);
+    for (const std::size_t k : scenario.active_interventions) {
+      const Intervention& i = scenario.interventions[k];
+      ActiveIntervention active;
+      active.name = i.name;
+      active.kind_en = intervention_kind_label(i.kind, Language::English);
+      active.kind_zh = intervention_kind_label(i.kind, Language::Chinese);
+      active.description_en = intervention_description(i, Language::English);
+      active.description_zh = intervention_description(i, Language::Chinese);
+      if (i.counties.empty()) {
+        active.counties_en = "all counties";
+        active.counties_zh = "全市各区县";
+      } else {
+        for (std::size_t c = 0; c < i.counties.size(); ++c) {
+          if (!i.counties[c]) continue;
+          const auto& county = scenario.geography.counties[c];
+          active.counties_en += (active.counties_en.empty() ? "" : ", ") + county.name_en;
+          active.counties_zh += (active.counties_zh.empty() ? "" : "、") + county.name_zh;
+        }
+      }
+      active.start_year = i.start_year;
+      active.end_year = i.end_year;
+      active.ramp_years = i.ramp_years;
+      active.intensity = i.intensity;
+      active.cost_per_unit_rmb = i.cost_per_unit_rmb;
+      active.cost_fixed_rmb = i.cost_fixed_rmb;
+      active.intensity_meaning = std::string(kind_info(i.kind).intensity);
+      a.active.push_back(std::move(active));
+    }
+  } catch (const std::runtime_error& error) {
+    a.stored_problem = error.what();
   }
   if (const auto overrides = results.read_input(kOverridesInput)) a.overrides = *overrides;
   while (!a.overrides.empty() && a.overrides.back() == '\n') a.overrides.pop_back();

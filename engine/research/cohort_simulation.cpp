@@ -9,7 +9,9 @@
 #include <limits>
 #include <sstream>
 
+#include "pneumoplan/core/csv_writer.hpp"
 #include "pneumoplan/core/parallel_for.hpp"
+#include "pneumoplan/core/table_text.hpp"
 #include "pneumoplan/core/random_stream.hpp"
 #include "pneumoplan/model/disease_course.hpp"
 #include "pneumoplan/model/distributions.hpp"
@@ -223,29 +225,45 @@ CohortResult simulate_cohort(const CohortSpec& spec, const ExposureResponseProfi
 }
 
 std::string cohort_table_csv(const CohortResult& result) {
-  std::ostringstream out;
-  out.precision(10);
+  // A research table: full precision (number_text), in a file Excel opens (csv_writer.hpp).
   const bool compared = !result.comparison.bands.empty();
-  out << "band_lower_mg_m3_y,band_upper_mg_m3_y,entering,cases,withdrawals,conditional_risk,cumulative_risk,"
-         "cumulative_risk_se,profile_risk_at_upper";
+  std::vector<std::string> header = {"band_lower_mg_m3_y", "band_upper_mg_m3_y", "entering", "cases", "withdrawals",
+                                     "conditional_risk", "cumulative_risk", "cumulative_risk_se",
+                                     "profile_risk_at_upper"};
   // With a published table, the comparison at each band's lower limit follows (docs/cohort-format.md).
-  if (compared) out << ",published_risk_at_lower,simulated_risk_at_lower,difference_at_lower,tolerance,judged";
-  out << '\n';
+  if (compared) {
+    for (const char* column : {"published_risk_at_lower", "simulated_risk_at_lower", "difference_at_lower", "tolerance",
+                               "judged"}) {
+      header.emplace_back(column);
+    }
+  }
+  CsvWriter csv(header);
   for (std::size_t k = 0; k < result.bands.size(); ++k) {
     const auto& b = result.bands[k];
-    out << b.lower_mg_m3_y << ',';
-    if (std::isfinite(b.upper_mg_m3_y)) out << b.upper_mg_m3_y;
-    out << ',' << b.entering << ',' << b.cases << ',' << b.withdrawals << ',' << b.conditional_risk << ','
-        << b.cumulative_risk << ',' << b.cumulative_risk_se << ',' << b.profile_risk_at_upper;
-    if (compared && k < result.comparison.bands.size()) {
-      const auto& c = result.comparison.bands[k];
-      out << ',' << c.published_risk << ',' << c.simulated_risk << ',' << c.difference << ',';
-      if (c.judged) out << c.tolerance;
-      out << ',' << (c.judged ? 1 : 0);
+    std::vector<std::string> row = {number_text(b.lower_mg_m3_y),
+                                    std::isfinite(b.upper_mg_m3_y) ? number_text(b.upper_mg_m3_y) : "",
+                                    std::to_string(b.entering),
+                                    std::to_string(b.cases),
+                                    std::to_string(b.withdrawals),
+                                    number_text(b.conditional_risk),
+                                    number_text(b.cumulative_risk),
+                                    number_text(b.cumulative_risk_se),
+                                    number_text(b.profile_risk_at_upper)};
+    if (compared) {
+      if (k < result.comparison.bands.size()) {
+        const auto& c = result.comparison.bands[k];
+        for (const std::string& cell : {number_text(c.published_risk), number_text(c.simulated_risk),
+                                        number_text(c.difference), c.judged ? number_text(c.tolerance) : std::string(),
+                                        std::string(c.judged ? "1" : "0")}) {
+          row.push_back(cell);
+        }
+      } else {
+        row.resize(header.size());
+      }
     }
-    out << '\n';
+    csv.row(row);
   }
-  return out.str();
+  return csv.text();
 }
 
 }  // namespace pneumo

@@ -128,8 +128,9 @@ void write_axes(hid_t file, const Scenario& scenario, const AxisValues& a) {
 
   std::vector<std::int64_t> township_county, township_approximate;
   std::vector<double> lon, lat;
-  std::vector<std::string> township_name;
+  std::vector<std::string> township_name, township_name_en;
   for (const auto& t : geo.townships) {
+    township_name_en.push_back(t.name_en);
     township_county.push_back(t.county);
     township_approximate.push_back(t.point_approximate ? 1 : 0);
     lon.push_back(t.lon);
@@ -141,9 +142,12 @@ void write_axes(hid_t file, const Scenario& scenario, const AxisValues& a) {
   lon.push_back(std::numeric_limits<double>::quiet_NaN());
   lat.push_back(std::numeric_limits<double>::quiet_NaN());
   township_name.push_back("市外");
+  township_name_en.push_back("outside the city");
   write_along(axes.id(), "township_code", Axis::Township, a.township_code, "",
               "township codes (9-digit statistical codes), then 0 for outside the city");
   write_along(axes.id(), "township_name_zh", Axis::Township, township_name, "", "township names; the last is 市外 (outside)");
+  write_along(axes.id(), "township_name_en", Axis::Township, township_name_en, "",
+              "township names in Latin letters (romanised, not official); the last is outside the city");
   write_along(axes.id(), "township_region_index", Axis::Township, township_county, "",
               "index of the township's county on the region axis (-1 for outside the city)");
   // The points are GCJ-02, the datum of Chinese map services (Vonng/adcode): WGS 84 shifted by up to several
@@ -270,6 +274,9 @@ void write_contents(hid_t root, const Scenario& scenario, const std::vector<Repl
   h5::write_attribute(root, "program_version", std::string(kProgramVersion));
   h5::write_attribute(root, "git_commit", std::string(kGitCommit));
   h5::write_attribute(root, "scenario_name", scenario.name);
+  // Display names for titles and tables (scenario.ini [city]); the folder name when it gives none.
+  h5::write_attribute(root, "city_name_zh", scenario.text.city_name(Language::Chinese, scenario.name));
+  h5::write_attribute(root, "city_name_en", scenario.text.city_name(Language::English, scenario.name));
   h5::write_attribute(root, "package", scenario.active_package);
   h5::write_attribute(root, "seed", static_cast<std::int64_t>(seed));
   h5::write_attribute(root, "replicates", static_cast<std::int64_t>(replicates.size()));

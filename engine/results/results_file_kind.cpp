@@ -38,7 +38,7 @@ std::optional<std::string> other_kind_message(const std::string& path, const std
 ResultsFileKind detect_results_file_kind(const std::string& path) {
   // Like every reader of results files: a missing or damaged file is an I/O failure (exit 1), named. The
   // seal is checked before the HDF5 library parses a byte of the file.
-  check_seal(path, "results or comparison file");
+  check_seal(path, "results, comparison or sweep file");
   auto file = h5::open_file_read_only(path);
   std::string format;
   try {
@@ -48,8 +48,9 @@ ResultsFileKind detect_results_file_kind(const std::string& path) {
   }
   if (format == kResultsFormat) return ResultsFileKind::Run;
   if (format == kComparisonFormat) return ResultsFileKind::Comparison;
-  throw IoError(path + ": " + file_kind_words(format) + ", not " + file_kind_words(kResultsFormat) + " or " +
-                file_kind_words(kComparisonFormat));
+  if (format == kSweepFormat) return ResultsFileKind::Sweep;
+  throw IoError(path + ": " + file_kind_words(format) + ", not " + file_kind_words(kResultsFormat) + ", " +
+                file_kind_words(kComparisonFormat) + " or " + file_kind_words(kSweepFormat));
 }
 
 }  // namespace pneumo

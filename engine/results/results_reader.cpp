@@ -77,8 +77,22 @@ void read_axes(hid_t root, ResultsFile& r) {
   r.township_point_approximate = h5::read_int64s(axes.id(), "township_point_approximate");
   r.stage_names = h5::read_strings(axes.id(), "stage");
   if (r.stage_names.size() != kStageCount) damaged("/axes/stage does not list the three stages");
+  // Romanised township names came later: a file without them gets empty ones.
+  if (h5::has_link(axes.id(), "township_name_en")) {
+    expect_length(axes.id(), "township_name_en", r.townships);
+    r.township_names_en = h5::read_strings(axes.id(), "township_name_en");
+  } else {
+    r.township_names_en.assign(r.townships, "");
+  }
   r.interventions = list_length(axes.id(), "intervention", kMaxInterventions + 1);
   if (r.interventions < 1) damaged("/axes/intervention lacks its total");
+  expect_length(axes.id(), "intervention_type", r.interventions);
+  expect_length(axes.id(), "intervention_in_package", r.interventions);
+  r.intervention_names = h5::read_strings(axes.id(), "intervention");
+  r.intervention_types = h5::read_strings(axes.id(), "intervention_type");
+  r.intervention_in_package = h5::read_int64s(axes.id(), "intervention_in_package");
+  for (auto* list : {&r.intervention_names, &r.intervention_types}) list->pop_back();  // the total
+  r.intervention_in_package.pop_back();
 }
 
 Comparator parse_comparator(const std::string& text) {
@@ -184,6 +198,12 @@ ResultsFile open_results_file(const std::string& path) {
     r.scenario_name = h5::read_string_attribute(root, "scenario_name");
     r.program_version = h5::read_string_attribute(root, "program_version");
     r.git_commit = h5::read_string_attribute(root, "git_commit");
+    r.package = h5::read_string_attribute(root, "package");
+    // Display names came later: a file without them is named by its folder.
+    r.city_name_zh = h5::has_attribute(root, "city_name_zh") ? h5::read_string_attribute(root, "city_name_zh")
+                                                             : r.scenario_name;
+    r.city_name_en = h5::has_attribute(root, "city_name_en") ? h5::read_string_attribute(root, "city_name_en")
+                                                             : r.scenario_name;
     r.seed = h5::read_int_attribute(root, "seed");
     r.replicates = h5::read_int_attribute(root, "replicates");
     if (r.replicates < 1 || r.replicates > kMaxReplicates) damaged("attribute replicates out of range");
@@ -200,6 +220,11 @@ ResultsFile open_results_file(const std::string& path) {
     throw IoError(path + ": damaged or incomplete results file (" + message + ")");
   }
   return r;
+}
+
+const std::string& ResultsFile::township_name(std::size_t township, Language language) const {
+  if (language == Language::English && !township_names_en[township].empty()) return township_names_en[township];
+  return township_names_zh[township];
 }
 
 ResultsSummary ResultsFile::read_summary(const std::string& name) const {

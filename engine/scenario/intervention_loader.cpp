@@ -9,13 +9,15 @@
 #include "pneumoplan/core/text_excerpt.hpp"
 #include "pneumoplan/core/named_enum.hpp"
 #include "pneumoplan/scenario/scenario_parameters.hpp"
+#include "pneumoplan/scenario/scenario_text.hpp"
 
 namespace pneumo {
 namespace {
 
 const std::set<std::string> kInterventionKeys = {"type",       "counties",  "industries",     "size_classes",
                                                  "start_year", "ramp_years", "end_year",      "intensity",
-                                                 "cost_fixed_rmb", "cost_per_unit_rmb", "source", "description"};
+                                                 "cost_fixed_rmb", "cost_per_unit_rmb", "source", "description",
+                                                 "description_zh"};
 const std::set<std::string> kPackageKeys = {"interventions", "label_en", "label_zh", "description"};
 
 std::vector<std::string> split_list(const std::string& text) {
@@ -135,6 +137,7 @@ std::vector<std::string> section_names(const IniDocument& file, const IniDocumen
 IniSchema scenario_ini_schema() {
   IniSchema schema;
   schema.keys = scenario_parameter_table().keys();
+  schema.keys.insert(scenario_text_keys().begin(), scenario_text_keys().end());
   schema.named_sections["intervention"] = kInterventionKeys;
   schema.named_sections["package"] = kPackageKeys;
   return schema;
@@ -192,6 +195,7 @@ InterventionSet read_interventions(const IniDocument& file, const IniDocument& o
     }
     i.source = trim(source.entry->value);
     if (const auto d = lookup.find(base + "description"); d.entry) i.description = trim(d.entry->value);
+    if (const auto d = lookup.find(base + "description_zh"); d.entry) i.description_zh = trim(d.entry->value);
     index[name] = set.interventions.size();
     set.interventions.push_back(std::move(i));
   }

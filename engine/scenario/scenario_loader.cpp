@@ -152,7 +152,7 @@ void read_counties(const std::string& path, Geography& geography, InputFiles& in
 void read_townships(const std::string& path, const std::string& counties_path, Geography& geography,
                     InputFiles& inputs) {
   const auto table = CsvTable::read(path, {"township_code", "county_code", "name_zh", "kind", "lon", "lat"},
-                                    {"point_approximate", "weight"});
+                                    {"point_approximate", "weight", "name_en"});
   inputs["townships.csv"] = table.contents();
   std::map<std::int64_t, long> seen;
   for (const auto& row : table.records()) {
@@ -178,6 +178,7 @@ void read_townships(const std::string& path, const std::string& counties_path, G
     }
     township.county = static_cast<std::uint16_t>(county);
     township.name_zh = row.required_text("name_zh");
+    if (row.has("name_en")) township.name_en = trim(row.text("name_en"));
     township.kind = row.required_text("kind");
     static const std::set<std::string> kinds = {"street", "town", "township", "other"};
     if (!kinds.count(township.kind)) {
@@ -603,6 +604,7 @@ Scenario load_scenario(const std::string& directory, const std::vector<std::stri
   auto& inputs = scenario.input_files;
   ParameterDocuments documents;
   scenario.parameters = read_parameters(ini, overrides, scenario.resolved_ini, inputs, documents);
+  scenario.text = read_scenario_text(documents.file, documents.overrides);
   read_counties(join(dir, "counties.csv"), scenario.geography, inputs);
   read_townships(join(dir, "townships.csv"), join(dir, "counties.csv"), scenario.geography, inputs);
   {

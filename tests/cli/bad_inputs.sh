@@ -57,8 +57,12 @@ rmdir "$work/folder.h5"
 rm -rf "$work/s"; cp -r "$scenario" "$work/s"
 sed -i 's/^320305,贾汪区,Jiawang Qu,/320305,"=HYPERLINK(""http:\/\/x"",""y"")",=1+1,/' "$work/s/counties.csv"
 "$bin" run "$work/s" --replicates 1 --out "$work/inj/r.h5" --quiet >/dev/null 2>"$work/stderr" || { echo "FAIL injection run: $(cat "$work/stderr")"; failures=$((failures+1)); }
-grep -q "^320305,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",\"'=1+1\"," "$work/inj/r.scorecard.csv" ||
+# The scorecard names each region in the language of --lang: the English name here, the Chinese one with zh.
+grep -q "^320305,\"'=1+1\"," "$work/inj/r.scorecard.csv" ||
   { echo "FAIL injection: names not neutralised:"; grep -m1 '^320305' "$work/inj/r.scorecard.csv"; failures=$((failures+1)); }
+"$bin" scorecard "$work/inj/r.h5" --lang zh --quiet >/dev/null 2>"$work/stderr" || { echo "FAIL injection scorecard zh: $(cat "$work/stderr")"; failures=$((failures+1)); }
+grep -q "^320305,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"," "$work/inj/r.scorecard.csv" ||
+  { echo "FAIL injection (zh): names not neutralised:"; grep -m1 '^320305' "$work/inj/r.scorecard.csv"; failures=$((failures+1)); }
 rm -rf "$work/inj"
 # ... and --sbatch-options cannot add a line of shell to a job script.
 spec="$work/sweep.ini"

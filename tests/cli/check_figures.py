@@ -1,9 +1,12 @@
 """Checks a folder written by `pneumoplan plot --scripts` against the file it was drawn from, independently
-of the C++ code: every figure file is a valid PNG, SVG or PDF of the size its script asked for, and the data
-blocks the scripts sent to gnuplot hold the results file's numbers.
+of the C++ code: every figure file is a valid PNG, SVG or PDF of the size its script asked for; the data
+blocks the scripts sent to gnuplot hold the results file's numbers; and every PNG, looked at as an image
+(Pillow), is not blank and shows its expected elements in their colours — the series' lines, the verdict
+colours of the tables, the map's townships and station classes, the comparison's difference points and bars.
 
 usage: check_figures.py run RESULTS.h5 DIR MAP_YEAR
        check_figures.py comparison COMPARISON.h5 DIR
+       check_figures.py sweep SWEEP.h5 DIR
 """
 import csv
 import glob
@@ -49,6 +52,78 @@ def figure_size(path):
     if not root or not text.rstrip().endswith("</svg>"):
         fail(path + ": broken SVG")
     return int(re.search(r'width="(\d+)', root.group(0)).group(1)), int(re.search(r'height="(\d+)', root.group(0)).group(1))
+
+
+def image(path):
+    try:
+        from PIL import Image
+    except ImportError:
+        fail("Pillow is missing: the figure tests look at the PNGs as images (apt-get install python3-pil, or "
+             "tools/install_dependencies.sh --for-tests)")
+    return np.asarray(Image.open(path).convert("RGB")).astype(int)
+
+
+def colour_pixels(pixels, colour, tolerance=12):
+    """How many pixels are within `tolerance` of `colour` ("#RRGGBB" or an integer 0xRRGGBB)."""
+    if isinstance(colour, str):
+        colour = int(colour.lstrip("#"), 16)
+    rgb = np.array([(colour >> 16) & 255, (colour >> 8) & 255, colour & 255])
+    return int((np.abs(pixels - rgb).max(axis=2) <= tolerance).sum())
+
+
+def check_image(path, colours, what):
+    """Not blank, and each expected colour present (at least a few dozen pixels: a line, a mark, a cell)."""
+    pixels = image(path)
+    inked = (pixels.min(axis=2) < 235).mean()
+    if inked < 0.01:
+        fail("%s is blank (%.2f %% of its pixels inked)" % (path, 100 * inked))
+    for colour, name in colours:
+        count = colour_pixels(pixels, colour)
+        if count < 30:
+            fail("%s: %s lacks %s (colour %s: %d pixels)" % (path, what, name, colour, count))
+
+
+def check_images(folder, scripts):
+    """Every PNG: its elements by figure kind (the colours the figures' styles promise, docs/figures.md)."""
+    checked = 0
+    for name, blocks in scripts.items():
+        path = os.path.join(folder, name + ".png")
+        if not os.path.exists(path):
+            continue
+        colours = []
+        if name in ("new_cases",):
+            colours = [("#0072B2", "the reported cases' line"), ("#E69F00", "the true cases' line")]
+        elif name == "prevalence":
+            colours = [("#E69F00", "stage I"), ("#D55E00", "stage II"), ("#0072B2", "the diagnosed")]
+        elif name == "deaths":
+            colours = [("#D55E00", "deaths due to pneumoconiosis"), ("#0072B2", "deaths from other causes")]
+        elif name.startswith("indicator_"):
+            colours = [("#0072B2", "the city's line")]
+        elif name in ("scorecard", "comparison_verdicts"):
+            colours = [(int(c[2]), "a verdict colour") for c in blocks["cells"]]
+        elif name == "township_map":
+            colours = [("#56B4E9", "the townships' circles")]
+            station_colours = ["#7F2704", "#D94801", "#FD8D3C", "#FDD0A2"]
+            for row in blocks["townships"]:
+                if int(row[11]) > 0:
+                    colours.append((station_colours[int(row[11]) - 1], "stations of class %d" % int(row[11])))
+            if not blocks["outlines"]:
+                fail("township_map: no outline drawn")
+        elif name.startswith("comparison_"):
+            rows = blocks["packages"]
+            if any(r[9] == 0 for r in rows):
+                colours.append(("#0072B2", "the paired differences"))
+            if any(r[9] == 0 and r[3] != 0 for r in rows):
+                colours.append(("#56B4E9", "the packages' bars"))
+        elif name.startswith("sweep_sobol_"):
+            colours = [("#0072B2", "first-order bars"), ("#E69F00", "total-order bars")]
+        elif name.startswith("sweep_morris_"):
+            colours = [("#D55E00", "the parameters' points")]
+        elif name.startswith(("sweep_response_", "sweep_posterior")):
+            colours = [("#0072B2", "the points or the posterior")]
+        check_image(path, sorted(set(colours), key=str), name)
+        checked += 1
+    return checked
 
 
 def close(a, b):
@@ -129,7 +204,7 @@ def check_run(results, folder, map_year):
     if not close(towns[:, 6], f["summary/rehab_station_open/mean"][y, :-1]):
         fail("township_map: stations differ from /summary/rehab_station_open")
     # Scorecard cells: the verdicts `pneumoplan run` wrote to .scorecard.csv.
-    with open(os.path.splitext(results)[0] + ".scorecard.csv", encoding="utf-8") as c:
+    with open(os.path.splitext(results)[0] + ".scorecard.csv", encoding="utf-8-sig") as c:
         expected = {(int(r["region_code"]), r["indicator_key"], int(r["year"])): r["verdict"] for r in csv.DictReader(c)}
     cells = {(int(r[3]), r[4], int(r[5])): r[6] for r in scripts["scorecard"]["cells"]}
     if cells != expected:
@@ -161,10 +236,25 @@ def check_comparison(comparison, folder):
         fail("comparison_verdicts: cells differ from /verdicts/verdict")
 
 
+def check_sweep(sweep, folder):
+    f = h5py.File(sweep, "r")
+    names = [n.decode() if isinstance(n, bytes) else n for n in f["parameters/name"][()]] if "parameters/name" in f \
+        else None
+    for script_path in glob.glob(os.path.join(folder, "sweep_sobol_*.gp")):
+        rows = data_blocks(open(script_path, encoding="utf-8").read())["indices"]
+        if names is not None and [r[0] for r in rows] != names:
+            fail(script_path + ": parameters differ from the sweep file")
+
+
 mode, path, folder = sys.argv[1], sys.argv[2], sys.argv[3]
 count = check_files(folder)
 if mode == "run":
     check_run(path, folder, int(sys.argv[4]))
-else:
+elif mode == "comparison":
     check_comparison(path, folder)
-print("check_figures: %d figures in %s match %s" % (count, folder, os.path.basename(path)))
+else:
+    check_sweep(path, folder)
+scripts = {os.path.basename(p)[:-3]: data_blocks(open(p, encoding="utf-8").read())
+           for p in glob.glob(os.path.join(folder, "*.gp"))}
+images = check_images(folder, scripts)
+print("check_figures: %d figures in %s match %s; %d PNGs look as they should" % (count, folder, os.path.basename(path), images))

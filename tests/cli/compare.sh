@@ -3,23 +3,25 @@
 # comparison file has the documented layout (checked with h5py), the baseline's paired differences are zero,
 # the files are identical for 1 and 2 threads, the cost-effectiveness and budget impact datasets are there
 # and agree with the per-replicate values, bad package names and thresholds are refused before anything is
-# written, and the target finder writes its trials.
+# written, the target finder writes its trials, and with --lang zh the tables hold no English word.
 set -eu
-bin="$1"; scenario="$2"
+bin="$1"; scenario="$2"; here=$(dirname "$0")
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 packages=(
+  --set "city.name_zh=测试市" --set "city.name_en=Test City"
   --set intervention.dust.type=engineering_control --set intervention.dust.intensity=0.5
   --set intervention.dust.start_year=2021 --set "intervention.dust.source=assumed: test"
   --set intervention.dust.cost_per_unit_rmb=100
   --set intervention.help.type=sme_help --set intervention.help.intensity=0.8
   --set intervention.help.start_year=2021 --set "intervention.help.source=assumed: test"
   --set intervention.help.cost_per_unit_rmb=20000
-  --set package.dust.interventions=dust --set package.both.interventions=dust,help
+  --set package.dust.interventions=dust --set package.both.interventions=dust,help --set "package.dust.label_zh=降尘"
+  --set "intervention.dust.description_zh=降尘" --set "intervention.help.description_zh=中小微企业帮扶"
   --set "package.both.label_en=Dust control and SME help" --set "package.both.label_zh=降尘与中小微企业帮扶"
 )
 "$bin" compare "$scenario" --replicates 3 --threads 1 --out "$work/t1" --wtp-rmb-per-daly 50000,150000 \
   "${packages[@]}" >"$work/stdout.txt"
-grep -q "true cases and" "$work/stdout.txt"
+grep -q "True new cases averted" "$work/stdout.txt"
 grep -q "DALYs averted" "$work/stdout.txt"
 "$bin" compare "$scenario" --replicates 3 --threads 2 --out "$work/t2" --quiet --wtp-rmb-per-daly 50000,150000 \
   "${packages[@]}" >/dev/null
@@ -32,6 +34,13 @@ folder = sys.argv[1]
 with h5py.File(folder + "/comparison.h5", "r") as f:
     assert f.attrs["format"] == "pneumoplan-comparison", f.attrs["format"]
     assert f.attrs["format_version"] == 3
+    assert f.attrs["city_name_en"] == "Test City" and f.attrs["target_year"] == 2025
+    readings = [n.decode() if isinstance(n, bytes) else n for n in f["outcomes/reading"][()]]
+    comparators = [n.decode() if isinstance(n, bytes) else n for n in f["outcomes/comparator"][()]]
+    targets = f["outcomes/target"][()]
+    for r, c, t, o in zip(readings, comparators, targets, [n.decode() if isinstance(n, bytes) else n for n in f["outcomes/name"][()]]):
+        assert r in ("sum over period", "at period end", "in target year"), r
+        assert o.startswith("indicator_") or (c == "" and np.isnan(t)), (o, c, t)
     assert f.attrs["baseline"] == "baseline"
     names = [n.decode() if isinstance(n, bytes) else n for n in f["packages/name"][()]]
     assert names == ["baseline", "dust", "both"], names
@@ -94,11 +103,17 @@ for name, file in zip(names, files):
 print("comparison layout ok")
 PY
 grep -q "^both,Dust control and SME help," "$work/t1/comparison.csv"
+head -c 3 "$work/t1/comparison.csv" | cmp -s - <(printf '\xEF\xBB\xBF') || { echo "comparison.csv lacks its byte-order mark"; exit 1; }
+# Money in 万元 and shares in per cent, with a unit column: the dust package's cost is 100 RMB a worker-year.
+grep -q '^dust,dust,intervention_cost_rmb,Intervention cost,sum 2021–2030,"*10,000 RMB' "$work/t1/comparison.csv" \
+  || { echo "comparison.csv: cost not in 10,000 RMB"; grep intervention_cost "$work/t1/comparison.csv"; exit 1; }
+grep -q 'indicator_hazard_declaration_rate,.*,%,[0-9.]*,[0-9.]*,[0-9.]*,.*,percentage points$' "$work/t1/comparison.csv" \
+  || { echo "comparison.csv: shares not in per cent"; exit 1; }
 grep -q "## Health gain and cost" "$work/t1/comparison.md"
 grep -q "## Cost-effectiveness" "$work/t1/comparison.md"
 grep -q "## Budget impact by year and payer" "$work/t1/comparison.md"
-grep -q "^both,Dust control and SME help,降尘与中小微企业帮扶,icer_rmb_per_daly_averted," "$work/t1/comparison.csv"
-grep -q "^dust,dust,dust,budget_impact_2025_out_of_pocket_rmb," "$work/t1/comparison.csv"
+grep -q "^both,Dust control and SME help,icer_rmb_per_daly_averted," "$work/t1/comparison.csv"
+grep -q "^dust,dust,budget_impact_2025_out_of_pocket_rmb," "$work/t1/comparison.csv"
 
 # A threshold that is not a positive amount is refused before anything is written.
 set +e
@@ -123,4 +138,11 @@ grep -q "unknown package 'ghost'" "$work/err.txt"
   --probability 0.6 --steps 2 --out "$work/trials.csv" "${packages[@]}" >"$work/target.txt"
 grep -q "Weakest intensity meeting the target" "$work/target.txt"
 [ "$(wc -l <"$work/trials.csv")" -eq 5 ] || { echo "expected 4 trials"; cat "$work/trials.csv"; exit 1; }
+# Chinese: the terminal, comparison.md and comparison.csv hold no English label, unit or package name.
+"$bin" compare "$scenario" --replicates 2 --threads 2 --out "$work/zh" --lang zh "${packages[@]}" >"$work/zh.txt"
+"$bin" target "$scenario" --replicates 2 --intervention help --indicator hazard_declaration_rate --target 0.85 \
+  --probability 0.6 --steps 1 --lang zh --out "$work/trials_zh.csv" "${packages[@]}" >"$work/target_zh.txt"
+/usr/bin/python3 "$here/check_chinese.py" "$work/zh.txt" "$work/zh/comparison.md" "$work/zh/comparison.csv" \
+  "$work/target_zh.txt" "$work/trials_zh.csv"
+grep -q '健康收益与费用' "$work/zh.txt"
 echo "compare and target ok"

@@ -119,7 +119,8 @@ names_kind "a comparison file of 'pneumoplan compare', not a results file" "$bin
 names_kind "a sweep file of 'pneumoplan sweep', not a results file" "$bin" scorecard "$work/a.h5"
 names_kind "a results file of 'pneumoplan run', not a sweep file" "$bin" sensitivity "$work/r.h5" --output new_diagnoses
 names_kind "a results file of 'pneumoplan run', not a sweep file" "$bin" merge "$work/r.h5" --out "$work/m2.h5"
-names_kind "a sweep file of 'pneumoplan sweep', not" "$bin" plot "$work/a.h5" --out "$work/fig"
+# plot draws a sweep's figures (issue 14); report writes none for a sweep and says what the file is.
+names_kind "a sweep file of 'pneumoplan sweep', not" "$bin" report "$work/a.h5" --out "$work/fig"
 
 [ "$failures" -eq 0 ] && echo "command-line conventions hold"
 exit "$failures"

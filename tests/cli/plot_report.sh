@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # pneumoplan plot and report with the real gnuplot: every figure of a run and of a comparison is a valid
-# file of its size holding the results file's numbers (check_figures.py, h5py); Chinese SVG and PDF render;
-# PDFs are reproducible; a missing gnuplot is exit code 1 and bad input exit code 2, both writing nothing;
-# reports link their figures and carry provenance, assumptions and verdicts.
+# file of its size holding the results file's numbers and, looked at as an image, its expected elements
+# (check_figures.py, h5py, Pillow); Chinese SVG and PDF render, and Chinese figures and reports hold no English
+# label (check_chinese.py); PDFs are reproducible; a missing gnuplot is exit code 1 and bad input exit code 2,
+# both writing nothing; reports carry provenance, the package and its interventions, assumptions, verdicts,
+# cases averted and their date, the HTML embeds its figures, and pandoc (where installed) writes report.docx.
 set -eu
 bin="$1"; scenario="$2"; here="$3"
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
@@ -15,7 +17,9 @@ expect_exit() {  # expect_exit CODE MESSAGE-PART COMMAND...
   fi
 }
 
-"$bin" run "$scenario" --out "$work/r.h5" --replicates 3 --quiet >/dev/null
+# The city's display names, as a pack's [city] section gives them (here on the command line).
+names=(--set "city.name_zh=测试市" --set "city.name_en=Test City")
+"$bin" run "$scenario" --out "$work/r.h5" --replicates 3 --quiet "${names[@]}" >/dev/null
 
 # Every figure of a run, with its scripts, checked against the results file.
 "$bin" plot "$work/r.h5" --out "$work/figs" --scripts >/dev/null
@@ -23,6 +27,10 @@ for name in new_cases prevalence deaths scorecard township_map indicator_hazard_
   [ -s "$work/figs/$name.png" ] || { echo "FAIL: no $name.png"; exit 1; }
 done
 $py "$here/check_figures.py" run "$work/r.h5" "$work/figs" 2025
+
+# Chinese: every figure of the run holds no English word in what gnuplot shows.
+"$bin" plot "$work/r.h5" --out "$work/zhall" --lang zh --scripts >"$work/zhall.txt"
+$py "$here/check_chinese.py" "$work/zhall.txt" "$work/zhall"/*.gp
 
 # Chinese SVG and PDF; the PDF is the same bytes when drawn again.
 "$bin" plot "$work/r.h5" --out "$work/zh" --lang zh --format svg --figures new_cases --scripts >/dev/null
@@ -63,18 +71,47 @@ for link in $(grep -o '](figures/[^)]*)' "$md" | sed 's/](\(.*\))/\1/'); do
   [ -s "$work/report/$link" ] || { echo "FAIL: report links missing $link"; exit 1; }
 done
 [ "$(grep -c '](figures/' "$md")" -eq 2 ]
-grep -q '<img src="figures/scorecard.png"' "$work/report/report.html"
+# The HTML page stands alone: its figures are embedded, not linked.
+grep -q '<img src="data:image/png;base64,iVBORw0KGgo' "$work/report/report.html"
+! grep -q '<img src="figures/' "$work/report/report.html" || { echo "FAIL: report.html links a figure"; exit 1; }
+grep -q '| Report date | [0-9]\{4\}-[0-9]\{2\}-[0-9]\{2\} |' "$md"
+grep -q '| Package simulated | Baseline (no new measures) (`baseline`) |' "$md"
+grep -q 'None: the baseline runs no new measures' "$md"
+# The date can be fixed for reproducible reports.
+SOURCE_DATE_EPOCH=1700000000 "$bin" report "$work/r.h5" --out "$work/report_dated" --figures new_cases >/dev/null
+grep -q '| Report date | 2023-11-14 |' "$work/report_dated/report.md"
+# Word, where pandoc is installed (tools/install_dependencies.sh --for-tests installs it); else a note.
+if command -v pandoc >/dev/null; then
+  $py - "$work/report/report.docx" <<'PY'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as z:
+    document = z.read("word/document.xml").decode("utf-8")
+    media = [n for n in z.namelist() if n.startswith("word/media/")]
+assert "Provenance" in document and "Scorecard" in document, "report.docx lacks the report's sections"
+assert len(media) == 2, "report.docx should hold the report's two figures, found %s" % media
+print("report.docx ok")
+PY
+else
+  [ ! -e "$work/report/report.docx" ]
+  "$bin" report "$work/r.h5" --out "$work/report_nodocx" --figures new_cases | grep -q "pandoc is not installed"
+fi
 
 # A comparison of two packages by 'pneumoplan compare': bars and verdicts checked against its comparison
 # file, and a report linking each package's own run report.
-"$bin" compare "$scenario" --replicates 3 --out "$work/cmp" --packages baseline,low_threshold --quiet \
+"$bin" compare "$scenario" --replicates 3 --out "$work/cmp" --packages baseline,low_threshold --quiet "${names[@]}" \
   --set intervention.stations_10.type=rehab_threshold --set intervention.stations_10.intensity=10 \
   --set intervention.stations_10.start_year=2019 --set "intervention.stations_10.source=assumed: test" \
-  --set package.low_threshold.interventions=stations_10 >/dev/null
+  --set "intervention.stations_10.description_zh=患者达10人的乡镇设站" \
+  --set package.low_threshold.interventions=stations_10 --set "package.low_threshold.label_zh=低门槛设站" >/dev/null
 "$bin" plot "$work/cmp/comparison.h5" --out "$work/cmpfigs" --scripts >/dev/null
 $py "$here/check_figures.py" comparison "$work/cmp/comparison.h5" "$work/cmpfigs"
 "$bin" report "$work/cmp/comparison.h5" --out "$work/cmprep" --figures verdicts,new_cases --lang zh >/dev/null
 grep -q '方案比较报告' "$work/cmprep/report.md"
+# Chinese comparison report and the run reports of its packages: no English label, unit or package name.
+$py "$here/check_chinese.py" "$work/cmprep/report.md" "$work/cmprep/packages"/*/report.md
+# The package's run report names the package and lists the interventions it runs.
+grep -q '`stations_10`' "$work/cmprep/packages/low_threshold/report.md"
+grep -q '健康收益与费用' "$work/cmprep/report.md"
 grep -q '(packages/low_threshold/report.md)' "$work/cmprep/report.md"
 grep -q 'href="packages/low_threshold/report.html"' "$work/cmprep/report.html"
 [ -s "$work/cmprep/packages/low_threshold/figures/new_cases.png" ]

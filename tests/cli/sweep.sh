@@ -5,7 +5,7 @@
 # a bad sweep file is refused with file:line; the Slurm array script is written; calibration refuses sweeps on
 # common random numbers and Morris designs, and runs on a sweep with independent random numbers.
 set -eu
-bin="$1"; small="$2"
+bin="$1"; small="$2"; here=$(dirname "$0")
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 spec="$work/sweep.ini"
 cat >"$spec" <<SPEC
@@ -145,4 +145,23 @@ grep -q '^fit,.*,2020,2020,7,0.9,' "$work/posterior.csv"
 grep -q '^coverage,ppe,' "$work/posterior.csv"
 grep -q "effective points" "$work/cal.txt"
 grep -q "Coverage (leave one out: 16 truths" "$work/cal.txt"
+
+# Figures of sweeps: the response and the calibration posterior of the sweep on independent random numbers (the
+# one calibration takes); Sobol indices of a small Saltelli design and Morris effects of a small Morris design —
+# each checked as files, data and images. On common random numbers the posterior is refused as by calibrate.
+"$bin" plot "$work/independent.h5" --out "$work/figs" --observed "$work/observed.csv" --level 0.8 --scripts >/dev/null
+set +e; "$bin" plot "$work/threads1.h5" --out "$work/crn_figs" --observed "$work/observed.csv" >/dev/null 2>"$work/crn_plot.txt"; code=$?; set -e
+[ "$code" -eq 2 ] && grep -q "common_random_numbers = false" "$work/crn_plot.txt" || { echo "plot --observed on common random numbers: exit $code"; cat "$work/crn_plot.txt"; exit 1; }
+for design in saltelli morris; do
+  sed "s/^design = lhs/design = $design/; s/^points = 9/points = 4/; s/^replicates = 2/replicates = 1/" "$spec" >"$work/$design.ini"
+  "$bin" sweep "$work/$design.ini" --threads 2 --out "$work/$design.h5" --quiet >/dev/null
+  "$bin" plot "$work/$design.h5" --out "$work/figs" --scripts --period 2020-2024 --output new_diagnoses >/dev/null
+done
+for figure in sweep_response_new_diagnoses sweep_posterior sweep_sobol_new_diagnoses sweep_morris_new_diagnoses; do
+  [ -s "$work/figs/$figure.png" ] || { echo "FAIL: no $figure.png"; exit 1; }
+done
+/usr/bin/python3 "$here/check_figures.py" sweep "$work/saltelli.h5" "$work/figs"
+# A report is for runs and comparisons: a sweep is refused with what to do instead.
+set +e; "$bin" report "$work/saltelli.h5" --out "$work/report" 2>"$work/report.txt"; code=$?; set -e
+[ "$code" -eq 2 ] && grep -q "'pneumoplan plot' draws its figures" "$work/report.txt"
 echo "sweeps ok"

@@ -105,7 +105,8 @@ TEST(Interventions, PairedDifferencesVaryFarLessThanUnpairedOnes) {
   // variance ratio follows F(n-1, n-1); common random numbers must beat its 99.9 % point.
   const Scenario scenario = load_scenario(test::data_path("small"), single("dust", "engineering_control", "0.5"));
   const int n = 24;
-  const ComparisonOutcome onsets{"", "", "", "", OutputId::NewCasesTrue, OutcomeReading::SumOverPeriod, true};
+  ComparisonOutcome onsets{"", "", "", "", OutputId::NewCasesTrue, OutcomeReading::SumOverPeriod};
+  onsets.stage_one_only = true;
   const auto outcome = [&](const std::vector<ReplicateResults>& runs) {
     std::vector<double> v;
     for (const auto& r : runs) v.push_back(read_outcome(onsets, r, scenario.first_year(), 2021, 2030, 2030));

@@ -188,7 +188,7 @@ TEST(ProjectionFigures, DataBlocksHoldTheCitysBandsOverTheShownYears) {
     }
   }
   // The plan period (2021-2025 in the small scenario's targets) is shaded and labelled.
-  EXPECT_NE(figure.commands.find("rectangle from 2021, graph 0 to 2025, graph 1"), std::string::npos);
+  EXPECT_NE(figure.commands.find("rectangle from 2020.5, graph 0 to 2025.5, graph 1"), std::string::npos);
   EXPECT_NE(figure.commands.find("Plan period 2021–2025"), std::string::npos);
 
   const Figure prevalence = prevalence_figure(r, options);
@@ -295,6 +295,34 @@ TEST(TownshipMap, PointsPatientsAndStationsComeFromTheFile) {
   EXPECT_NE(figure.caption.find("2028"), std::string::npos);
 }
 
+TEST(TownshipMap, StationsByShareCountiesNamedAndOutlinesApproximate) {
+  const auto& r = SmallResults::get().results();
+  FigureOptions options = english_options();
+  options.map_year = 2028;
+  const Figure figure = township_map_figure(r, options);
+  // Every station is in the class of its share of replicates, and only stations have a class.
+  for (const auto& row : figure.block("townships").rows) {
+    const double share = std::get<double>(row[6]);
+    const int cls = static_cast<int>(std::get<double>(row[11]));
+    if (share <= 0) {
+      EXPECT_EQ(cls, 0);
+    } else {
+      ASSERT_GE(cls, 1);
+      EXPECT_GE(share, kStationShareClasses[cls - 1]);
+      if (cls > 1) EXPECT_LT(share, kStationShareClasses[cls - 2]);
+    }
+  }
+  // Each county is named once, in its own words; the outlines exist and the note says they are approximate.
+  std::map<std::string, int> named;
+  for (const auto& row : figure.block("labels").rows) {
+    if (std::get<double>(row[5]) == 1.0) ++named[std::get<std::string>(row[3])];
+  }
+  for (std::size_t c = 0; c + 1 < r.region_codes.size(); ++c) EXPECT_EQ(named[r.region_names_en[c]], 1) << c;
+  EXPECT_FALSE(figure.block("outlines").rows.empty());
+  EXPECT_NE(figure.commands.find("not official boundaries"), std::string::npos);
+  EXPECT_NE(figure.commands.find(" km\""), std::string::npos) << "a scale bar";
+}
+
 ComparisonFile two_package_comparison() {
   ComparisonFile c;
   c.path = "/tmp/comparison.h5";
@@ -306,10 +334,25 @@ ComparisonFile two_package_comparison() {
   c.replicates = 20;
   c.period_first_year = 2021;
   c.period_last_year = 2025;
+  c.target_year = 2025;
+  c.city_name_zh = "小市";
+  c.city_name_en = "Small City";
   c.packages = {{"stronger", "Stronger enforcement", "加强执法", "stronger.h5"}, {"baseline", "Baseline", "基线", "baseline.h5"}};
-  c.outcomes = {{"reported_cases", "Reported cases", "报告病例", "persons"}, {"deaths", "Deaths", "死亡", "persons"}};
+  c.outcomes.resize(2);
+  c.outcomes[0].name = "reported_cases";
+  c.outcomes[0].label_en = "Reported cases";
+  c.outcomes[0].label_zh = "报告病例";
+  c.outcomes[0].unit = "persons";
+  c.outcomes[1].name = "deaths";
+  c.outcomes[1].label_en = "Deaths";
+  c.outcomes[1].label_zh = "死亡";
+  c.outcomes[1].unit = "persons";
   c.value = {{80, 9, 100, 12}, {70, 6, 90, 10}, {90, 12, 110, 14}};
   c.difference = {{-20, -3, 0, 0}, {-28, -5, 0, 0}, {-12, -1, 0, 0}};
+  c.cases_averted = {{20, 0}, {12, 0}, {28, 0}};
+  c.deaths_averted = {{3, 0}, {1, 0}, {5, 0}};
+  c.incremental_cost_rmb = {{2e6, 0}, {1.9e6, 0}, {2.1e6, 0}};
+  c.cost_per_case_averted_rmb = {1e5, std::nan("")};
   c.verdict_columns = {{IndicatorId::HazardDeclarationRate, 2025}};
   c.verdicts = {Verdict::Met, Verdict::NotMet};
   return c;
@@ -330,13 +373,14 @@ TEST(ComparisonFigures, BarsShowEachPackagesValueAndPairedDifference) {
   EXPECT_EQ(std::get<double>(block.rows[1][4]), 70.0);
   EXPECT_EQ(std::get<double>(block.rows[1][5]), 90.0);
   EXPECT_EQ(std::get<double>(block.rows[1][6]), -20.0);
-  EXPECT_EQ(std::get<std::string>(block.rows[1][10]), "-20.0 (-28.0 – -12.0)");
+  EXPECT_EQ(std::get<std::string>(block.rows[1][10]), "-20.0 [-28.0, -12.0]");
+  EXPECT_EQ(bars.caption, "Small City: Reported cases, sum 2021–2025");
   const auto verdicts = comparison_verdict_figure(c, Language::Chinese);
   ASSERT_TRUE(verdicts);
   const DataBlock& cells = verdicts->block("cells");
   ASSERT_EQ(cells.rows.size(), 2u);
   EXPECT_EQ(std::get<std::string>(cells.rows[0][6]), "met");
-  EXPECT_EQ(std::get<std::string>(cells.rows[0][7]), "达标");
+  EXPECT_EQ(std::get<std::string>(cells.rows[0][7]), "达标 ✓");
   EXPECT_EQ(std::get<std::string>(cells.rows[1][6]), "not met");
 }
 
@@ -348,6 +392,9 @@ void write_comparison(const std::string& path, const ComparisonFile& c, const st
   h5::write_attribute(root, "format", std::string("pneumoplan-comparison"));
   h5::write_attribute(root, "format_version", kComparisonFormatVersion);
   h5::write_attribute(root, "scenario_name", c.scenario_name);
+  h5::write_attribute(root, "city_name_zh", c.city_name_zh);
+  h5::write_attribute(root, "city_name_en", c.city_name_en);
+  h5::write_attribute(root, "target_year", std::int64_t{c.target_year});
   h5::write_attribute(root, "program_version", c.program_version);
   h5::write_attribute(root, "git_commit", c.git_commit);
   h5::write_attribute(root, "seed", c.seed);
@@ -372,17 +419,36 @@ void write_comparison(const std::string& path, const ComparisonFile& c, const st
   }
   {
     auto g = h5::create_group(root, "outcomes");
-    std::vector<std::string> names, en, zh, units;
+    std::vector<std::string> names, en, zh, units, readings, comparators;
+    std::vector<double> targets;
     for (const auto& o : c.outcomes) {
       names.push_back(o.name);
       en.push_back(o.label_en);
       zh.push_back(o.label_zh);
       units.push_back(o.unit);
+      readings.emplace_back("sum over period");
+      comparators.push_back(o.comparator);
+      targets.push_back(o.target);
     }
     h5::write_strings(g.id(), "name", names);
     h5::write_strings(g.id(), "label_en", en);
     h5::write_strings(g.id(), "label_zh", zh);
     h5::write_strings(g.id(), "unit", units);
+    h5::write_strings(g.id(), "reading", readings);
+    h5::write_strings(g.id(), "comparator", comparators);
+    h5::write_dataset(g.id(), "target", {O}, targets);
+  }
+  {
+    auto averted = h5::create_group(root, "averted");
+    for (const auto& [name, table] : {std::pair{"true_new_cases", &c.cases_averted},
+                                      std::pair{"pneumoconiosis_deaths", &c.deaths_averted},
+                                      std::pair{"incremental_cost_rmb", &c.incremental_cost_rmb}}) {
+      auto g = h5::create_group(averted.id(), name);
+      h5::write_dataset(g.id(), "mean", {P}, table->mean);
+      h5::write_dataset(g.id(), "p5", {P}, table->p5);
+      h5::write_dataset(g.id(), "p95", {P}, table->p95);
+    }
+    h5::write_dataset(averted.id(), "cost_per_case_averted_rmb", {P}, c.cost_per_case_averted_rmb);
   }
   for (const auto& [name, table] : {std::pair{"value", &c.value}, std::pair{"difference", &c.difference}}) {
     auto g = h5::create_group(root, name);
@@ -435,6 +501,9 @@ TEST(ComparisonReader, ReadsTheLayoutOfPneumoplanCompare) {
   EXPECT_EQ(c.verdict(1, 0), Verdict::NotMet);
   EXPECT_EQ(c.verdict_columns[0].year, 2025);
   EXPECT_EQ(c.results_path(0), scratch.file("stronger.h5"));
+  EXPECT_EQ(c.city_name(Language::Chinese), "小市");
+  EXPECT_EQ(c.cases_averted.mean, written.cases_averted.mean);
+  EXPECT_EQ(c.outcomes[0].reading, OutcomeReading::SumOverPeriod);
 }
 
 TEST(ComparisonReader, RefusesIncompleteOrWrongFilesNamingWhat) {
@@ -668,8 +737,13 @@ TEST(ComparisonReport, ListsPackagesOutcomesDifferencesAndVerdicts) {
       c, Language::English, figures, "figures", {{"packages/stronger/report.md", ""}, {"", "results file baseline.h5 not found"}}));
   EXPECT_NE(md.find("[Run report](packages/stronger/report.md)"), std::string::npos) << md;
   EXPECT_NE(md.find("results file baseline.h5 not found"), std::string::npos);
-  EXPECT_NE(md.find("| Stronger enforcement | 80 | 70 – 90 | -20.0 (-28.0 – -12.0) |"), std::string::npos) << md;
-  EXPECT_NE(md.find("| Baseline | 100 | 90 – 110 | – |"), std::string::npos);
+  EXPECT_NE(md.find("| Stronger enforcement | 80.0 | [70.0, 90.0] | -20.0 [-28.0, -12.0] |"), std::string::npos) << md;
+  EXPECT_NE(md.find("| Baseline | 100 | [90, 110] | reference |"), std::string::npos);
+  // Health gain and cost: cases and deaths averted, incremental cost and cost per case averted, in 万元.
+  EXPECT_NE(md.find("| Stronger enforcement | 20.0 [12.0, 28.0] | 3.0 [1.0, 5.0] | 200 [190, 210] | 10.0 |"),
+            std::string::npos) << md;
+  // One label per package: no "(baseline)" after the baseline's own label.
+  EXPECT_EQ(md.find("Baseline (baseline)"), std::string::npos);
   EXPECT_NE(md.find("![Deaths](figures/comparison_deaths.png)"), std::string::npos);
   EXPECT_NE(md.find("| Hazard declaration rate of industrial enterprises | 2025 | met | not met |"), std::string::npos);
 }

@@ -109,6 +109,7 @@ enum class OutputId : std::size_t {
   ImpoverishedInjuryInsured,  // the same
   ImpoverishedDiagnosedUninsured,
   ImpoverishedUndiagnosed,
+  RehabStationFunctioning,
   FirstIndicator,  // then one output per IndicatorId, in kIndicators order
   Count = FirstIndicator + kIndicatorCount
 };

@@ -8,15 +8,19 @@
 
 namespace pneumo {
 
-inline constexpr std::int64_t kComparisonFormatVersion = 3;  // 2: sealed (file_seal.hpp); 3: /economics
+// 2: sealed (file_seal.hpp); 3: outcomes carry their target and comparator, the city's display names, averted
+// read back, and the cost-effectiveness analysis (/economics).
+inline constexpr std::int64_t kComparisonFormatVersion = 3;
 
 void write_comparison_file(const std::string& path, const PackageComparison& comparison);
 
-// One row per package and outcome: value, paired difference against the baseline, with 90 % intervals.
-std::string comparison_csv(const PackageComparison& comparison);
+// One row per package and outcome: value, paired difference against the baseline, with 90 % intervals, in
+// the outcome's display unit with a unit column; then cases and deaths averted, incremental cost and cost per
+// case averted per package. UTF-8 with byte-order mark (Excel).
+std::string comparison_csv(const PackageComparison& comparison, Language language = Language::English);
 // Outcomes, cases and deaths averted, cost per case averted, and the targets each package meets.
-std::string comparison_markdown(const PackageComparison& comparison);
-// A compact terminal table of the same.
-std::string comparison_terminal(const PackageComparison& comparison);
+std::string comparison_markdown(const PackageComparison& comparison, Language language = Language::English);
+// Terminal tables of the same: means, paired differences, health gain and cost, targets.
+std::string comparison_terminal(const PackageComparison& comparison, Language language = Language::English);
 
 }  // namespace pneumo

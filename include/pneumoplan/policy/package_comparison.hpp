@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -31,7 +32,14 @@ struct ComparisonOutcome {
   OutcomeReading reading;
   bool stage_one_only = false;  // new_cases_true: onsets (entries into stage I) only
   std::vector<OutputId> plus = {};  // outputs added to `output` (the coverage groups of one measure)
+  // Indicators: the plan's target and how it is judged (">=", "<=", "increasing"); NaN and "" otherwise.
+  double target = std::numeric_limits<double>::quiet_NaN();
+  std::string comparator = {};
 };
+
+// How `reading` reads over `first`-`last` (target year `target_year`): "sum 2021-2035" / "2021–2035年合计",
+// "at the end of 2035" / "2035年末", "in 2025" / "2025年".
+std::string reading_text(OutcomeReading reading, int first, int last, int target_year, Language language);
 
 // The outcomes every comparison reports, then one per indicator of the plan's table.
 std::vector<ComparisonOutcome> comparison_outcomes(const Scenario& scenario);
@@ -39,6 +47,7 @@ std::vector<ComparisonOutcome> comparison_outcomes(const Scenario& scenario);
 
 struct PackageComparison {
   std::string scenario_name, baseline;
+  std::string city_name_zh, city_name_en;  // display names (scenario.ini [city])
   std::uint64_t seed = 0;
   std::int64_t replicates = 0;
   int period_first_year = 0, period_last_year = 0, target_year = 0;

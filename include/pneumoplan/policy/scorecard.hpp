@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "pneumoplan/core/language.hpp"
 #include "pneumoplan/results/results_reader.hpp"
 #include "pneumoplan/scenario/scenario_parameters.hpp"
 
@@ -57,9 +58,18 @@ IncreasingRule increasing_rule_of(const ResultsFile& results);
 
 std::string verdict_name(Verdict verdict);                          // "met", "not met", "uncertain", "n/a", "input"
 std::optional<Verdict> parse_verdict(const std::string& name);     // the inverse of verdict_name
-std::string format_indicator_value(double value, IndicatorKind kind);  // "95.0%", "1234" or "n/a"
-std::string scorecard_csv(const Scorecard& scorecard);
-std::string scorecard_markdown(const Scorecard& scorecard);
-std::string scorecard_terminal(const Scorecard& scorecard);
+std::string verdict_label(Verdict verdict, Language language);  // verdict_name, or 达标 / 未达标 / 不确定 / 不适用 / 输入值
+std::string format_indicator_value(double value, IndicatorKind kind);  // "95.0%", "1,234" or "–"
+// The unit an indicator's values are shown in: "share" for shares, else the plan's unit.
+std::string indicator_unit(const PlanTarget& target);
+// "≥ 95.0%", "≤ 10 persons", "rises every year" / "逐年提高".
+// "rises every year" / "rises (net)" follow the run's scorecard.increasing_rule.
+std::string target_text(const PlanTarget& target, Language language,
+                        IncreasingRule rule = IncreasingRule::EveryYear);
+// The scorecard as CSV (UTF-8 with byte-order mark, for Excel), Markdown and a terminal table, in `language`:
+// headers, region and indicator names, targets, units and verdicts; shares in per cent, the plan's row numbers.
+std::string scorecard_csv(const Scorecard& scorecard, Language language = Language::English);
+std::string scorecard_markdown(const Scorecard& scorecard, Language language = Language::English);
+std::string scorecard_terminal(const Scorecard& scorecard, Language language = Language::English);
 
 }  // namespace pneumo

@@ -13,12 +13,18 @@
 #include "pneumoplan/policy/scorecard.hpp"
 #include "pneumoplan/report/figure.hpp"
 #include "pneumoplan/report/figure_options.hpp"
+#include "pneumoplan/report/sweep_figures.hpp"
 
 namespace pneumo {
 
-enum class FigureKind { NewCases, Prevalence, Deaths, Indicators, Scorecard, Map, Outcomes, Verdicts };
+enum class FigureKind {
+  NewCases, Prevalence, Deaths, Indicators, Scorecard, Map,  // runs
+  Outcomes, Verdicts,                                        // comparisons
+  Sensitivity, Posterior,                                    // sweeps
+};
 
-// The names used by --figures: new_cases, prevalence, deaths, indicators, scorecard, map, outcomes, verdicts.
+// The names used by --figures: new_cases, prevalence, deaths, indicators, scorecard, map, outcomes, verdicts,
+// sensitivity, posterior.
 std::optional<FigureKind> parse_figure_kind(std::string_view name);
 std::string figure_kind_name(FigureKind kind);
 std::set<FigureKind> all_figure_kinds();
@@ -32,5 +38,6 @@ struct FigureSet {
 FigureSet run_figure_set(const ResultsFile& results, const Scorecard* card, const FigureOptions& options,
                          const std::set<FigureKind>& wanted);
 FigureSet comparison_figure_set(const ComparisonFile& comparison, Language language, const std::set<FigureKind>& wanted);
+FigureSet sweep_figure_set(const SweepData& sweep, SweepFigureOptions options, const std::set<FigureKind>& wanted);
 
 }  // namespace pneumo

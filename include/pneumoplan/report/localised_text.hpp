@@ -8,15 +8,11 @@
 #include <string_view>
 #include <vector>
 
+#include "pneumoplan/core/language.hpp"
 #include "pneumoplan/policy/scorecard.hpp"
 #include "pneumoplan/scenario/indicator.hpp"
 
 namespace pneumo {
-
-enum class Language { English, Chinese };
-
-std::optional<Language> parse_language(std::string_view code);  // "en", "zh"
-std::string language_code(Language language);
 
 struct LocalisedText {
   // Figures
@@ -25,13 +21,15 @@ struct LocalisedText {
   std::string_view prevalence_title, diagnosed_living;
   std::array<std::string_view, 3> stage_true;
   std::string_view deaths_title, deaths_pneumoconiosis, deaths_other_causes;
+  std::string_view log_scale;
   std::string_view indicator_title, indicator_city_mean, target_key, target_at_least, target_at_most,
       target_increasing, no_target, percent_axis, count_axis;
   std::array<std::string_view, 5> verdicts;  // met, not met, uncertain, n/a, input
   std::string_view scorecard_title;
-  std::string_view map_title, patients_diagnosed, patients_true, longitude, latitude, patients_count, station_most,
-      station_some, approximate_points;
-  std::string_view comparison_title, baseline_suffix, difference_axis, comparison_key, verdicts_title;
+  std::string_view map_title, patients_diagnosed, patients_true, patients_count, stations_key_title, station_share_90,
+      station_share_50, station_share_10, station_share_0, approximate_points, outline_key, outline_note, inset_title;
+  std::string_view comparison_title, reference, level_panel, difference_panel, comparison_key, target_line_key,
+      verdicts_title;
   // Reports
   std::string_view report_title, comparison_report_title, provenance, results_file, scenario, program, commit, seed,
       replicates, simulated_years, generated_note;
@@ -43,12 +41,24 @@ struct LocalisedText {
       indicators_intro, skipped_indicators, map, map_intro;
   std::string_view packages, package, outcomes, outcome, difference, package_reports, results_missing,
       comparison_intro, verdicts_heading;
+  std::string_view package_simulated, report_date, active_interventions, no_interventions, stored_problem,
+      intervention_name, intervention_type, intervention_where, intervention_years, intensity, cost_per_unit;
+  std::string_view layout_rule, layout_optimised, layout_given, counted_diagnosed, counted_true;
+  std::string_view period_summed, indicators_read_in, gains_heading, gains_intro, cases_averted, deaths_averted,
+      incremental_cost, cost_per_case_averted, nothing_averted, reference_package;
+  // Sweeps
+  std::string_view sweep_output_year, sweep_output_period, sobol_title, sobol_axis, first_order, total_order,
+      bootstrap_interval, morris_title, mu_star_axis, sigma_axis, sigma_equals_mu, response_title, posterior_title,
+      density_axis, posterior_key, prior_key, posterior_mean_key, posterior_interval_key;
 };
 
 const LocalisedText& localised_text(Language language);
 
 // "{1} of {2}" with {"a", "b"} -> "a of b".
 std::string fill(std::string_view pattern, const std::vector<std::string>& values);
+
+// " (text)" in English, "（text）" in Chinese.
+std::string parenthesised(const std::string& text, Language language);
 
 // Names in the language of the figure.
 std::string_view indicator_name(IndicatorId id, Language language);

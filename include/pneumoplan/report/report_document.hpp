@@ -1,6 +1,7 @@
-// A report as a list of blocks (headings, paragraphs, tables, figures, lists), written out as Markdown or
-// as a self-contained HTML page. Text is plain; `code` in backticks becomes code in both. In the HTML page,
-// relative links to another report's .md file point to its .html twin.
+// A report as a list of blocks (headings, paragraphs, tables, figures, lists), written out as Markdown (figures
+// linked) or as a self-contained HTML page (figures embedded as data: URIs, so the one file can be mailed or
+// archived). Text is plain; `code` in backticks becomes code in both. In the HTML page, relative links to
+// another report's .md file point to its .html twin.
 #pragma once
 
 #include <string>
@@ -11,13 +12,18 @@
 namespace pneumo {
 
 struct ReportCell {
-  ReportCell(std::string cell_text = "", std::string cell_link = "", std::string cell_background = "")
-      : text(std::move(cell_text)), link(std::move(cell_link)), background(std::move(cell_background)) {}
+  ReportCell(std::string cell_text = "", std::string cell_link = "", std::string cell_background = "",
+             std::string cell_colour = "")
+      : text(std::move(cell_text)),
+        link(std::move(cell_link)),
+        background(std::move(cell_background)),
+        colour(std::move(cell_colour)) {}
   ReportCell(const char* cell_text) : text(cell_text) {}
 
   std::string text;
   std::string link;        // a relative path or URL; empty for none
-  std::string background;  // an HTML colour ("#1a9850") for verdict cells; Markdown ignores it
+  std::string background;  // an HTML colour ("#0072B2") for verdict cells; Markdown ignores it
+  std::string colour;      // the text's colour on that background
 };
 
 struct ReportHeading {
@@ -57,6 +63,12 @@ struct ReportDocument {
 std::string code_span(std::string_view text);
 
 std::string render_markdown(const ReportDocument& document);
-std::string render_html(const ReportDocument& document);
+// Figures are read from `folder` (the report's folder; their paths are relative to it) and embedded; a figure
+// that cannot be read is linked instead.
+std::string render_html(const ReportDocument& document, const std::string& folder = "");
+
+// The date a report is written, YYYY-MM-DD in UTC: from SOURCE_DATE_EPOCH when set (reproducible builds:
+// the same date for the same inputs), else today.
+std::string report_date_text();
 
 }  // namespace pneumo

@@ -10,14 +10,14 @@
 
 namespace pneumo {
 
-enum class ResultsFileKind { Run, Comparison };
+enum class ResultsFileKind { Run, Comparison, Sweep };
 
 inline constexpr const char* kResultsFormat = "pneumoplan-results";
 inline constexpr const char* kComparisonFormat = "pneumoplan-comparison";
 inline constexpr const char* kSweepFormat = "pneumoplan-sweep";
 
 // Throws IoError naming the file when it is missing, not sealed (check_seal: damaged, not HDF5, written by
-// another program), or not a pneumoplan file of either kind.
+// another program), or not a pneumoplan file of any of these kinds.
 ResultsFileKind detect_results_file_kind(const std::string& path);
 
 // The kind of file a `format` value marks, in words: "a results file of 'pneumoplan run'", "a comparison file of

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "pneumoplan/core/language.hpp"
 #include "pneumoplan/scenario/plan_target.hpp"
 
 namespace pneumo {
@@ -33,6 +34,8 @@ struct YearSpan {
 struct ResultsFile {
   std::string path;
   std::string scenario_name, program_version, git_commit;
+  std::string city_name_zh, city_name_en;  // display names (scenario.ini [city]); the folder name if none
+  std::string package = "baseline";        // the policy package simulated
   std::int64_t seed = 0, replicates = 0;
   std::vector<std::int64_t> years;
   std::int64_t format_version = 0;         // 2 or 3 (docs/output-format.md)
@@ -43,10 +46,13 @@ struct ResultsFile {
   std::size_t townships = 0;               // township axis length (last = outside the city)
   std::vector<std::int64_t> township_codes;
   std::vector<std::string> township_names_zh;
+  std::vector<std::string> township_names_en;  // empty strings where the scenario has no romanised names
   std::vector<std::int64_t> township_region_index;
   std::vector<double> township_lon, township_lat;  // GCJ-02 degrees; NaN for outside
   std::vector<std::int64_t> township_point_approximate;
   std::size_t interventions = 1;           // intervention axis length (last = total)
+  std::vector<std::string> intervention_names, intervention_types;  // [interventions - 1]
+  std::vector<std::int64_t> intervention_in_package;                // 1 where the package runs it
   std::vector<PlanTarget> targets;
   // /indicators/from_inputs: [indicator][region] 1 where the run computed the value from inputs alone.
   std::vector<std::vector<std::uint8_t>> indicator_from_inputs;
@@ -62,6 +68,14 @@ struct ResultsFile {
   // The value of "section.key" in resolved_ini ("" when absent).
   std::string resolved_parameter(const std::string& section_dot_key) const;
   std::size_t city_region() const { return region_codes.size() - 1; }
+  const std::string& city_name(Language language) const {
+    return language == Language::Chinese ? city_name_zh : city_name_en;
+  }
+  const std::string& region_name(std::size_t region, Language language) const {
+    return language == Language::Chinese ? region_names_zh[region] : region_names_en[region];
+  }
+  // The township's name in `language` (Chinese where no romanised name exists).
+  const std::string& township_name(std::size_t township, Language language) const;
   bool from_inputs(IndicatorId id, std::size_t region) const {
     return indicator_from_inputs[static_cast<std::size_t>(id)][region] != 0;
   }

@@ -21,6 +21,7 @@ struct County {
 struct Township {
   std::int64_t code = 0;  // 9-digit statistical code
   std::string name_zh;
+  std::string name_en;     // romanised name; empty when townships.csv has none
   std::string kind;        // street, town, township, other
   std::uint16_t county = 0;  // index into Geography::counties
   double lon = 0.0;

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "pneumoplan/core/language.hpp"
 #include "pneumoplan/scenario/industry.hpp"
 #include "pneumoplan/scenario/size_class.hpp"
 
@@ -92,7 +93,8 @@ struct Intervention {
   double cost_fixed_rmb = 0.0;     // once, in the start year
   double cost_per_unit_rmb = 0.0;  // per unit of kind_info(kind).unit
   std::string source;
-  std::string description;
+  std::string description;     // in English
+  std::string description_zh;  // in Chinese; empty when scenario.ini gives none
 
   // 0 before the start and after the end; rising linearly over the ramp-up to 1.
   double strength(int year) const;
@@ -109,5 +111,13 @@ struct PolicyPackage {
 };
 
 inline constexpr std::string_view kBaselinePackage = "baseline";
+
+// What a person reads for a kind ("Engineering dust control" / "工程防尘").
+std::string_view intervention_kind_label(InterventionKind kind, Language language);
+// A package's label in `language` ([package.NAME] label_en / label_zh; the baseline's own words; the name
+// when the scenario gives no label in that language).
+std::string package_label(const std::vector<PolicyPackage>& packages, const std::string& name, Language language);
+// An intervention's description in `language` (description / description_zh), else the kind's label.
+std::string intervention_description(const Intervention& intervention, Language language);
 
 }  // namespace pneumo

@@ -15,6 +15,7 @@
 #include "pneumoplan/scenario/intervention.hpp"
 #include "pneumoplan/scenario/plan_target.hpp"
 #include "pneumoplan/scenario/scenario_parameters.hpp"
+#include "pneumoplan/scenario/scenario_text.hpp"
 #include "pneumoplan/scenario/stratum.hpp"
 
 namespace pneumo {
@@ -26,6 +27,7 @@ inline constexpr const char* kOverridesInput = "command_line_overrides";
 struct Scenario {
   std::string name;       // folder name, e.g. "xuzhou"
   std::string directory;  // as given by the user
+  ScenarioText text;      // the city's display names and the scenario's description ([city], [scenario])
   ScenarioParameters parameters;
   Geography geography;
   std::vector<Stratum> strata;
