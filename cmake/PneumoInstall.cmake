@@ -1,7 +1,7 @@
 # Installation and the Debian package: `cmake --install build [--prefix P]` puts
 #   P/bin/pneumoplan                                  the program
-#   P/share/pneumoplan/scenarios/                     the five city packs, cohorts/ and sweeps/ (found by name from
-#                                                     any folder: 'pneumoplan run xuzhou')
+#   P/share/pneumoplan/scenarios/                     the five city packs, cohorts/, sweeps/ and validation/ (packs
+#                                                     found by name from any folder: 'pneumoplan run xuzhou')
 #   P/share/man/man1/pneumoplan.1, pneumoplan-COMMAND.1  manual pages made by help2man from --help (when help2man
 #                                                     is installed; tools/install_dependencies.sh installs it)
 #   P/share/bash-completion/completions/pneumoplan    bash completion

@@ -11,7 +11,8 @@ random numbers, over the comparison's period (its period_first_year .. period_la
 Prints a Markdown table: the published figure, pneumoplan's mean and [5th, 95th] percentile over replicates, the
 source. A ratio is the ratio of the means, its interval the percentiles of the replicates' own ratios (left out
 when a replicate's denominator is not positive). With --check, exits 1 unless every printed table row appears
-verbatim in DOC.md (the documentation shows what the scenario gives now).
+verbatim in DOC.md (the documentation shows what the scenario gives now). Bad input (an unknown package or
+quantity, a period outside the results) exits 2 with a message.
 """
 import argparse
 import csv
@@ -23,12 +24,20 @@ import h5py
 import numpy as np
 
 
+def fail(message):
+    """Bad input: the message on stderr, exit code 2 (the project's convention)."""
+    print(message, file=sys.stderr)
+    sys.exit(2)
+
+
 def period_sum(path, output, first, last, index=None):
     """Per-replicate sum over the period of a results-file output at the city (last region), or at `index`."""
     with h5py.File(path, "r") as f:
         years = f["year"][:]
         data = f["replicates/" + output][:]
     keep = (years >= first) & (years <= last)
+    if not keep.any():
+        fail(f"{path}: no simulated year in {first}-{last}")
     data = data[:, keep]
     if index is None:
         data = data[:, :, -1]            # the city total is the last region
@@ -88,6 +97,10 @@ def compute(folder, package):
     with h5py.File(path, "r") as comparison:
         names = [n.decode() if isinstance(n, bytes) else str(n) for n in comparison["packages/name"][:]]
         files = [n.decode() if isinstance(n, bytes) else str(n) for n in comparison["packages/results_file"][:]]
+        if package and package not in names[1:]:
+            fail(f"{path}: no package '{package}' besides the reference (packages: {', '.join(names)})")
+        if len(names) < 2:
+            fail(f"{path}: the comparison holds only the reference package")
         row = names.index(package) if package else 1
         first = int(comparison.attrs["period_first_year"])
         last = int(comparison.attrs["period_last_year"])
@@ -161,7 +174,7 @@ def main():
     for r in rows:
         key = r["quantity"]
         if key not in QUANTITIES:
-            sys.exit(f"{args.published}: unknown quantity '{key}' (known: {', '.join(QUANTITIES)})")
+            fail(f"{args.published}: unknown quantity '{key}' (known: {', '.join(QUANTITIES)})")
         mean, p5, p95, note = values[key]
         shown = number(mean) + ("" if p5 != p5 else f" [{number(p5)}, {number(p95)}]")
         if note and note != "ratio":
