@@ -87,8 +87,10 @@ QUANTITIES = {
     "dalys_averted_discounted": "DALYs averted, discounted",
     "qalys_gained_discounted": "QALYs gained, discounted",
     "incremental_cost_discounted_rmb": "incremental cost to all payers, discounted (programme minus medical costs averted)",
-    "icer_rmb_per_qaly_gained": "incremental cost per QALY gained (RMB)",
-    "icer_rmb_per_daly_averted": "incremental cost per DALY averted (RMB)",
+    "icer_rmb_per_qaly_gained": "incremental cost per QALY gained, both discounted (RMB)",
+    "icer_rmb_per_daly_averted": "incremental cost per DALY averted, both discounted (RMB)",
+    "incremental_cost_undiscounted_rmb": "incremental cost to all payers, undiscounted (RMB)",
+    "icer_rmb_per_qaly_gained_undiscounted": "incremental cost per QALY gained, both undiscounted (RMB)",
 }
 
 
@@ -123,6 +125,12 @@ def compute(folder, package):
     medical_ref, medical_pkg = both("medical_cost_rmb")
     income_ref, income_pkg = both("lost_income_rmb")
     cost_ref, cost_pkg = both("intervention_cost_rmb", (-1,))
+    # compare's incremental cost, undiscounted: the programme (interventions, and the stations the model builds and
+    # runs) and medical care by every payer (docs/interventions.md, "Cost-effectiveness and budget impact")
+    incremental = cost_pkg - cost_ref + medical_pkg - medical_ref
+    for output in ("rehab_build_spending_rmb", "rehab_running_cost_rmb"):
+        stations_ref, stations_pkg = both(output)
+        incremental += stations_pkg - stations_ref
     averted = onsets_ref - onsets_pkg
     dalys_averted = dalys_ref - dalys_pkg
     losses_averted = (medical_ref - medical_pkg) + (income_ref - income_pkg)
@@ -142,6 +150,8 @@ def compute(folder, package):
         "losses_averted_per_onset_averted_rmb": ratio(losses_averted, averted),
         "investment_rmb": summary(investment),
         "losses_averted_per_rmb_invested": ratio(losses_averted, investment),
+        "incremental_cost_undiscounted_rmb": summary(incremental),
+        "icer_rmb_per_qaly_gained_undiscounted": ratio(incremental, qaly_ref - qaly_pkg),
     })
     return values, names[row], first, last, len(onsets_ref)
 
