@@ -176,8 +176,15 @@ def main():
     parser.add_argument("--package")
     parser.add_argument("--check")
     args = parser.parse_args()
+    if not os.path.isfile(os.path.join(args.folder, "comparison.h5")):
+        fail(f"{args.folder}: no comparison.h5 (the output folder of pneumoplan compare)")
     values, package, first, last, replicates = compute(args.folder, args.package)
-    rows = [r for r in csv.DictReader(l for l in open(args.published, encoding="utf-8") if not l.startswith("#"))]
+    try:
+        rows = [r for r in csv.DictReader(l for l in open(args.published, encoding="utf-8") if not l.startswith("#"))]
+    except OSError as error:
+        fail(f"{args.published}: cannot read ({error.strerror})")
+    if not rows or any(column not in rows[0] for column in ("quantity", "published", "source")):
+        fail(f"{args.published}: expected the columns quantity, published, source")
     lines = [f"Package `{package}` against the reference, {first}–{last}, {replicates} replicates "
              f"(mean [5th, 95th percentile]):", "",
              "| quantity | published | pneumoplan | published source |", "|---|---:|---:|---|"]
