@@ -1,7 +1,9 @@
 // pneumoplan target DIR --intervention NAME --indicator KEY: the weakest intensity of an intervention that
-// meets a plan target with a chosen probability, by bisection on common random numbers.
+// meets a plan target with a chosen probability, by bisection on common random numbers; with --packages
+// instead of --intervention, the cheapest of the packages that meets it.
 #include <tbb/global_control.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -19,6 +21,7 @@
 #include "pneumoplan/core/error.hpp"
 #include "pneumoplan/core/text_excerpt.hpp"
 #include "pneumoplan/core/table_text.hpp"
+#include "pneumoplan/policy/cheapest_package.hpp"
 #include "pneumoplan/policy/target_finder.hpp"
 
 namespace pneumo::cli {
@@ -94,6 +97,92 @@ std::string trials_csv(const TargetSearch& search, const std::string& unit, Lang
   return csv.text();
 }
 
+std::string package_trials_csv(const CheapestPackageSearch& search, const Scenario& scenario, const std::string& unit,
+                               Language language) {
+  const bool zh = language == Language::Chinese;
+  CsvWriter csv(zh ? std::vector<std::string>{"方案代码", "方案", "达标的重复模拟比例（%）", "指标均值", "指标第5百分位",
+                                              "指标第95百分位", "指标单位", "费用（万元）"}
+                   : std::vector<std::string>{"package", "package_label", "share_meeting (%)", "indicator_mean",
+                                              "indicator_p5", "indicator_p95", "indicator_unit", "cost (10,000 RMB)"});
+  for (const auto& t : search.trials) {
+    csv.row({t.package, package_label(scenario.packages, t.package, language), format_scaled(t.share_meeting, "share"),
+             format_scaled(t.indicator.mean, unit), format_scaled(t.indicator.p5, unit),
+             format_scaled(t.indicator.p95, unit), unit_label(unit, language), format_scaled(t.cost_rmb, "RMB")});
+  }
+  return csv.text();
+}
+
+// The packages named by --packages, each checked against the scenario (the baseline is always known).
+std::vector<std::string> chosen_packages(const Scenario& scenario, const std::string& list) {
+  std::vector<std::string> names;
+  std::stringstream in(list);
+  for (std::string name; std::getline(in, name, ',');) {
+    if (name.empty()) throw UsageError("--packages: expected package names separated by commas, found " + quote_value(list));
+    if (std::find(names.begin(), names.end(), name) != names.end()) {
+      throw UsageError("--packages: package '" + name + "' is named twice");
+    }
+    Scenario probe = scenario;
+    probe.select_package(name);  // throws on an unknown package, naming the known ones
+    names.push_back(name);
+  }
+  if (names.empty()) throw UsageError("--packages: expected at least one package");
+  return names;
+}
+
+// Prints what the cheapest-package search found.
+void print_package_search(const Scenario& scenario, const PackageTargetQuery& query, const CheapestPackageSearch& search,
+                          const std::string& region, const std::string& period, Language language) {
+  const bool zh = language == Language::Chinese;
+  const auto& indicator = indicator_info(query.target.indicator);
+  const std::string unit = indicator_unit(query.target);
+  const std::string share_needed = format_quantity(query.probability, "share");
+  if (zh) {
+    std::cout << "目标：" << region << "的" << indicator.name_zh << "在" << query.year << "年"
+              << target_text(query.target, language) << "，至少" << share_needed << "的重复模拟（共" << query.replicates
+              << "次）达到\n比较" << query.packages.size() << "个方案（共同随机数）的达标比例与" << period
+              << "年措施费用\n";
+  } else {
+    std::cout << "Target: " << indicator.name_en << " of " << region << " " << target_text(query.target, language)
+              << " in " << query.year << ", in at least " << share_needed << " of " << query.replicates
+              << " replicates\nComparing " << query.packages.size()
+              << " packages on common random numbers: share meeting the target and intervention cost over " << period
+              << "\n";
+  }
+  using A = TextTable::Align;
+  TextTable table({{zh ? "方案" : "package", A::Left},
+                   {zh ? "达标比例" : "meeting"},
+                   {zh ? "指标均值 [90%区间]" : "indicator mean [90%]", A::Right},
+                   {zh ? "费用（万元）" : "cost (10,000 RMB)"}});
+  for (const auto& t : search.trials) {
+    table.row({package_label(scenario.packages, t.package, language), format_quantity(t.share_meeting, "share"),
+               format_interval(t.indicator.mean, t.indicator.p5, t.indicator.p95, unit, language),
+               format_scaled(t.cost_rmb, "RMB")});
+  }
+  std::cout << table.render();
+  if (search.found) {
+    const std::string label = package_label(scenario.packages, search.found->package, language);
+    const std::string cost = format_scaled(search.found->cost_rmb, "RMB");
+    if (zh) {
+      std::cout << "达到目标的最低费用方案：" << label << "（`" << search.found->package << "`；"
+                << format_quantity(search.found->share_meeting, "share") << "的重复模拟达标；" << period << "年费用"
+                << cost << "万元）\n";
+    } else {
+      std::cout << "Cheapest package meeting the target: " << label << " (" << search.found->package << "; met in "
+                << format_quantity(search.found->share_meeting, "share") << " of replicates; cost " << cost
+                << " x 10,000 RMB over " << period << ")\n";
+    }
+  } else {
+    double best = 0.0;
+    for (const auto& t : search.trials) best = std::max(best, t.share_meeting);
+    if (zh) {
+      std::cout << "无方案达到：最好的方案也只有" << format_quantity(best, "share") << "的重复模拟达标\n";
+    } else {
+      std::cout << "No package meets the target: the best meets it in only " << format_quantity(best, "share")
+                << " of replicates\n";
+    }
+  }
+}
+
 }  // namespace
 
 int target_command(const std::vector<std::string>& args) {
@@ -102,6 +191,10 @@ int target_command(const std::vector<std::string>& args) {
       ("scenario", po::value<std::string>(), "Scenario folder.")
       ("intervention", po::value<std::string>(),
        "The [intervention.NAME] of scenario.ini whose intensity is searched (its scope, timing and costs stay).")
+      ("packages", po::value<std::string>(),
+       "Instead of --intervention: packages to choose from, separated by commas (e.g. baseline,source_control,"
+       "full_plan); each runs the same replicates and the cheapest whose share of replicates meeting the target "
+       "reaches --probability is reported. Cost: every intervention of the package, the plan's first year to --year.")
       ("indicator", po::value<std::string>(), "Indicator key, e.g. hazard_declaration_rate (docs/indicators.md).")
       ("target", po::value<double>(), "Threshold (default: the plan's, from targets.csv).")
       ("comparator", po::value<std::string>(), "'>=', '<=' or 'increasing' (default: the plan's).")
@@ -124,15 +217,19 @@ int target_command(const std::vector<std::string>& args) {
   positional.add("scenario", 1);
   po::variables_map values;
   if (!parse_options(args, options, positional, values,
-                     "pneumoplan target DIR --intervention NAME --indicator KEY [--target X] [--probability P] "
-                     "[--year Y] [--region city|CODE] [--package BASE] [--low L] [--high H] [--steps N] [--out FILE]",
+                     "pneumoplan target DIR (--intervention NAME | --packages A,B,C) --indicator KEY [--target X] "
+                     "[--probability P] [--year Y] [--region city|CODE] [--package BASE] [--low L] [--high H] "
+                     "[--steps N] [--out FILE]",
                      "Finds, by bisection over its intensity on common random numbers, the weakest intensity of an "
                      "intervention with which the indicator meets the target in at least the given share of "
-                     "replicates, and what it costs (docs/interventions.md).")) {
+                     "replicates, and what it costs; or, with --packages, the cheapest of the packages that meets it "
+                     "(docs/interventions.md).")) {
     return 0;
   }
   if (!values.count("scenario")) throw UsageError("expected a scenario folder");
-  if (!values.count("intervention")) throw UsageError("expected --intervention NAME");
+  if (values.count("intervention") == values.count("packages")) {
+    throw UsageError("expected either --intervention NAME or --packages A,B,C");
+  }
   if (!values.count("indicator")) throw UsageError("expected --indicator KEY");
   const Language language = language_option(values);
   const bool zh = language == Language::Chinese;
@@ -145,6 +242,48 @@ int target_command(const std::vector<std::string>& args) {
   const ProgressSettings progress_shown = progress_settings(values);
   LoadedScenario loaded = load_scenario_from_options(values["scenario"].as<std::string>(), values);
   const Scenario& scenario = loaded.scenario;
+
+  if (values.count("packages")) {
+    for (const char* option : {"low", "high"}) {
+      if (values.count(option)) throw UsageError(std::string("--") + option + ": only with --intervention");
+    }
+    PackageTargetQuery query;
+    query.packages = chosen_packages(scenario, values["packages"].as<std::string>());
+    query.target = choose_target(scenario, values);
+    query.year = values.count("year") ? values["year"].as<int>() : query.target.plan_last_year;
+    if (query.year < scenario.first_year() || query.year > scenario.last_year()) {
+      throw UsageError("--year: expected a simulated year, found " + std::to_string(query.year));
+    }
+    query.region = find_region(scenario, values["region"].as<std::string>());
+    query.probability = values["probability"].as<double>();
+    if (!(query.probability > 0.0 && query.probability <= 1.0)) {
+      throw UsageError("--probability: expected a share in (0, 1]");
+    }
+    query.seed = static_cast<std::uint64_t>(scenario.parameters.simulation.seed);
+    query.replicates = scenario.parameters.simulation.replicates;
+    if (values.count("out")) check_output_writable(values["out"].as<std::string>());
+    tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(loaded.threads));
+    CheapestPackageSearch search;
+    {
+      ProgressLine progress("pneumoplan target " + scenario.name,
+                            static_cast<std::int64_t>(query.packages.size()) * query.replicates * scenario.year_count(),
+                            "replicate-years", progress_shown);
+      search = find_cheapest_package(scenario, query, [&progress] { progress.advance(); });
+    }
+    if (values.count("out")) {
+      write_text_atomically(values["out"].as<std::string>(),
+                            package_trials_csv(search, scenario, indicator_unit(query.target), language));
+    }
+    const std::string region = query.region == scenario.geography.counties.size()
+                                   ? scenario.text.city_name(language, scenario.name)
+                                   : (zh ? scenario.geography.counties[query.region].name_zh
+                                         : scenario.geography.counties[query.region].name_en);
+    const std::string period = std::to_string(std::max(query.target.plan_first_year, scenario.first_year())) + "–" +
+                               std::to_string(query.year);
+    print_package_search(scenario, query, search, region, period, language);
+    if (values.count("out")) std::cout << (zh ? "试验表：" : "Trials: ") << values["out"].as<std::string>() << "\n";
+    return 0;
+  }
 
   TargetQuery query;
   query.intervention = find_intervention(scenario, values["intervention"].as<std::string>());

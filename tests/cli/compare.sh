@@ -138,11 +138,42 @@ grep -q "unknown package 'ghost'" "$work/err.txt"
   --probability 0.6 --steps 2 --out "$work/trials.csv" "${packages[@]}" >"$work/target.txt"
 grep -q "Weakest intensity meeting the target" "$work/target.txt"
 [ "$(wc -l <"$work/trials.csv")" -eq 5 ] || { echo "expected 4 trials"; cat "$work/trials.csv"; exit 1; }
+# The cheapest package meeting a target: every package's share and cost, and the answer is the cheapest package
+# whose share reaches the probability.
+"$bin" target "$scenario" --replicates 3 --packages baseline,dust,both --indicator hazard_declaration_rate \
+  --target 0.85 --probability 0.6 --out "$work/packages.csv" "${packages[@]}" >"$work/packages.txt"
+/usr/bin/python3 - "$work/packages.csv" "$work/packages.txt" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8-sig")))
+assert [r["package"] for r in rows] == ["baseline", "dust", "both"], rows
+number = lambda text: float(text.replace(",", ""))
+meeting = [r for r in rows if number(r["share_meeting (%)"]) >= 60.0]
+costs = {r["package"]: number(r["cost (10,000 RMB)"]) for r in rows}
+assert costs["baseline"] == 0 and costs["both"] > costs["dust"] > 0, costs
+said = open(sys.argv[2], encoding="utf-8").read()
+if meeting:
+    best = min(meeting, key=lambda r: (number(r["cost (10,000 RMB)"]), -number(r["share_meeting (%)"])))
+    assert f"Cheapest package meeting the target: {best['package_label']} ({best['package']};" in said, said
+else:
+    assert "No package meets the target" in said, said
+PY
+set +e
+"$bin" target "$scenario" --replicates 1 --packages baseline,ghost --indicator hazard_declaration_rate \
+  "${packages[@]}" >/dev/null 2>"$work/err.txt"
+code=$?
+"$bin" target "$scenario" --replicates 1 --packages dust --intervention help --indicator hazard_declaration_rate \
+  "${packages[@]}" >/dev/null 2>>"$work/err.txt"
+code2=$?
+set -e
+[ "$code" -eq 2 ] && [ "$code2" -eq 2 ] || { echo "target --packages: bad packages not refused ($code, $code2)"; exit 1; }
+grep -q "ghost" "$work/err.txt" && grep -q "either --intervention NAME or --packages" "$work/err.txt"
 # Chinese: the terminal, comparison.md and comparison.csv hold no English label, unit or package name.
 "$bin" compare "$scenario" --replicates 2 --threads 2 --out "$work/zh" --lang zh "${packages[@]}" >"$work/zh.txt"
 "$bin" target "$scenario" --replicates 2 --intervention help --indicator hazard_declaration_rate --target 0.85 \
   --probability 0.6 --steps 1 --lang zh --out "$work/trials_zh.csv" "${packages[@]}" >"$work/target_zh.txt"
+"$bin" target "$scenario" --replicates 2 --packages baseline,dust --indicator hazard_declaration_rate --target 0.85 \
+  --lang zh --out "$work/packages_zh.csv" "${packages[@]}" >"$work/packages_zh.txt"
 /usr/bin/python3 "$here/check_chinese.py" "$work/zh.txt" "$work/zh/comparison.md" "$work/zh/comparison.csv" \
-  "$work/target_zh.txt" "$work/trials_zh.csv"
+  "$work/target_zh.txt" "$work/trials_zh.csv" "$work/packages_zh.txt" "$work/packages_zh.csv"
 grep -q '健康收益与费用' "$work/zh.txt"
 echo "compare and target ok"
