@@ -2,10 +2,10 @@
 """The five cities' package comparison of docs/interventions.md: runs `pneumoplan compare` on each city pack
 (unless its comparison.h5 is already in the output folder) and prints, per city and package, what the package
 changes against the baseline, replicate by replicate (common random numbers): true cases, pneumoconiosis deaths
-and discounted DALYs averted, out-of-pocket spending and patient-years with catastrophic health expenditure, the
-programme's cost, the cost per DALY averted, and the plan's 2025 targets met / uncertain / input.
+and discounted DALYs averted and QALYs gained, reported cases, out-of-pocket spending and patient-years with
+catastrophic health expenditure, the programme's cost, the cost per DALY averted, and the plan's 2025 targets met / uncertain / input.
 
-Usage: tools/city_comparison_table.py PNEUMOPLAN OUT_FOLDER [--replicates N] [--threads T] [CITY ...]
+Usage: /usr/bin/python3 tools/city_comparison_table.py PNEUMOPLAN OUT_FOLDER [--replicates N] [--threads T] [CITY ...]
        (default: the five packs of scenarios/, 10 replicates)
 """
 import argparse
@@ -68,14 +68,14 @@ def rows_of(city, path):
             targets = f"{judged.count('met')} / {judged.count('uncertain')} / {judged.count('input')} of {len(judged)}"
             cost = f["value/mean"][p, o["intervention_cost_rmb"]] / 1e6
             if p == 0:
-                rows.append([city, package, "—", "—", "—", "—", "—", grouped(cost), "—", targets])
+                rows.append([city, package, "—", "—", "—", "—", "—", "—", "—", grouped(cost), "—", targets])
                 continue
             icer = e["icer_rmb_per_daly_averted"]
             status = text(icer["status"][()])[p]
             ratio = icer["ratio"][p]
             icer_text = status if math.isnan(ratio) else f"{ratio / 1e6:,.1f} M"
             rows.append([city, package, averted("true_new_cases"), averted("pneumoconiosis_deaths"),
-                         economic("dalys_averted"), change("out_of_pocket_rmb", 1e6),
+                         economic("dalys_averted"), economic("qalys_gained"), change("reported_new_cases"), change("out_of_pocket_rmb", 1e6),
                          change("catastrophic_expenditure_patient_years"), grouped(cost), icer_text, targets])
         return rows
 
@@ -102,12 +102,15 @@ def main():
             if run.returncode != 0:
                 sys.exit(f"{city}: pneumoplan compare failed: {run.stderr.strip()}")
         table += rows_of(city, path)
-    print("| city | package | true cases averted | deaths averted | DALYs averted (discounted) | out-of-pocket Δ (M RMB) "
-          "| catastrophic patient-years Δ | programme cost (M RMB) | cost per DALY averted | 2025 targets met / "
-          "uncertain / input |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("| city | package | true cases averted | deaths averted | DALYs averted | QALYs gained | reported cases Δ "
+          "| out-of-pocket Δ (M RMB) | catastrophic patient-years Δ | programme cost (M RMB) | cost per DALY averted "
+          "| 2025 targets met / uncertain / input |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    names = {"xuzhou": "Xuzhou", "jinan": "Jinan", "yuncheng": "Yuncheng", "heyuan": "Heyuan", "jiaxing": "Jiaxing"}
     for row in table:
-        print("| " + " | ".join(row) + " |")
+        row[0] = names.get(row[0], row[0])
+        row[1] = f"`{row[1]}`"
+        print("| " + " | ".join(row).replace("-", "−").replace("`−", "`-") + " |")
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ HealthOutcomes::HealthOutcomes(const Scenario& scenario) : scenario_(scenario) {
   }
 }
 
-HealthYear HealthOutcomes::county_year(int year, const YearTally& t, std::size_t county) const {
+HealthYear HealthOutcomes::county_year(int year, const YearTally& t, std::size_t county, double rehab_served) const {
   const auto& p = scenario_.parameters.economics;
   const auto& population = scenario_.parameters.population;
   const double rate = p.discount_rate_per_year;
@@ -29,6 +29,9 @@ HealthYear HealthOutcomes::county_year(int year, const YearTally& t, std::size_t
     h.yld += living * p.disability_weight[s];
     morbidity_qalys += living * (p.utility_full_health - p.utility[s]);
   }
+  // Pulmonary rehabilitation improves breathlessness and quality of life, not the stage: QALYs only (the GBD
+  // weights are per health state, and no effect on survival is established).
+  morbidity_qalys -= std::min(morbidity_qalys, rehab_served * p.rehab_utility_gain);
   double mortality_qalys = 0.0, mortality_qalys_discounted = 0.0;
   for (std::size_t sex = 0; sex < 2; ++sex) {
     const bool female = sex == 1;
@@ -54,12 +57,13 @@ HealthYear HealthOutcomes::county_year(int year, const YearTally& t, std::size_t
   return h;
 }
 
-void HealthOutcomes::record(int year, std::size_t y, const YearTally& t, ReplicateResults& results) const {
+void HealthOutcomes::record(int year, std::size_t y, const YearTally& t, const std::vector<double>& rehab_served,
+                            ReplicateResults& results) const {
   const std::size_t counties = scenario_.geography.counties.size();
   std::vector<HealthYear> regions(counties + 1);
   HealthYear& city = regions[counties];
   for (std::size_t c = 0; c < counties; ++c) {
-    regions[c] = county_year(year, t, c);
+    regions[c] = county_year(year, t, c, rehab_served.empty() ? 0.0 : rehab_served[c]);
     city.yll += regions[c].yll;
     city.yld += regions[c].yld;
     city.qaly_loss += regions[c].qaly_loss;

@@ -278,7 +278,7 @@ void Simulation::record(int year, const YearTally& t, const ServiceVolumes& serv
   copy(OutputId::NewCasesTrueByIndustry, t.new_cases_by_industry);
   copy(OutputId::PatientYearsByStageAtDiagnosis, t.patient_years_by_stage_at_diagnosis);
   copy(OutputId::PatientDeathsByStageAtDiagnosis, t.patient_deaths_by_stage_at_diagnosis);
-  health_.record(year, y, t, results_);
+  health_.record(year, y, t, rehab.served, results_);
   results_[OutputId::SimulatedPeople].year_row(y)[0] = static_cast<double>(t.people);
 
   per_region(OutputId::ExamsPeriodic, services.periodic);

@@ -1,7 +1,8 @@
 // The health-economic outputs of a run: DALYs are YLL + YLD exactly, YLD is living patients × their stage's
 // disability weight, discounting follows the reference year, medical costs are the sum of what each payer paid,
-// catastrophic expenditure and impoverishment stay within their groups; and a package that takes dust away
-// from workers lowers DALYs and QALYs lost, paired replicate by replicate.
+// catastrophic expenditure and impoverishment stay within their groups; rehabilitation at stations gives the
+// patients it serves their utility gain and nothing else; and a package that takes dust away from workers lowers
+// DALYs and QALYs lost, paired replicate by replicate.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -46,6 +47,7 @@ TEST(HealthOutcomes, DalysAreYllPlusYldAndCostsArePaidInFull) {
           yld += living * p.disability_weight[s];
           morbidity_qalys += living * (p.utility_full_health - p.utility[s]);
         }
+        morbidity_qalys -= cell(r, OutputId::RehabPatientsServed, y, g) * p.rehab_utility_gain;
         EXPECT_NEAR(cell(r, OutputId::Yld, y, g), yld, 1e-9 * (1.0 + yld));
         EXPECT_NEAR(cell(r, OutputId::YldDiscounted, y, g), yld * factor, 1e-9 * (1.0 + yld));
         // Deaths add their QALYs to the morbidity part; none means the morbidity part alone.
@@ -90,6 +92,36 @@ TEST(HealthOutcomes, DalysAreYllPlusYldAndCostsArePaidInFull) {
   ASSERT_GT(deaths, 0.0);
   EXPECT_GT(yll / deaths, 5.92);
   EXPECT_LT(yll / deaths, 60.0);
+}
+
+TEST(HealthOutcomes, RehabilitationGivesTheServedPatientsTheirUtilityGainAndNothingElse) {
+  // The same replicates with and without the gain: QALYs lost differ by served patients × gain in every region
+  // and year, and nothing else changes (no stage, weight or survival effect).
+  // Stations from a few patients, and money for them, so that the small city's stations serve someone.
+  const std::vector<std::string> stations = {"rehab.station_threshold_patients=3", "rehab.funding_rmb_per_year=1e7"};
+  auto with = stations, without = stations;
+  with.push_back("economics.rehab_utility_gain=0.1");
+  without.push_back("economics.rehab_utility_gain=0");
+  const Scenario with_gain = load_scenario(test::data_path("small"), with);
+  const Scenario without_gain = load_scenario(test::data_path("small"), without);
+  const auto a = run(without_gain, 9, 2), b = run(with_gain, 9, 2);
+  const std::size_t regions = with_gain.geography.counties.size() + 1;
+  double served_total = 0.0;
+  for (std::size_t r = 0; r < a.size(); ++r) {
+    for (std::size_t y = 0; y < static_cast<std::size_t>(with_gain.year_count()); ++y) {
+      for (std::size_t g = 0; g < regions; ++g) {
+        const double served = cell(b[r], OutputId::RehabPatientsServed, y, g);
+        EXPECT_EQ(served, cell(a[r], OutputId::RehabPatientsServed, y, g));
+        const double difference = cell(a[r], OutputId::QalyLoss, y, g) - cell(b[r], OutputId::QalyLoss, y, g);
+        EXPECT_NEAR(difference, 0.1 * served, 1e-9 * (1.0 + served));
+        for (const OutputId id : {OutputId::Dalys, OutputId::Yll, OutputId::DeathsPneumoconiosis, OutputId::MedicalCost}) {
+          EXPECT_EQ(cell(a[r], id, y, g), cell(b[r], id, y, g));
+        }
+        if (g + 1 == regions) served_total += served;
+      }
+    }
+  }
+  ASSERT_GT(served_total, 0.0) << "the small scenario's stations must serve someone for this test to mean anything";
 }
 
 double period_sum(const std::vector<ReplicateResults>& runs, std::size_t r, OutputId id, const Scenario& scenario,

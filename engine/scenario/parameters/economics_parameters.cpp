@@ -46,6 +46,14 @@ void add_economics(std::vector<Spec>& s) {
                      "Health-state utility of a year lived in stage " + stage + ".",
                      [k](P& p) -> double& { return p.economics.utility[k]; }));
   }
+  s.push_back(real("economics.rehab_utility_gain", "0.048", "utility", 0, 0.5,
+                   "derived: pulmonary rehabilitation lowers the SGRQ score of pneumoconiosis patients by 9.6 points "
+                   "(95 % CI 2.8-16.4; meta-analysis of 4 Chinese RCTs, very low certainty, Zhao 2020, references.md "
+                   "§13) x 0.005 EQ-5D per SGRQ point (assumed: the order of the model's own utility gradient, 0.14 "
+                   "between GOLD II and IV); range 0.014-0.08",
+                   "Utility a year of rehabilitation at a station adds to a patient it serves (QALYs only: no effect "
+                   "on stage, disability weight or survival is established).",
+                   [](P& p) -> double& { return p.economics.rehab_utility_gain; }));
 
   const char* costs[] = {"18400", "27600", "46000"};
   for (std::size_t k = 0; k < kStageCount; ++k) {

@@ -2,7 +2,8 @@
 // the same for any number of threads): years of life lost (YLL, the GBD 2019 reference life expectancy at each
 // pneumoconiosis death's age), years lived with disability (YLD, living patients × their stage's disability
 // weight), DALYs = YLL + YLD, QALYs lost (living patients × the utility their stage takes, and each death × the
-// full-health utility × the remaining life expectancy of the scenario's own life table), the same discounted to
+// full-health utility × the remaining life expectancy of the scenario's own life table; less the utility that
+// rehabilitation gives the patients a station serves), the same discounted to
 // economics.reference_year, medical costs by payer, lost income, and patients with catastrophic expenditure or
 // impoverished by coverage group (docs/model.md, "Health economics").
 #pragma once
@@ -29,11 +30,14 @@ class HealthOutcomes {
  public:
   explicit HealthOutcomes(const Scenario& scenario);
 
-  // County `county`'s outcomes in `year` from the year's tally.
-  HealthYear county_year(int year, const YearTally& tally, std::size_t county) const;
+  // County `county`'s outcomes in `year` from the year's tally, with `rehab_served` of its patients served by a
+  // rehabilitation station in the year.
+  HealthYear county_year(int year, const YearTally& tally, std::size_t county, double rehab_served = 0.0) const;
 
-  // Writes every health-economic output of `year` (row `year_index`) into `results`.
-  void record(int year, std::size_t year_index, const YearTally& tally, ReplicateResults& results) const;
+  // Writes every health-economic output of `year` (row `year_index`) into `results`; `rehab_served_by_region`:
+  // patients served by stations, by county (then the city), or empty where none are.
+  void record(int year, std::size_t year_index, const YearTally& tally,
+              const std::vector<double>& rehab_served_by_region, ReplicateResults& results) const;
 
  private:
   const Scenario& scenario_;

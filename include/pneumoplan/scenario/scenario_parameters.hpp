@@ -211,6 +211,7 @@ struct EconomicsParameters {
   std::array<double, kStageCount> disability_weight{};        // GBD health-state weights, by stage
   double utility_full_health = 1.0;                           // EQ-5D of the general population
   std::array<double, kStageCount> utility{};                  // EQ-5D of a patient, by stage
+  double rehab_utility_gain = 0.0;                            // EQ-5D a station's rehabilitation adds to a patient
   std::array<double, kStageCount> medical_cost_rmb_per_year{};  // median for a diagnosed patient, by stage
   double medical_cost_gsd = 1.0;                              // spread of a patient-year's cost around it
   double undiagnosed_cost_share = 0.0;                        // an undiagnosed patient's care, relative
