@@ -1,6 +1,7 @@
 #include "pneumoplan/policy/comparison_reader.hpp"
 
 #include <filesystem>
+#include <tuple>
 
 #include "pneumoplan/core/error.hpp"
 #include "pneumoplan/core/text_excerpt.hpp"
@@ -186,6 +187,34 @@ ComparisonFile open_comparison_file(const std::string& path) {
       table->p95 = group.doubles("p95", {P});
     }
     c.cost_per_case_averted_rmb = averted.doubles("cost_per_case_averted_rmb", {P});
+  }
+
+  {
+    ComparisonGroupReader economics(path, root, "economics");
+    for (auto [name, table] : {std::pair{"dalys_averted", &c.dalys_averted}, std::pair{"qalys_gained", &c.qalys_gained},
+                               std::pair{"incremental_cost_rmb", &c.incremental_cost_discounted_rmb}}) {
+      ComparisonGroupReader group(path, economics.id(), name, "economics/");
+      table->mean = group.doubles("mean", {P});
+      table->p5 = group.doubles("p5", {P});
+      table->p95 = group.doubles("p95", {P});
+    }
+    for (auto [name, table, status] :
+         {std::tuple{"icer_rmb_per_daly_averted", &c.icer_rmb_per_daly_averted, &c.icer_daly_status},
+          std::tuple{"icer_rmb_per_qaly_gained", &c.icer_rmb_per_qaly_gained, &c.icer_qaly_status}}) {
+      ComparisonGroupReader group(path, economics.id(), name, "economics/");
+      table->mean = group.doubles("ratio", {P});
+      table->p5 = group.doubles("p5", {P});
+      table->p95 = group.doubles("p95", {P});
+      *status = group.strings("status", {P});
+    }
+    try {
+      c.discount_rate_per_year = h5::read_double_attribute(economics.id(), "discount_rate_per_year");
+      c.discount_reference_year = static_cast<int>(h5::read_int_attribute(economics.id(), "reference_year"));
+      c.price_year = static_cast<int>(h5::read_int_attribute(economics.id(), "price_year"));
+    } catch (const std::exception& e) {
+      throw InputError(path, 0, std::string("/economics: expected the attributes discount_rate_per_year, "
+                                            "reference_year and price_year: ") + e.what());
+    }
   }
 
   ComparisonGroupReader verdicts(path, root, "verdicts");

@@ -91,6 +91,43 @@ ReportDocument comparison_report(const ComparisonFile& c, Language language, con
   }
   doc.table(std::move(gains));
 
+  // Cost-effectiveness against the baseline (/economics).
+  doc.heading(2, fill(text.economics_heading, {reading_text(OutcomeReading::SumOverPeriod, c.period_first_year,
+                                                           c.period_last_year, c.target_year, language)}));
+  doc.paragraph(fill(text.economics_intro, {baseline_label, readable_number(100.0 * c.discount_rate_per_year),
+                                            std::to_string(c.discount_reference_year), std::to_string(c.price_year)}));
+  ReportTable economics{{std::string(text.package), std::string(text.dalys_averted), std::string(text.qalys_gained),
+                         std::string(text.incremental_cost_discounted), std::string(text.cost_per_daly_averted),
+                         std::string(text.cost_per_qaly_gained)},
+                        {}};
+  const auto icer = [&](const PackageIntervals& ratio, const std::vector<std::string>& status, std::size_t p) {
+    if (status[p] == "dominant") return std::string(text.icer_dominant);
+    if (status[p] == "dominated") return std::string(text.icer_dominated);
+    if (status[p] == "no health effect" || std::isnan(ratio.mean[p])) return std::string(text.icer_no_health_effect);
+    std::string cell = std::isnan(ratio.p5[p])
+                           ? format_quantity(ratio.mean[p], "RMB") + (zh ? "（" : " (") +
+                                 std::string(text.interval_undefined) + (zh ? "）" : ")")
+                           : format_interval(ratio.mean[p], ratio.p5[p], ratio.p95[p], "RMB", language);
+    if (status[p] == "less costly, less effective") {
+      cell += zh ? "，" : ", ";
+      cell += text.icer_less_costly_less_effective;
+    }
+    return cell;
+  };
+  for (std::size_t p = 0; p < c.packages.size(); ++p) {
+    if (p == baseline) continue;
+    const auto interval = [&](const PackageIntervals& i, const char* unit) {
+      return format_interval(i.mean[p], i.p5[p], i.p95[p], unit, language);
+    };
+    economics.rows.push_back({{comparison_package_label(c.packages[p], language)},
+                              {interval(c.dalys_averted, "DALYs")},
+                              {interval(c.qalys_gained, "QALYs")},
+                              {interval(c.incremental_cost_discounted_rmb, "RMB")},
+                              {icer(c.icer_rmb_per_daly_averted, c.icer_daly_status, p)},
+                              {icer(c.icer_rmb_per_qaly_gained, c.icer_qaly_status, p)}});
+  }
+  doc.table(std::move(economics));
+
   // Every outcome the file holds, in its order: new outcome rows appear without any code here.
   doc.heading(2, std::string(text.outcomes));
   for (std::size_t o = 0; o < c.outcomes.size(); ++o) {

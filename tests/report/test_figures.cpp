@@ -353,6 +353,16 @@ ComparisonFile two_package_comparison() {
   c.deaths_averted = {{3, 0}, {1, 0}, {5, 0}};
   c.incremental_cost_rmb = {{2e6, 0}, {1.9e6, 0}, {2.1e6, 0}};
   c.cost_per_case_averted_rmb = {1e5, std::nan("")};
+  c.discount_rate_per_year = 0.03;
+  c.discount_reference_year = 2021;
+  c.price_year = 2023;
+  c.dalys_averted = {{10, 0}, {5, 0}, {15, 0}};
+  c.qalys_gained = {{20, 0}, {12, 0}, {30, 0}};
+  c.incremental_cost_discounted_rmb = {{1.5e6, 0}, {1.4e6, 0}, {1.6e6, 0}};
+  c.icer_rmb_per_daly_averted = {{150000, std::nan("")}, {93000, std::nan("")}, {320000, std::nan("")}};
+  c.icer_rmb_per_qaly_gained = {{75000, std::nan("")}, {std::nan(""), std::nan("")}, {std::nan(""), std::nan("")}};
+  c.icer_daly_status = {"ratio", "no health effect"};
+  c.icer_qaly_status = {"ratio", "no health effect"};
   c.verdict_columns = {{IndicatorId::HazardDeclarationRate, 2025}};
   c.verdicts = {Verdict::Met, Verdict::NotMet};
   return c;
@@ -450,6 +460,30 @@ void write_comparison(const std::string& path, const ComparisonFile& c, const st
     }
     h5::write_dataset(averted.id(), "cost_per_case_averted_rmb", {P}, c.cost_per_case_averted_rmb);
   }
+  {
+    auto economics = h5::create_group(root, "economics");
+    h5::write_attribute(economics.id(), "discount_rate_per_year", c.discount_rate_per_year);
+    h5::write_attribute(economics.id(), "reference_year", std::int64_t{c.discount_reference_year});
+    h5::write_attribute(economics.id(), "price_year", std::int64_t{c.price_year});
+    for (const auto& [name, table] : {std::pair{"dalys_averted", &c.dalys_averted},
+                                      std::pair{"qalys_gained", &c.qalys_gained},
+                                      std::pair{"incremental_cost_rmb", &c.incremental_cost_discounted_rmb}}) {
+      auto g = h5::create_group(economics.id(), name);
+      h5::write_dataset(g.id(), "mean", {P}, table->mean);
+      h5::write_dataset(g.id(), "p5", {P}, table->p5);
+      h5::write_dataset(g.id(), "p95", {P}, table->p95);
+    }
+    for (const auto& [name, table, status] :
+         {std::tuple{"icer_rmb_per_daly_averted", &c.icer_rmb_per_daly_averted, &c.icer_daly_status},
+          std::tuple{"icer_rmb_per_qaly_gained", &c.icer_rmb_per_qaly_gained, &c.icer_qaly_status}}) {
+      if (skip == std::string("economics/") + name) continue;
+      auto g = h5::create_group(economics.id(), name);
+      h5::write_dataset(g.id(), "ratio", {P}, table->mean);
+      h5::write_dataset(g.id(), "p5", {P}, table->p5);
+      h5::write_dataset(g.id(), "p95", {P}, table->p95);
+      h5::write_strings(g.id(), "status", *status);
+    }
+  }
   for (const auto& [name, table] : {std::pair{"value", &c.value}, std::pair{"difference", &c.difference}}) {
     auto g = h5::create_group(root, name);
     const bool flat = skip == std::string(name) + "/mean:flat";
@@ -504,6 +538,13 @@ TEST(ComparisonReader, ReadsTheLayoutOfPneumoplanCompare) {
   EXPECT_EQ(c.city_name(Language::Chinese), "小市");
   EXPECT_EQ(c.cases_averted.mean, written.cases_averted.mean);
   EXPECT_EQ(c.outcomes[0].reading, OutcomeReading::SumOverPeriod);
+  EXPECT_EQ(c.dalys_averted.mean, written.dalys_averted.mean);
+  EXPECT_EQ(c.qalys_gained.p95, written.qalys_gained.p95);
+  EXPECT_EQ(c.incremental_cost_discounted_rmb.mean, written.incremental_cost_discounted_rmb.mean);
+  EXPECT_EQ(c.icer_rmb_per_daly_averted.mean[0], 150000.0);
+  EXPECT_EQ(c.icer_daly_status, written.icer_daly_status);
+  EXPECT_EQ(c.discount_reference_year, 2021);
+  EXPECT_EQ(c.price_year, 2023);
 }
 
 TEST(ComparisonReader, RefusesIncompleteOrWrongFilesNamingWhat) {
@@ -525,6 +566,9 @@ TEST(ComparisonReader, RefusesIncompleteOrWrongFilesNamingWhat) {
   no_baseline.baseline = "nothing";
   write_comparison(scratch.file("c.h5"), no_baseline);
   EXPECT_NE(message(scratch.file("c.h5")).find("baseline package 'nothing'"), std::string::npos);
+  write_comparison(scratch.file("e.h5"), c, "economics/icer_rmb_per_qaly_gained");
+  EXPECT_NE(message(scratch.file("e.h5")).find("/economics/icer_rmb_per_qaly_gained"), std::string::npos)
+      << message(scratch.file("e.h5"));
   write_comparison(scratch.file("d.h5"), c, "value/mean:flat");
   EXPECT_NE(message(scratch.file("d.h5")).find("/value/mean: expected shape [2,2], found [4]"), std::string::npos)
       << message(scratch.file("d.h5"));
@@ -743,6 +787,13 @@ TEST(ComparisonReport, ListsPackagesOutcomesDifferencesAndVerdicts) {
   EXPECT_NE(md.find("| Stronger enforcement | 20.0 [12.0, 28.0] | 3.0 [1.0, 5.0] | 200 [190, 210] | 10.0 |"),
             std::string::npos) << md;
   // One label per package: no "(baseline)" after the baseline's own label.
+  // Cost-effectiveness: DALYs, QALYs, discounted cost to every payer and the ratios, with "no health effect" where
+  // there is no ratio.
+  EXPECT_NE(md.find("## Cost-effectiveness, sum 2021–2025"), std::string::npos) << md;
+  EXPECT_NE(md.find("| Stronger enforcement | 10.0 [5.0, 15.0] | 20.0 [12.0, 30.0] | 150 [140, 160] | 15.0 [9.3, 32.0] | "
+                    "7.5 (interval undefined) |"),
+            std::string::npos)
+      << md;
   EXPECT_EQ(md.find("Baseline (baseline)"), std::string::npos);
   EXPECT_NE(md.find("![Deaths](figures/comparison_deaths.png)"), std::string::npos);
   EXPECT_NE(md.find("| Hazard declaration rate of industrial enterprises | 2025 | met | not met |"), std::string::npos);

@@ -68,6 +68,12 @@ struct ComparisonFile {
   // Against the baseline, paired by replicate, summed over the period (/averted).
   PackageIntervals cases_averted, deaths_averted, incremental_cost_rmb;
   std::vector<double> cost_per_case_averted_rmb;  // [P]; NaN where nothing was averted
+  // The cost-effectiveness analysis (/economics): discounted health and cost to every payer against the baseline.
+  double discount_rate_per_year = 0.0;
+  int discount_reference_year = 0, price_year = 0;
+  PackageIntervals dalys_averted, qalys_gained, incremental_cost_discounted_rmb;
+  PackageIntervals icer_rmb_per_daly_averted, icer_rmb_per_qaly_gained;  // mean = the ratio; NaN without one
+  std::vector<std::string> icer_daly_status, icer_qaly_status;            // [P] "ratio", "dominant", ...
   std::vector<ComparisonVerdictColumn> verdict_columns;
   std::vector<Verdict> verdicts;  // [package][verdict column]
 

@@ -46,6 +46,9 @@ struct LocalisedText {
   std::string_view layout_rule, layout_optimised, layout_given, counted_diagnosed, counted_true;
   std::string_view period_summed, indicators_read_in, gains_heading, gains_intro, cases_averted, deaths_averted,
       incremental_cost, cost_per_case_averted, nothing_averted, reference_package;
+  std::string_view economics_heading, economics_intro, dalys_averted, qalys_gained, incremental_cost_discounted,
+      cost_per_daly_averted, cost_per_qaly_gained, icer_dominant, icer_dominated, icer_no_health_effect,
+      icer_less_costly_less_effective, interval_undefined;
   // Sweeps
   std::string_view sweep_output_year, sweep_output_period, sobol_title, sobol_axis, first_order, total_order,
       bootstrap_interval, morris_title, mu_star_axis, sigma_axis, sigma_equals_mu, response_title, posterior_title,
