@@ -16,8 +16,8 @@ ReturnMigration::ReturnMigration(const Scenario& scenario, const RandomStream& r
 
 std::uint32_t ReturnMigration::arrivals(int year) const {
   const auto& p = parameters_;
-  if (p.returners_per_year <= 0.0) return 0;
-  const double expected = p.returners_per_year * std::pow(1.0 + p.trend_per_year, year - scenario_.first_year());
+  if (p.returners_per_year <= 0.0 || year < p.start_year) return 0;
+  const double expected = p.returners_per_year * std::pow(1.0 + p.trend_per_year, static_cast<double>(year - p.start_year));
   const double whole = std::floor(expected);
   // Entity 0 never names a returner (their identities have bit 63 set).
   const bool one_more = rng_.uniform(0, year, Purpose::ReturnMigration) < expected - whole;

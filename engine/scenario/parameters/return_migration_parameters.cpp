@@ -6,11 +6,16 @@ namespace pneumo::parameters {
 void add_return_migration(std::vector<Spec>& s) {
   using R = ReturnMigrationParameters;
   const auto field = [](double R::*member) { return [member](P& p) -> double& { return p.return_migration.*member; }; };
+  s.push_back(integer("return_migration.start_year", "1990", "calendar year", 1900, 2200,
+                      "assumed: the Pearl River Delta's building boom drew rural labour from the late 1980s; the "
+                      "Shenzhen rock drillers traced home began in 1990–91 (references.md §14)",
+                      "First year in which residents come home from dust work elsewhere (none before).",
+                      [](P& p) -> std::int64_t& { return p.return_migration.start_year; }));
   s.push_back(real("return_migration.returners_per_year", "0", "people/year", 0, 1e6,
                    "off unless a pack sources it: no city publishes how many of its residents come home from dust "
                    "work elsewhere (references.md §14)",
-                   "Residents who did dust work outside the city and come home in the first simulated year; only "
-                   "those whose dose elsewhere reached their tolerance are followed.",
+                   "Residents who did dust work outside the city and come home in start_year; only those whose "
+                   "dose elsewhere reached their tolerance are followed.",
                    field(&R::returners_per_year)));
   s.push_back(real("return_migration.trend_per_year", "0", "share/year", -0.5, 0.5, "assumed: no trend",
                    "Relative change per year of the number of returners (−0.05: 5 % fewer each year).",

@@ -1,8 +1,8 @@
 // Residents of the city who did dust work elsewhere and come home ([return_migration], docs/model.md "Return
 // migration"): Heyuan's quarry and construction workers back from the Pearl River Delta, Yuncheng's miners back
-// from other provinces. Each year brings returners_per_year × (1 + trend)^(years since start) of them. Each
-// returner's dose elsewhere (years × concentration) is set against a tolerance from the same exposure-response
-// profile as local workers; those whose dose reached it are added to the returner table with their disease
+// from other provinces. From start_year on, each year brings returners_per_year × (1 + trend)^(years since
+// start_year) of them. Each returner's dose elsewhere (years × concentration) is set against a tolerance from
+// the same exposure-response profile as local workers; those whose dose reached it are added to the returner table with their disease
 // brought up to their return (onset after a latency, progression, some already diagnosed elsewhere), the others
 // can never fall ill and are not kept. From then on the annual pass follows them like the city's former
 // workers (AnnualPass::run_returners), with no employer in the city.

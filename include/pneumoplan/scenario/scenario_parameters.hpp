@@ -205,8 +205,9 @@ struct CareParameters {
 // Residents who did dust work outside the city and come home (docs/model.md, "Return migration"): they enter the
 // disease model with the dose they breathed elsewhere, have no employer in the city and live in its townships.
 struct ReturnMigrationParameters {
-  double returners_per_year = 0.0;          // former dust workers coming home in the first simulated year
-  double trend_per_year = 0.0;              // relative change of that number per year
+  std::int64_t start_year = 0;              // first year in which returners come home
+  double returners_per_year = 0.0;          // former dust workers coming home in start_year
+  double trend_per_year = 0.0;              // relative change of that number per year after start_year
   double age_mean_years = 0.0;              // age on return, normal, truncated to [20, 75]
   double age_sd_years = 0.0;
   double work_years_mean = 0.0;             // years of dust work elsewhere, normal, at least 1
