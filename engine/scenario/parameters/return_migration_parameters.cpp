@@ -34,8 +34,8 @@ void add_return_migration(std::vector<Spec>& s) {
                    "Standard deviation of the years of dust work elsewhere.", field(&R::work_years_sd)));
   s.push_back(real("return_migration.dust_median_mg_m3", "2", "mg/m³", 0, 100,
                    "assumed: respirable dust of 0.03–220 mg/m³ measured in migrant construction jobs in Guangdong, "
-                   "71 % above the limit (references.md §14); the median is set near the limits' multiple seen in "
-                   "small mines and quarries (references.md §4)",
+                   "71 % above the limit (references.md §14); with 30 % silica, 0.6 mg/m³ of respirable silica, "
+                   "within the means of 0.32–1.75 mg/m³ in Chinese mines (references.md §4)",
                    "Median respirable dust concentration breathed in dust work elsewhere (lognormal by person).",
                    field(&R::dust_median_mg_m3)));
   s.push_back(real("return_migration.dust_gsd", "2.5", "factor", 1, 10,
