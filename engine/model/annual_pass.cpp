@@ -22,7 +22,10 @@ AnnualPass::AnnualPass(const Scenario& scenario, const RandomStream& rng, const 
       surveillance_(surveillance),
       enterprises_(enterprises),
       conditions_(conditions),
-      outside_index_(static_cast<std::uint16_t>(scenario.geography.townships.size())) {}
+      returns_(scenario.parameters.return_migration),
+      outside_index_(static_cast<std::uint16_t>(scenario.geography.townships.size())) {
+  for (const auto& township : scenario.geography.townships) county_of_township_.push_back(township.county);
+}
 
 // The rare events of a row, kept out of the hot loop: death, onset scheduling, disease events,
 // surveillance and patient tallies.
@@ -106,11 +109,70 @@ void AnnualPass::follow_patient(WorkerTable& w, std::size_t i, int year, bool em
     t.patients_diagnosed[residence] += 1;
     if (w.diagnosed_year[i] < year) count_patient_year(w, i, year, t, false);
   }
-  account_patient_year(w, i, year, stage, employed, ent, county, t);
+  account_patient_year(w, i, year, stage, employed, e.closed_from_year[ent] > year, county, t);
+}
+
+void AnnualPass::follow_returner(WorkerTable& r, std::size_t i, int year, std::uint16_t county, YearTally& t) const {
+  // follow_patient for a returner: never in dust work here, no employer in the city, living at home.
+  int stage = r.stage[i];
+  if (r.onset_year[i] == year || r.next_stage_year[i] == year) {
+    const bool onset_now = r.onset_year[i] == year;
+    stage = onset_now ? 1 : stage + 1;
+    r.stage[i] = static_cast<std::uint8_t>(stage);
+    r.next_stage_year[i] = static_cast<std::int16_t>(course_.next_stage_year(rng_, r.rng_id[i], stage, year));
+    r.death_year[i] = static_cast<std::int16_t>(
+        course_.death_year(rng_, r.rng_id[i], stage, year, r.birth_year[i], WorkerTraits::female(r.traits[i])));
+    t.new_cases[county * kStageCount + static_cast<std::size_t>(stage - 1)] += 1;
+    if (onset_now) t.new_cases_by_industry[static_cast<std::size_t>(returns_.industry)] += 1;
+  }
+  const std::uint16_t residence = r.home_township[i];
+  if (r.diagnosed_year[i] == kNever) {
+    // Found as the city finds its own former dust workers: follow-up exams (as far as they reach people on no
+    // employer's list) and symptoms that bring them to a diagnosis institution.
+    ExamAccess access;
+    access.route = surveillance_.route(false, false, year - r.exit_year[i]);
+    access.exam_capacity_share = conditions_.exam_capacity_share[county];
+    access.diagnosis_capacity_share = conditions_.diagnosis_capacity_share;
+    access.followup_coverage = conditions_.followup_coverage * returns_.followup_reach;
+    const SurveillanceOutcome outcome = surveillance_.patient_year(rng_, r.rng_id[i], year, stage, access);
+    if (outcome.screen_positive || outcome.self_presented) t.diagnosis_requests[county] += 1;
+    if (outcome.diagnosed) {
+      r.diagnosed_year[i] = static_cast<std::int16_t>(year);
+      // No employer in the city: no work-injury insurance, nobody to hold liable.
+      r.patient_record[i] = PatientRecord::with_stage_at_diagnosis(r.patient_record[i], stage);
+      t.new_diagnoses[county * kStageCount + static_cast<std::size_t>(stage - 1)] += 1;
+      t.diagnoses_by_township[residence] += 1;
+      if (r.exposure_years[i] <= 5) t.diagnoses_short_exposure[county] += 1;
+      t.diagnosis_age_years[county] += year - r.birth_year[i];
+      t.diagnosis_exposure_years[county] += r.exposure_years[i];
+    }
+  }
+  t.prevalent[county * kStageCount + static_cast<std::size_t>(stage - 1)] += 1;
+  t.patients_true[residence] += 1;
+  if (r.diagnosed_year[i] != kNever) {
+    t.prevalent_diagnosed[county] += 1;
+    t.patients_diagnosed[residence] += 1;
+    if (r.diagnosed_year[i] < year) count_patient_year(r, i, year, t, false);
+  }
+  account_patient_year(r, i, year, stage, false, false, county, t);
+}
+
+void AnnualPass::run_returners(WorkerTable& r, int year, YearTally& t) const {
+  for (std::size_t i = 0; i < r.size(); ++i) {
+    const int death = r.death_year[i];
+    if (death < year) continue;  // released
+    const std::uint16_t county = county_of_township_[r.home_township[i]];
+    if (death == year) {
+      record_death(r, i, false, county, t);
+      r.death_year[i] = kFreeRow;
+      continue;
+    }
+    if (r.stage[i] > 0 || r.onset_year[i] == year) follow_returner(r, i, year, county, t);
+  }
 }
 
 void AnnualPass::account_patient_year(const WorkerTable& w, std::size_t i, int year, int stage, bool employed,
-                                      std::uint32_t ent, std::uint16_t county, YearTally& t) const {
+                                      bool employer_open, std::uint16_t county, YearTally& t) const {
   const auto& p = economics_;
   const std::uint64_t person = w.rng_id[i];
   const std::uint8_t record = w.patient_record[i];
@@ -120,8 +182,7 @@ void AnnualPass::account_patient_year(const WorkerTable& w, std::size_t i, int y
   claims.diagnosed = w.diagnosed_year[i] != kNever;
   claims.injury_insured = claims.diagnosed && PatientRecord::injury_insured(record);
   // A closed enterprise can no longer be held liable.
-  const bool employer = claims.diagnosed && PatientRecord::employer_identifiable(record) &&
-                        enterprises_.closed_from_year[ent] > year;
+  const bool employer = claims.diagnosed && PatientRecord::employer_identifiable(record) && employer_open;
   claims.employer_pays = employer && person_propensity(person, PersonTrait::EmployerPays) < p.employer_pays_share;
   claims.resident_insurance = type == EmploymentType::Migrant;
   claims.medical_aid = claims.diagnosed && !employer &&

@@ -38,6 +38,7 @@ Simulation::Simulation(const Scenario& scenario, std::uint64_t seed, std::uint64
       enterprises_(build_enterprises(scenario, rng_)),
       factory_(scenario, rng_, enterprises_, course_, surveillance_, compliance_),
       pass_(scenario, rng_, course_, surveillance_, enterprises_, conditions_),
+      returns_(scenario, rng_, course_),
       services_(scenario),
       health_(scenario),
       supervision_(scenario, rng_),
@@ -89,6 +90,7 @@ void Simulation::step_year() {
   const EnforcementTally enforcement =
       compliance_.update(rng_, enterprises_, year, supervision_.has_coordinator(), effects_);
   YearTally tally = process_people(year);
+  if (returns_.active()) follow_returners(year, tally);
   if (!last) {
     effects_.plan_closures(year + 1, enterprises_);
     lay_off(year, tally);
@@ -129,6 +131,16 @@ YearTally Simulation::process_people(int year) {
     local.clear();
   }
   return total;
+}
+
+void Simulation::follow_returners(int year, YearTally& tally) {
+  // Few people, one thread, after the workers: the order of rows is fixed, so results stay bit-identical for
+  // any thread count.
+  returns_.arrive(returners_, year);
+  pass_.run_returners(returners_, year, tally);
+  std::size_t released = 0;
+  for (const auto death : returners_.death_year) released += death == kFreeRow;
+  if (released > 0 && released * 4 >= returners_.size()) returners_.compact();
 }
 
 void Simulation::lay_off(int year, YearTally& tally) {

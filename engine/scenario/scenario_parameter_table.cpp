@@ -24,6 +24,7 @@ const ParameterTable<ScenarioParameters>& scenario_parameter_table() {
     parameters::add_institutions(specs);
     parameters::add_scorecard(specs);
     parameters::add_economics(specs);
+    parameters::add_return_migration(specs);
     return specs;
   }());
   return table;

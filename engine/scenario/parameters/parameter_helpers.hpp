@@ -57,5 +57,6 @@ void add_care(std::vector<Spec>& s);
 void add_institutions(std::vector<Spec>& s);
 void add_scorecard(std::vector<Spec>& s);
 void add_economics(std::vector<Spec>& s);
+void add_return_migration(std::vector<Spec>& s);
 
 }  // namespace pneumo::parameters

@@ -39,6 +39,8 @@ enum class Purpose : std::uint64_t {
   CaseCapacity = 24,          // the fractional part of a county's case capacity: entity = county
   InstitutionCertification = 25,  // whether a certification attempt succeeds: entity = project
   MedicalCost = 26,           // a patient-year's medical cost around its stage's median
+  ReturnMigration = 27,       // residents coming home from dust work elsewhere: entity 0 = this year's count,
+                              // entity = returner (return_migration.hpp) = their attributes
 };
 
 using Uniforms4 = std::array<double, 4>;

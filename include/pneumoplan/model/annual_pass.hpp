@@ -12,6 +12,7 @@
 
 #include <array>
 #include <cstddef>
+#include <vector>
 
 #include "pneumoplan/core/random_stream.hpp"
 #include "pneumoplan/model/disease_course.hpp"
@@ -31,6 +32,11 @@ class AnnualPass {
 
   void run(WorkerTable& workers, int year, std::size_t begin, std::size_t end, YearTally& tally) const;
 
+  // The same year for residents who came home from dust work elsewhere (return_migration.hpp): death, disease
+  // events, diagnosis as former workers of no employer in the city, tallies in their home township and county,
+  // medical care paid without an employer. Never exposed here, so no tolerance check.
+  void run_returners(WorkerTable& returners, int year, YearTally& tally) const;
+
  private:
   void record_death(const WorkerTable& w, std::size_t i, bool employed, std::uint16_t county, YearTally& t) const;
   void schedule_onset(WorkerTable& w, std::size_t i, int year) const;
@@ -40,8 +46,10 @@ class AnnualPass {
                                     std::uint16_t county, double silica, YearTally& t) const;
   void follow_patient(WorkerTable& w, std::size_t i, int year, bool employed, std::uint32_t enterprise,
                       std::uint16_t county, YearTally& t) const;
+  void follow_returner(WorkerTable& r, std::size_t i, int year, std::uint16_t county, YearTally& t) const;
+  // `employer_open`: the (last) employer in the city still exists and can be held liable.
   void account_patient_year(const WorkerTable& w, std::size_t i, int year, int stage, bool employed,
-                            std::uint32_t enterprise, std::uint16_t county, YearTally& t) const;
+                            bool employer_open, std::uint16_t county, YearTally& t) const;
 
   const RandomStream& rng_;
   const DiseaseCourse& course_;
@@ -51,6 +59,8 @@ class AnnualPass {
   const Surveillance& surveillance_;
   const EnterpriseTable& enterprises_;
   const YearConditions& conditions_;
+  const ReturnMigrationParameters& returns_;
+  std::vector<std::uint16_t> county_of_township_;
   std::uint16_t outside_index_ = 0;  // township index used for "outside the city"
 };
 

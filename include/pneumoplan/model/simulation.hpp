@@ -35,6 +35,7 @@
 #include "pneumoplan/model/institution_investments.hpp"
 #include "pneumoplan/model/intervention_effects.hpp"
 #include "pneumoplan/model/rehab_stations.hpp"
+#include "pneumoplan/model/return_migration.hpp"
 #include "pneumoplan/model/surveillance.hpp"
 #include "pneumoplan/model/township_supervision.hpp"
 #include "pneumoplan/model/worker_factory.hpp"
@@ -60,11 +61,14 @@ class Simulation {
   const ReplicateResults& results() const { return results_; }
   ReplicateResults take_results() { return std::move(results_); }
   const WorkerTable& workers() const { return workers_; }
+  // Residents who came home from dust work elsewhere and have or will have pneumoconiosis.
+  const WorkerTable& returners() const { return returners_; }
   const EnterpriseTable& enterprises() const { return enterprises_; }
 
  private:
   void create_initial_workforce();
   YearTally process_people(int year);
+  void follow_returners(int year, YearTally& tally);
   void record(int year, const YearTally& tally, const ServiceVolumes& services, const EnforcementTally& enforcement,
               const IndicatorYear& indicators, const RehabYear& rehab_year, const RehabService& rehab,
               const std::vector<double>& intervention_costs);
@@ -84,6 +88,8 @@ class Simulation {
   YearConditions conditions_;  // this year's capacity shares, read by the annual pass
   WorkerFactory factory_;
   AnnualPass pass_;
+  ReturnMigration returns_;
+  WorkerTable returners_;  // followed by the same pass, serially after the workers
   HealthServices services_;
   HealthOutcomes health_;
   TownshipSupervision supervision_;

@@ -202,6 +202,25 @@ struct CareParameters {
   double removal_factor_dispatched = 1.0;
 };
 
+// Residents who did dust work outside the city and come home (docs/model.md, "Return migration"): they enter the
+// disease model with the dose they breathed elsewhere, have no employer in the city and live in its townships.
+struct ReturnMigrationParameters {
+  std::int64_t start_year = 0;              // first year in which returners come home
+  double returners_per_year = 0.0;          // former dust workers coming home in start_year
+  double trend_per_year = 0.0;              // relative change of that number per year after start_year
+  double age_mean_years = 0.0;              // age on return, normal, truncated to [20, 75]
+  double age_sd_years = 0.0;
+  double work_years_mean = 0.0;             // years of dust work elsewhere, normal, at least 1
+  double work_years_sd = 0.0;
+  double dust_median_mg_m3 = 0.0;           // respirable dust breathed elsewhere, lognormal
+  double dust_gsd = 1.0;
+  double silica_fraction = 0.0;             // of the respirable dust
+  double female_share = 0.0;
+  double diagnosed_share = 0.0;             // of those already sick on return: diagnosed elsewhere
+  double followup_reach = 0.0;              // follow-up exam coverage reaching returners, relative to local leavers
+  Industry industry = Industry::Other;      // whose exposure-response profile applies
+};
+
 // What pneumoconiosis costs in health and money, and who pays (docs/model.md, "Health economics"). Every RMB
 // amount is in the prices of `price_year`.
 struct EconomicsParameters {
@@ -253,6 +272,7 @@ struct ScenarioParameters {
   InstitutionParameters institutions;
   ScorecardParameters scorecard;
   EconomicsParameters economics;
+  ReturnMigrationParameters return_migration;
 };
 
 const ParameterTable<ScenarioParameters>& scenario_parameter_table();
