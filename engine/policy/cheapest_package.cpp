@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "pneumoplan/model/replicate_runner.hpp"
-#include "pneumoplan/policy/scorecard.hpp"
+#include "pneumoplan/policy/target_finder.hpp"
 
 namespace pneumo {
 namespace {
@@ -17,30 +17,14 @@ PackageTrial run_package_trial(const Scenario& scenario, const PackageTargetQuer
   request.replicates = query.replicates;
   request.year_done = year_done;
   const std::vector<ReplicateResults> replicates = run_replicates(trial, request);
-
-  const OutputId indicator = indicator_output(query.target.indicator);
-  const int first_year = trial.first_year();
-  const int cost_from = std::max(query.target.plan_first_year, first_year);
+  // The intervention axis ends with the total of every intervention: the package's cost.
+  const std::size_t total = trial.interventions.size();
+  const TargetScore score = score_target(trial, replicates, query.target, query.year, query.region, total);
   PackageTrial out;
   out.package = package;
-  std::vector<double> values;
-  int meeting = 0;
-  double cost = 0.0;
-  for (const auto& r : replicates) {
-    const OutputArray& a = r[indicator];
-    const auto value = [&](int year) {
-      return a.year_row(static_cast<std::size_t>(year - first_year))[query.region];
-    };
-    values.push_back(value(query.year));
-    meeting += replicate_meets(query.target, trial.parameters.scorecard.increasing_rule, query.year, first_year, value);
-    const OutputArray& costs = r[OutputId::InterventionCost];
-    for (int year = cost_from; year <= query.year; ++year) {
-      cost += city_cell(costs, static_cast<std::size_t>(year - first_year));  // the total of every intervention
-    }
-  }
-  out.share_meeting = static_cast<double>(meeting) / static_cast<double>(replicates.size());
-  out.indicator = summarise_values(values);
-  out.cost_rmb = cost / static_cast<double>(replicates.size());
+  out.share_meeting = score.share_meeting;
+  out.indicator = score.indicator;
+  out.cost_rmb = score.cost_rmb;
   return out;
 }
 

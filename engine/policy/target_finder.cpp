@@ -21,31 +21,36 @@ TargetTrial run_target_trial(const Scenario& scenario, const TargetQuery& query,
   request.replicates = query.replicates;
   request.year_done = year_done;
   const std::vector<ReplicateResults> replicates = run_replicates(trial, request);
-
-  const OutputId indicator = indicator_output(query.target.indicator);
-  const int first_year = trial.first_year();
-  const int cost_from = std::max(query.target.plan_first_year, first_year);
+  const TargetScore score = score_target(trial, replicates, query.target, query.year, query.region, query.intervention);
   TargetTrial out;
   out.intensity = intensity;
+  out.share_meeting = score.share_meeting;
+  out.indicator = score.indicator;
+  out.cost_rmb = score.cost_rmb;
+  return out;
+}
+
+TargetScore score_target(const Scenario& scenario, const std::vector<ReplicateResults>& replicates,
+                         const PlanTarget& target, int year, std::size_t region, std::size_t cost_entry) {
+  const OutputId indicator = indicator_output(target.indicator);
+  const int first_year = scenario.first_year();
+  const int cost_from = std::max(target.plan_first_year, first_year);
   std::vector<double> values;
   int meeting = 0;
   double cost = 0.0;
   for (const auto& r : replicates) {
     const OutputArray& a = r[indicator];
-    const auto value = [&](int year) {
-      return a.year_row(static_cast<std::size_t>(year - first_year))[query.region];
-    };
-    values.push_back(value(query.year));
-    meeting += replicate_meets(query.target, trial.parameters.scorecard.increasing_rule, query.year, first_year, value);
+    const auto value = [&](int y) { return a.year_row(static_cast<std::size_t>(y - first_year))[region]; };
+    values.push_back(value(year));
+    meeting += replicate_meets(target, scenario.parameters.scorecard.increasing_rule, year, first_year, value);
     const OutputArray& costs = r[OutputId::InterventionCost];
-    for (int year = cost_from; year <= query.year; ++year) {
-      cost += costs.year_row(static_cast<std::size_t>(year - first_year))[query.intervention];
-    }
+    for (int y = cost_from; y <= year; ++y) cost += costs.year_row(static_cast<std::size_t>(y - first_year))[cost_entry];
   }
-  out.share_meeting = static_cast<double>(meeting) / static_cast<double>(replicates.size());
-  out.indicator = summarise_values(values);
-  out.cost_rmb = cost / static_cast<double>(replicates.size());
-  return out;
+  TargetScore score;
+  score.share_meeting = static_cast<double>(meeting) / static_cast<double>(replicates.size());
+  score.indicator = summarise_values(values);
+  score.cost_rmb = cost / static_cast<double>(replicates.size());
+  return score;
 }
 
 TargetSearch find_target_intensity(const Scenario& scenario, const TargetQuery& query,

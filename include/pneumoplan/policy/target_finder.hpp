@@ -45,6 +45,17 @@ struct TargetSearch {
   bool stronger_is_higher = true;    // direction of effort found at the ends of the range
 };
 
+// How a set of replicates fares against a target: the share meeting it in `year` at `region` (for "increasing":
+// rose every year of the plan period), the indicator's interval in `year`, and the mean cost of the intervention
+// axis entry `cost_entry` (an intervention, or the total) from the plan's first year to `year`.
+struct TargetScore {
+  double share_meeting = 0.0;
+  Interval indicator;
+  double cost_rmb = 0.0;
+};
+TargetScore score_target(const Scenario& scenario, const std::vector<ReplicateResults>& replicates,
+                         const PlanTarget& target, int year, std::size_t region, std::size_t cost_entry);
+
 // `year_done` is called after every simulated replicate-year (from any thread).
 TargetSearch find_target_intensity(const Scenario& scenario, const TargetQuery& query,
                                    const std::function<void()>& year_done = {});
