@@ -46,13 +46,16 @@ one_line "run" "$work/r.h5"
 [ -s "$work/r.scorecard.csv" ] || fail "run -q wrote no scorecard"
 expect_code 0 "scorecard -q" "$bin" scorecard "$work/r.h5" -q
 one_line "scorecard" "$work/r.scorecard.csv"
-expect_code 0 "run -q --progress always" "$bin" run "$small" --replicates 2 --out "$work/p.h5" -q --progress always \
-  --progress-every 0.02
+# Progress lines come every --progress-every seconds, so the runs that must show one are long enough to: 60
+# replicates of the small city take about half a second here (2 took 0.02 s, under the first period when the
+# machine was idle: the test failed now and then).
+expect_code 0 "run -q --progress always" "$bin" run "$small" --replicates 60 --out "$work/p.h5" -q --progress always \
+  --progress-every 0.01
 [ "$(cat "$work/out")" = "$work/p.h5" ] || fail "run -q --progress always: stdout is not the path"
 grep -q 'pneumoplan run small: .*replicate-years' "$work/err" || fail "--progress always: no progress on stderr"
 
 # Progress in a log (stderr not a terminal): plain, timestamped lines, and the end.
-"$bin" run "$small" --replicates 2 --out "$work/log.h5" --progress-every 0.02 >/dev/null 2>"$work/log"
+"$bin" run "$small" --replicates 60 --out "$work/log.h5" --progress-every 0.01 >/dev/null 2>"$work/log"
 grep -Eq '^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:]{8} pneumoplan run small: [0-9]+/[0-9]+ replicate-years' "$work/log" \
   || { fail "no plain progress line in a log"; cat "$work/log"; }
 grep -q 'finished' "$work/log" || fail "the log does not show the end of the run"
