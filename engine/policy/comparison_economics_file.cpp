@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "pneumoplan/policy/comparison_economics.hpp"
+#include "pneumoplan/policy/interval_datasets.hpp"
 
 namespace pneumo {
 namespace {
@@ -36,22 +37,6 @@ void write_scale(hid_t root, const std::string& name, const Values& values, cons
                  const std::string& description) {
   write(root, name, {values.size()}, values, {}, units, description);
   h5::make_dimension_scale(root, name, name);
-}
-
-void write_intervals(hid_t parent, const std::string& name, const std::vector<hsize_t>& dims,
-                     const std::vector<Interval>& cells, const std::vector<std::string>& scales,
-                     const std::string& units, const std::string& what) {
-  auto group = h5::create_group(parent, name);
-  h5::describe(group.id(), units, what + ": mean and 90 % interval over replicates");
-  std::vector<double> mean, p5, p95;
-  for (const auto& cell : cells) {
-    mean.push_back(cell.mean);
-    p5.push_back(cell.p5);
-    p95.push_back(cell.p95);
-  }
-  write(group.id(), "mean", dims, mean, scales, units, "mean over replicates of " + what);
-  write(group.id(), "p5", dims, p5, scales, units, "5th percentile over replicates of " + what);
-  write(group.id(), "p95", dims, p95, scales, units, "95th percentile over replicates of " + what);
 }
 
 void write_icers(hid_t parent, const std::string& name, const std::vector<Icer>& icers, const std::string& units,
@@ -86,7 +71,7 @@ void write_benefit(hid_t parent, const std::string& name, const std::string& sca
   h5::describe(group.id(), "", "net monetary benefit per " + per + " at each willingness-to-pay threshold");
   const hsize_t P = nmb.size(), W = thresholds;
   const std::vector<std::string> scales = {"/package", scale};
-  write_intervals(group.id(), "net_monetary_benefit_rmb", {P, W}, flatten(nmb), scales, "RMB",
+  write_interval_group(group.id(), "net_monetary_benefit_rmb", {P, W}, flatten(nmb), scales, "RMB",
                   "threshold x health gain - incremental cost, by replicate");
   write(group.id(), "probability_cost_effective", {P, W}, flatten(probability), scales, "share",
         "share of replicates whose net monetary benefit is positive");
@@ -136,13 +121,13 @@ void write_economics_group(hid_t root, const PackageComparison& c) {
   const std::string discounted = "discounted to " + std::to_string(e.reference_year) + ", summed over " +
                                  std::to_string(e.first_year) + "-" + std::to_string(e.last_year) +
                                  ", reference minus package by replicate";
-  write_intervals(g, "dalys_averted", {P}, e.dalys_averted_summary, {"/package"}, "years", "DALYs " + discounted);
-  write_intervals(g, "qalys_gained", {P}, e.qalys_gained_summary, {"/package"}, "QALYs", "QALYs lost " + discounted);
-  write_intervals(g, "incremental_cost_rmb", {P}, e.incremental_cost_summary, {"/package"}, "RMB",
+  write_interval_group(g, "dalys_averted", {P}, e.dalys_averted_summary, {"/package"}, "years", "DALYs " + discounted);
+  write_interval_group(g, "qalys_gained", {P}, e.qalys_gained_summary, {"/package"}, "QALYs", "QALYs lost " + discounted);
+  write_interval_group(g, "incremental_cost_rmb", {P}, e.incremental_cost_summary, {"/package"}, "RMB",
                   "cost to every payer, package minus reference, discounted");
-  write_intervals(g, "incremental_cost_by_payer_rmb", {P, B}, flatten(e.incremental_cost_by_payer),
+  write_interval_group(g, "incremental_cost_by_payer_rmb", {P, B}, flatten(e.incremental_cost_by_payer),
                   {"/package", "/payer"}, "RMB", "cost to each payer, package minus reference, discounted");
-  write_intervals(g, "lost_income_averted_rmb", {P}, e.lost_income_averted_rmb, {"/package"}, "RMB",
+  write_interval_group(g, "lost_income_averted_rmb", {P}, e.lost_income_averted_rmb, {"/package"}, "RMB",
                   "lost income " + discounted);
   write(g, "dalys_averted_per_replicate", {P, R}, flatten(e.dalys_averted), {"/package", "/replicate"}, "years",
         "DALYs " + discounted);
@@ -160,7 +145,7 @@ void write_economics_group(hid_t root, const PackageComparison& c) {
   for (const auto& package : e.budget_impact_rmb) {
     for (const auto& year : package) budget.insert(budget.end(), year.begin(), year.end());
   }
-  write_intervals(g, "budget_impact_rmb", {P, Y, B + 1}, budget, {"/package", "/budget_year", "/payer_and_total"},
+  write_interval_group(g, "budget_impact_rmb", {P, Y, B + 1}, budget, {"/package", "/budget_year", "/payer_and_total"},
                   "RMB", "cost by year and payer, package minus reference, undiscounted");
 }
 

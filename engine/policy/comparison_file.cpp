@@ -2,6 +2,7 @@
 
 #include "pneumoplan/core/version.hpp"
 #include "pneumoplan/policy/comparison_economics.hpp"
+#include "pneumoplan/policy/interval_datasets.hpp"
 #include "pneumoplan/results/hdf5_io.hpp"
 
 namespace pneumo {
@@ -9,34 +10,12 @@ namespace {
 
 constexpr const char* kPerOutcomeUnits = "per outcome: /outcomes/unit";
 
-// A group with mean, p5 and p95 datasets of shape `dims` (cells row-major), described and attached to `scales`.
-void write_intervals(hid_t parent, const std::string& group_name, const std::vector<hsize_t>& dims,
-                     const std::vector<Interval>& cells, const std::vector<std::string>& scales,
-                     const std::string& units, const std::string& what) {
-  auto group = h5::create_group(parent, group_name);
-  h5::describe(group.id(), units, what + ": mean and 90 % interval over replicates");
-  std::vector<double> mean, p5, p95;
-  for (const auto& cell : cells) {
-    mean.push_back(cell.mean);
-    p5.push_back(cell.p5);
-    p95.push_back(cell.p95);
-  }
-  const std::pair<const char*, const char*> statistics[] = {
-      {"mean", "mean over replicates"}, {"p5", "5th percentile over replicates"}, {"p95", "95th percentile over replicates"}};
-  const std::vector<double>* data[] = {&mean, &p5, &p95};
-  for (std::size_t k = 0; k < 3; ++k) {
-    h5::write_dataset(group.id(), statistics[k].first, dims, *data[k]);
-    h5::describe_dataset(group.id(), statistics[k].first, units, std::string(statistics[k].second) + " of " + what);
-    h5::attach_dimension_scales(group.id(), statistics[k].first, scales);
-  }
-}
-
 void write_intervals(hid_t parent, const std::string& group_name, const std::vector<std::vector<Interval>>& table,
                      const std::string& what) {
   std::vector<Interval> cells;
   for (const auto& row : table) cells.insert(cells.end(), row.begin(), row.end());
-  write_intervals(parent, group_name, {table.size(), table.empty() ? 0 : table.front().size()}, cells,
-                  {"/package", "/outcome"}, kPerOutcomeUnits, what);
+  write_interval_group(parent, group_name, {table.size(), table.empty() ? 0 : table.front().size()}, cells,
+                       {"/package", "/outcome"}, kPerOutcomeUnits, what);
 }
 
 // A 1-D string or number dataset along one scale, described.
@@ -134,11 +113,11 @@ void write_comparison_file(const std::string& path, const PackageComparison& c) 
       auto group = h5::create_group(root, "averted");
       h5::describe(group.id(), "", "what each package averts against the reference, replicate by replicate");
       const std::vector<hsize_t> dims = {c.packages.size()};
-      write_intervals(group.id(), "true_new_cases", dims, c.cases_averted, {"/package"}, "persons",
+      write_interval_group(group.id(), "true_new_cases", dims, c.cases_averted, {"/package"}, "persons",
                       "true new cases averted (reference minus package)");
-      write_intervals(group.id(), "pneumoconiosis_deaths", dims, c.deaths_averted, {"/package"}, "persons",
+      write_interval_group(group.id(), "pneumoconiosis_deaths", dims, c.deaths_averted, {"/package"}, "persons",
                       "pneumoconiosis deaths averted (reference minus package)");
-      write_intervals(group.id(), "incremental_cost_rmb", dims, c.incremental_cost_rmb, {"/package"}, "RMB",
+      write_interval_group(group.id(), "incremental_cost_rmb", dims, c.incremental_cost_rmb, {"/package"}, "RMB",
                       "intervention cost difference against the reference");
       h5::write_dataset(group.id(), "cost_per_case_averted_rmb", dims, c.cost_per_case_averted_rmb);
       h5::describe_dataset(group.id(), "cost_per_case_averted_rmb", "RMB",
