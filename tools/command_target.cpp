@@ -81,6 +81,41 @@ PlanTarget choose_target(const Scenario& scenario, const po::variables_map& valu
   return target;
 }
 
+// What both searches judge: the target, the year, the region and the share of replicates that must meet it.
+struct TargetChoice {
+  PlanTarget target;
+  int year = 0;
+  std::size_t region = 0;
+  double probability = 0.0;
+};
+
+TargetChoice choose_target_year_region(const Scenario& scenario, const po::variables_map& values) {
+  TargetChoice choice;
+  choice.target = choose_target(scenario, values);
+  choice.year = values.count("year") ? values["year"].as<int>() : choice.target.plan_last_year;
+  if (choice.year < scenario.first_year() || choice.year > scenario.last_year()) {
+    throw UsageError("--year: expected a simulated year, found " + std::to_string(choice.year));
+  }
+  choice.region = find_region(scenario, values["region"].as<std::string>());
+  choice.probability = values["probability"].as<double>();
+  if (!(choice.probability > 0.0 && choice.probability <= 1.0)) {
+    throw UsageError("--probability: expected a share in (0, 1]");
+  }
+  return choice;
+}
+
+// The region's display name: the city's or a county's, in `language`.
+std::string region_name(const Scenario& scenario, std::size_t region, Language language) {
+  const auto& counties = scenario.geography.counties;
+  if (region == counties.size()) return scenario.text.city_name(language, scenario.name);
+  return language == Language::Chinese ? counties[region].name_zh : counties[region].name_en;
+}
+
+// "2021–2025": the years whose cost a trial counts.
+std::string cost_period(const Scenario& scenario, const PlanTarget& target, int year) {
+  return std::to_string(std::max(target.plan_first_year, scenario.first_year())) + "–" + std::to_string(year);
+}
+
 std::string trials_csv(const TargetSearch& search, const std::string& unit, Language language) {
   const bool zh = language == Language::Chinese;
   CsvWriter csv(zh ? std::vector<std::string>{"试验", "强度", "达标的重复模拟比例（%）", "指标均值", "指标第5百分位",
@@ -249,16 +284,11 @@ int target_command(const std::vector<std::string>& args) {
     }
     PackageTargetQuery query;
     query.packages = chosen_packages(scenario, values["packages"].as<std::string>());
-    query.target = choose_target(scenario, values);
-    query.year = values.count("year") ? values["year"].as<int>() : query.target.plan_last_year;
-    if (query.year < scenario.first_year() || query.year > scenario.last_year()) {
-      throw UsageError("--year: expected a simulated year, found " + std::to_string(query.year));
-    }
-    query.region = find_region(scenario, values["region"].as<std::string>());
-    query.probability = values["probability"].as<double>();
-    if (!(query.probability > 0.0 && query.probability <= 1.0)) {
-      throw UsageError("--probability: expected a share in (0, 1]");
-    }
+    const TargetChoice choice = choose_target_year_region(scenario, values);
+    query.target = choice.target;
+    query.year = choice.year;
+    query.region = choice.region;
+    query.probability = choice.probability;
     query.seed = static_cast<std::uint64_t>(scenario.parameters.simulation.seed);
     query.replicates = scenario.parameters.simulation.replicates;
     if (values.count("out")) check_output_writable(values["out"].as<std::string>());
@@ -274,12 +304,8 @@ int target_command(const std::vector<std::string>& args) {
       write_text_atomically(values["out"].as<std::string>(),
                             package_trials_csv(search, scenario, indicator_unit(query.target), language));
     }
-    const std::string region = query.region == scenario.geography.counties.size()
-                                   ? scenario.text.city_name(language, scenario.name)
-                                   : (zh ? scenario.geography.counties[query.region].name_zh
-                                         : scenario.geography.counties[query.region].name_en);
-    const std::string period = std::to_string(std::max(query.target.plan_first_year, scenario.first_year())) + "–" +
-                               std::to_string(query.year);
+    const std::string region = region_name(scenario, query.region, language);
+    const std::string period = cost_period(scenario, query.target, query.year);
     print_package_search(scenario, query, search, region, period, language);
     if (values.count("out")) std::cout << (zh ? "试验表：" : "Trials: ") << values["out"].as<std::string>() << "\n";
     return 0;
@@ -292,14 +318,11 @@ int target_command(const std::vector<std::string>& args) {
     Scenario probe = scenario;
     probe.select_package(query.base_package);  // throws on an unknown package
   }
-  query.target = choose_target(scenario, values);
-  query.year = values.count("year") ? values["year"].as<int>() : query.target.plan_last_year;
-  if (query.year < scenario.first_year() || query.year > scenario.last_year()) {
-    throw UsageError("--year: expected a simulated year, found " + std::to_string(query.year));
-  }
-  query.region = find_region(scenario, values["region"].as<std::string>());
-  query.probability = values["probability"].as<double>();
-  if (!(query.probability > 0.0 && query.probability <= 1.0)) throw UsageError("--probability: expected a share in (0, 1]");
+  const TargetChoice choice = choose_target_year_region(scenario, values);
+  query.target = choice.target;
+  query.year = choice.year;
+  query.region = choice.region;
+  query.probability = choice.probability;
   const Intervention& chosen = scenario.interventions[query.intervention];
   const auto& info = kind_info(chosen.kind);
   query.low = values.count("low") ? values["low"].as<double>() : info.min;
@@ -329,14 +352,10 @@ int target_command(const std::vector<std::string>& args) {
   const std::string unit = indicator_unit(query.target);
   if (values.count("out")) write_text_atomically(values["out"].as<std::string>(), trials_csv(search, unit, language));
 
-  const std::string region = query.region == scenario.geography.counties.size()
-                                 ? scenario.text.city_name(language, scenario.name)
-                                 : (zh ? scenario.geography.counties[query.region].name_zh
-                                       : scenario.geography.counties[query.region].name_en);
+  const std::string region = region_name(scenario, query.region, language);
   const std::string share_needed = format_quantity(query.probability, "share");
   const std::string package = package_label(scenario.packages, query.base_package, language);
-  const std::string period = std::to_string(std::max(query.target.plan_first_year, scenario.first_year())) + "–" +
-                             std::to_string(query.year);
+  const std::string period = cost_period(scenario, query.target, query.year);
   if (zh) {
     std::cout << "目标：" << region << "的" << indicator.name_zh << "在" << query.year << "年"
               << target_text(query.target, language) << "，至少" << share_needed << "的重复模拟（共" << query.replicates
