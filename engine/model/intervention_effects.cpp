@@ -1,5 +1,7 @@
 #include "pneumoplan/model/intervention_effects.hpp"
 
+#include "pneumoplan/core/error.hpp"
+
 #include <algorithm>
 
 namespace pneumo {
@@ -202,6 +204,45 @@ std::vector<double> InterventionEffects::costs(int year, const EnterpriseTable& 
     out[index] = units * iv.cost_per_unit_rmb + (year == iv.start_year ? iv.cost_fixed_rmb : 0.0);
   }
   return out;
+}
+
+}  // namespace pneumo
+
+namespace pneumo {
+
+// Only the jobs closed so far carry over: every other effect is prepared afresh for each year.
+void InterventionEffects::save(StateArchive& archive, const std::string& prefix) const {
+  std::vector<std::uint32_t> counts;
+  std::vector<std::int32_t> years;
+  std::vector<double> jobs;
+  for (const auto& closures : jobs_closed_) {
+    counts.push_back(static_cast<std::uint32_t>(closures.size()));
+    for (const auto& [year, closed] : closures) {
+      years.push_back(year);
+      jobs.push_back(closed);
+    }
+  }
+  archive.put(prefix + "closures_per_intervention", counts);
+  archive.put(prefix + "closure_year", years);
+  archive.put(prefix + "jobs_closed", jobs);
+}
+
+void InterventionEffects::restore(const StateArchive& archive, const std::string& prefix) {
+  const auto counts = archive.get<std::uint32_t>(prefix + "closures_per_intervention");
+  const auto years = archive.get<std::int32_t>(prefix + "closure_year");
+  const auto jobs = archive.get<double>(prefix + "jobs_closed");
+  if (counts.size() != jobs_closed_.size() || years.size() != jobs.size()) {
+    throw IoError("saved state: " + prefix + "closures_per_intervention has " + std::to_string(counts.size()) +
+                  " interventions, the scenario " + std::to_string(jobs_closed_.size()));
+  }
+  std::size_t next = 0;
+  for (std::size_t k = 0; k < counts.size(); ++k) {
+    jobs_closed_[k].clear();
+    for (std::uint32_t j = 0; j < counts[k]; ++j, ++next) {
+      if (next >= years.size()) throw IoError("saved state: " + prefix + "closure_year is too short");
+      jobs_closed_[k].push_back({years[next], jobs[next]});
+    }
+  }
 }
 
 }  // namespace pneumo

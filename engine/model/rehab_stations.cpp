@@ -1,5 +1,7 @@
 #include "pneumoplan/model/rehab_stations.hpp"
 
+#include "pneumoplan/core/error.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -306,6 +308,42 @@ RehabService RehabStations::serve(int /*year*/, const std::vector<std::int64_t>&
     }
   }
   return s;
+}
+
+}  // namespace pneumo
+
+namespace pneumo {
+
+void RehabStations::save(StateArchive& archive, const std::string& prefix) const {
+  archive.put(prefix + "state", state_);
+  archive.put(prefix + "build_until", build_until_);
+  archive.put(prefix + "existing_year", existing_year_);  // stations.csv ones not yet in existence
+  archive.put(prefix + "staff", staff_);
+  archive.put(prefix + "funded", funded_);
+  archive.put(prefix + "functioning", functioning_);
+  archive.put(prefix + "low_years", low_years_);
+  archive.put(prefix + "unfunded_years", unfunded_years_);
+  archive.put(prefix + "cumulative_build_rmb", cumulative_build_rmb_);
+}
+
+void RehabStations::restore(const StateArchive& archive, const std::string& prefix) {
+  const std::size_t townships = state_.size();
+  archive.get(prefix + "state", state_);
+  archive.get(prefix + "build_until", build_until_);
+  archive.get(prefix + "existing_year", existing_year_);
+  archive.get(prefix + "staff", staff_);
+  archive.get(prefix + "funded", funded_);
+  archive.get(prefix + "functioning", functioning_);
+  archive.get(prefix + "low_years", low_years_);
+  archive.get(prefix + "unfunded_years", unfunded_years_);
+  archive.get(prefix + "cumulative_build_rmb", cumulative_build_rmb_);
+  for (const auto* column : {&staff_, &funded_, &functioning_}) {
+    if (column->size() != townships) throw IoError("saved state: " + prefix + " columns do not match the scenario's townships");
+  }
+  if (state_.size() != townships || build_until_.size() != townships || existing_year_.size() != townships || low_years_.size() != townships ||
+      unfunded_years_.size() != townships) {
+    throw IoError("saved state: " + prefix + " columns do not match the scenario's townships");
+  }
 }
 
 }  // namespace pneumo

@@ -28,6 +28,14 @@ AxisSizes axis_sizes(const Scenario& scenario) {
 }  // namespace
 
 Simulation::Simulation(const Scenario& scenario, std::uint64_t seed, std::uint64_t replicate)
+    : Simulation(scenario, seed, replicate, Start::InitialWorkforce) {}
+
+Simulation::Simulation(const Scenario& scenario, std::uint64_t seed, std::uint64_t replicate, const StateArchive& state)
+    : Simulation(scenario, seed, replicate, Start::SavedState) {
+  restore_state(state);
+}
+
+Simulation::Simulation(const Scenario& scenario, std::uint64_t seed, std::uint64_t replicate, Start start)
     : scenario_(scenario),
       rng_(seed, replicate),
       effects_(scenario, rng_),
@@ -47,7 +55,10 @@ Simulation::Simulation(const Scenario& scenario, std::uint64_t seed, std::uint64
       thread_tallies_(YearTally(scenario.geography.counties.size(), scenario.geography.townships.size(),
                                 enterprises_.count())),
       hires_by_enterprise_(enterprises_.count(), 0),
-      next_year_(scenario.first_year()) {
+      next_year_(scenario.first_year()),
+      seed_(seed),
+      replicate_(replicate) {
+  if (start == Start::SavedState) return;  // everything that follows comes from the saved state
   conditions_ = services_.opening_conditions(scenario.first_year());
   effects_.prepare(next_year_, enterprises_);
   update_enterprises_for_year(scenario_, rng_, enterprises_, next_year_, effects_);

@@ -1,5 +1,7 @@
 #include "pneumoplan/model/township_supervision.hpp"
 
+#include "pneumoplan/core/error.hpp"
+
 #include <algorithm>
 
 namespace pneumo {
@@ -48,6 +50,24 @@ std::vector<std::int64_t> TownshipSupervision::in_post_by_county() const {
   std::vector<std::int64_t> out(scenario_.geography.counties.size(), 0);
   for (std::size_t t = 0; t < has_coordinator_.size(); ++t) out[scenario_.geography.townships[t].county] += has_coordinator_[t];
   return out;
+}
+
+}  // namespace pneumo
+
+namespace pneumo {
+
+void TownshipSupervision::save(StateArchive& archive, const std::string& prefix) const {
+  archive.put(prefix + "has_coordinator", has_coordinator_);
+  archive.put(prefix + "recruited", recruited_);
+  archive.put(prefix + "lost", lost_);
+  archive.put_value(prefix + "started", static_cast<std::uint8_t>(started_));
+}
+
+void TownshipSupervision::restore(const StateArchive& archive, const std::string& prefix) {
+  archive.get(prefix + "has_coordinator", has_coordinator_);
+  archive.get(prefix + "recruited", recruited_);
+  archive.get(prefix + "lost", lost_);
+  started_ = archive.get_value<std::uint8_t>(prefix + "started") != 0;
 }
 
 }  // namespace pneumo

@@ -13,6 +13,10 @@
 // wait for the next year (the backlog). An enterprise with a case waiting opens no new one when found again.
 #pragma once
 
+#include <string>
+
+#include "pneumoplan/model/state_archive.hpp"
+
 #include <cstdint>
 #include <deque>
 #include <vector>
@@ -45,6 +49,10 @@ class ComplianceModel {
   // and case-handling capacity (`effects`, prepared for `year`).
   EnforcementTally update(const RandomStream& rng, EnterpriseTable& enterprises, int year,
                           const std::vector<std::uint8_t>& coordinator, const InterventionEffects& effects);
+
+ // The state carried to the next year (state_archive.hpp), under `prefix`.
+  void save(StateArchive& archive, const std::string& prefix) const;
+  void restore(const StateArchive& archive, const std::string& prefix);
 
  private:
   const Scenario& scenario_;

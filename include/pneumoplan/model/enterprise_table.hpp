@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "pneumoplan/scenario/industry.hpp"
@@ -45,6 +46,24 @@ struct EnterpriseTable {
   std::vector<std::uint8_t> compliance;      // bit (1 << state) set when compliant this year
   std::vector<std::uint8_t> helped;          // SME help this year
   std::vector<std::uint8_t> exam_interval_years;  // periodic exam interval this year (hazard grade)
+
+  // Every column with its name (the saved state's dataset names): a column added above must be added here.
+  template <typename Table, typename F>
+  static void for_each_named_column(Table& table, F&& f) {
+    f("stratum", table.stratum); f("county", table.county); f("township", table.township);
+    f("industry", table.industry); f("size_class", table.size_class); f("level_dust_mg_m3", table.level_dust_mg_m3);
+    f("silica_fraction", table.silica_fraction); f("base_workers", table.base_workers);
+    f("metric_per_dust", table.metric_per_dust); f("exposure_limit_mg_m3", table.exposure_limit_mg_m3);
+    f("noise_share", table.noise_share); f("radiation_share", table.radiation_share);
+    for (std::size_t s = 0; s < kComplianceStateCount; ++s) {
+      f("compliance_propensity_" + std::string(kComplianceStateNames[s]), table.compliance_propensity[s]);
+    }
+    f("help_propensity", table.help_propensity); f("compelled_until", table.compelled_until);
+    f("knowledge_share", table.knowledge_share); f("closed_from_year", table.closed_from_year);
+    f("dust_mg_m3", table.dust_mg_m3); f("dust_protected_mg_m3", table.dust_protected_mg_m3);
+    f("ppe_threshold", table.ppe_threshold); f("target_workers", table.target_workers);
+    f("compliance", table.compliance); f("helped", table.helped); f("exam_interval_years", table.exam_interval_years);
+  }
 
   bool complies(std::size_t e, ComplianceState state) const {
     return (compliance[e] >> static_cast<unsigned>(state)) & 1u;

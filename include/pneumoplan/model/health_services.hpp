@@ -7,6 +7,10 @@
 // individually in the annual pass with the same shares.
 #pragma once
 
+#include <string>
+
+#include "pneumoplan/model/state_archive.hpp"
+
 #include <deque>
 #include <vector>
 
@@ -47,6 +51,10 @@ class HealthServices {
   double exam_capacity(std::size_t county, int year) const;  // county's own institutions
   double pooled_exam_capacity(int year) const;                // city-level institutions
   double diagnosis_capacity(int year) const;
+
+ // The state carried to the next year (state_archive.hpp), under `prefix`.
+  void save(StateArchive& archive, const std::string& prefix) const;
+  void restore(const StateArchive& archive, const std::string& prefix);
 
  private:
   const Scenario& scenario_;

@@ -8,6 +8,10 @@
 // not a draw, not a result (tested).
 #pragma once
 
+#include <string>
+
+#include "pneumoplan/model/state_archive.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -66,6 +70,10 @@ class InterventionEffects {
   };
   std::vector<double> costs(int year, const EnterpriseTable& enterprises, const YearTally& tally,
                             const CostInputs& inputs) const;
+
+ // The state carried to the next year (state_archive.hpp), under `prefix`.
+  void save(StateArchive& archive, const std::string& prefix) const;
+  void restore(const StateArchive& archive, const std::string& prefix);
 
  private:
   const Scenario& scenario_;

@@ -30,6 +30,10 @@
 // station within rehab.covering_distance_km serves its patients.
 #pragma once
 
+#include <string>
+
+#include "pneumoplan/model/state_archive.hpp"
+
 #include <cstdint>
 #include <vector>
 
@@ -71,6 +75,10 @@ class RehabStations {
 
   // Service of `year`'s patients by the stations functioning that year (call after update).
   RehabService serve(int year, const std::vector<std::int64_t>& patients_by_township) const;
+
+ // The state carried to the next year (state_archive.hpp), under `prefix`.
+  void save(StateArchive& archive, const std::string& prefix) const;
+  void restore(const StateArchive& archive, const std::string& prefix);
 
  private:
   enum class State : std::uint8_t { None, Planned, Building, Open, Closed };

@@ -36,6 +36,7 @@
 #include "pneumoplan/model/intervention_effects.hpp"
 #include "pneumoplan/model/rehab_stations.hpp"
 #include "pneumoplan/model/return_migration.hpp"
+#include "pneumoplan/model/state_archive.hpp"
 #include "pneumoplan/model/surveillance.hpp"
 #include "pneumoplan/model/township_supervision.hpp"
 #include "pneumoplan/model/worker_factory.hpp"
@@ -49,6 +50,10 @@ namespace pneumo {
 class Simulation {
  public:
   Simulation(const Scenario& scenario, std::uint64_t seed, std::uint64_t replicate);
+  // Continues from a state saved by save_state at the start of a year (simulation_state.cpp): by the same
+  // scenario, or by a package of it whose interventions act only from that year on (forked_runs.hpp). Throws
+  // IoError when the state is of another replicate, seed or shape of scenario.
+  Simulation(const Scenario& scenario, std::uint64_t seed, std::uint64_t replicate, const StateArchive& state);
   Simulation(const Simulation&) = delete;
   Simulation& operator=(const Simulation&) = delete;
 
@@ -65,7 +70,14 @@ class Simulation {
   const WorkerTable& returners() const { return returners_; }
   const EnterpriseTable& enterprises() const { return enterprises_; }
 
+  // Everything the next year reads, at the start of next_year(): the worker and enterprise tables, the
+  // stations, the tallies that carry over and the results of the years run so far.
+  StateArchive save_state() const;
+
  private:
+  enum class Start { InitialWorkforce, SavedState };
+  Simulation(const Scenario& scenario, std::uint64_t seed, std::uint64_t replicate, Start start);
+  void restore_state(const StateArchive& state);
   void create_initial_workforce();
   YearTally process_people(int year);
   void follow_returners(int year, YearTally& tally);
@@ -98,6 +110,7 @@ class Simulation {
   tbb::enumerable_thread_specific<YearTally> thread_tallies_;
   std::vector<std::int64_t> hires_by_enterprise_;  // hires made for next_year_
   int next_year_;
+  std::uint64_t seed_, replicate_;
 };
 
 }  // namespace pneumo

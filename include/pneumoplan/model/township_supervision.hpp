@@ -10,6 +10,10 @@
 // (enforcement.coordinator_inspection_factor).
 #pragma once
 
+#include <string>
+
+#include "pneumoplan/model/state_archive.hpp"
+
 #include <cstdint>
 #include <vector>
 
@@ -30,6 +34,10 @@ class TownshipSupervision {
   const std::vector<std::int64_t>& recruited() const { return recruited_; }  // per county, this year
   const std::vector<std::int64_t>& lost() const { return lost_; }            // per county, this year
   std::vector<std::int64_t> in_post_by_county() const;
+
+ // The state carried to the next year (state_archive.hpp), under `prefix`.
+  void save(StateArchive& archive, const std::string& prefix) const;
+  void restore(const StateArchive& archive, const std::string& prefix);
 
  private:
   const Scenario& scenario_;

@@ -75,11 +75,20 @@ struct WorkerTable {
 
   std::size_t size() const { return rng_id.size(); }
 
+  // Every column with its name (the saved state's dataset names): a column added above must be added here.
+  template <typename Table, typename F>
+  static void for_each_named_column(Table& table, F&& f) {
+    f("rng_id", table.rng_id); f("enterprise", table.enterprise); f("home_township", table.home_township);
+    f("birth_year", table.birth_year); f("exit_year", table.exit_year); f("death_year", table.death_year);
+    f("onset_year", table.onset_year); f("next_stage_year", table.next_stage_year);
+    f("diagnosed_year", table.diagnosed_year); f("cum_dust_mg_m3_y", table.cum_dust_mg_m3_y);
+    f("cum_metric_mg_m3_y", table.cum_metric_mg_m3_y); f("tolerance_mg_m3_y", table.tolerance_mg_m3_y);
+    f("stage", table.stage); f("traits", table.traits); f("ppe_propensity", table.ppe_propensity);
+    f("exposure_years", table.exposure_years); f("patient_record", table.patient_record);
+  }
   template <typename F>
   void for_each_column(F&& f) {
-    f(rng_id); f(enterprise); f(home_township); f(birth_year); f(exit_year); f(death_year); f(onset_year);
-    f(next_stage_year); f(diagnosed_year); f(cum_dust_mg_m3_y); f(cum_metric_mg_m3_y); f(tolerance_mg_m3_y);
-    f(stage); f(traits); f(ppe_propensity); f(exposure_years); f(patient_record);
+    for_each_named_column(*this, [&f](const auto&, auto& column) { f(column); });
   }
 
   void resize(std::size_t n) {

@@ -1,0 +1,123 @@
+#include "pneumoplan/model/shared_history.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <set>
+
+#include <tbb/task_arena.h>
+
+#include "pneumoplan/core/parallel_for.hpp"
+#include "pneumoplan/model/simulation.hpp"
+
+namespace pneumo {
+
+int first_year_of_effect(const Intervention& intervention) {
+  switch (intervention.kind) {
+    case InterventionKind::Closure:            // InterventionEffects::plan_closures(year + 1) ends a year
+    case InterventionKind::ExamCapacity:       // HealthServices::account sets next year's capacity shares
+    case InterventionKind::DiagnosisCapacity:
+      return intervention.start_year - 1;
+    default:
+      return intervention.start_year;
+  }
+}
+
+int divergence_year(const Scenario& scenario) {
+  int year = scenario.last_year() + 1;
+  for (const std::size_t k : scenario.active_interventions) {
+    year = std::min(year, first_year_of_effect(scenario.interventions[k]));
+  }
+  return year;
+}
+
+SharedHistory::SharedHistory(RunRequest request)
+    : request_(std::move(request)), states_(static_cast<std::size_t>(request_.replicates)) {}
+
+namespace {
+
+// Where a variant can start: the latest state kept at or before its divergence year, or its first year.
+int start_year_for(const std::map<int, StateArchive>& states, const Scenario& variant) {
+  const int divergence = divergence_year(variant);
+  int start = variant.first_year();
+  for (const auto& [year, state] : states) {
+    if (year <= divergence && year <= variant.last_year()) start = std::max(start, year);
+  }
+  return start;
+}
+
+}  // namespace
+
+std::int64_t SharedHistory::years_to_simulate(const std::vector<const Scenario*>& variants) const {
+  if (variants.empty()) return 0;
+  // Every replicate holds the same years (run() saves them for all), so replicate 0 tells.
+  std::map<int, StateArchive> kept;
+  for (const auto& [year, state] : states_.front()) kept.emplace(year, StateArchive{});
+  std::vector<const Scenario*> order = variants;
+  std::stable_sort(order.begin(), order.end(),
+                   [](const Scenario* a, const Scenario* b) { return divergence_year(*a) > divergence_year(*b); });
+  std::int64_t years = 0;
+  for (std::size_t v = 0; v < order.size(); ++v) {
+    const Scenario& variant = *order[v];
+    const int start = start_year_for(kept, variant);
+    years += variant.last_year() - start + 1;
+    if (v == 0) {
+      for (const Scenario* other : order) {
+        const int year = divergence_year(*other);
+        if (year > start && year <= variant.last_year()) kept.emplace(year, StateArchive{});
+      }
+    }
+  }
+  return years * request_.replicates;
+}
+
+std::vector<std::vector<ReplicateResults>> SharedHistory::run(const std::vector<const Scenario*>& variants) {
+  std::vector<std::vector<ReplicateResults>> results(
+      variants.size(), std::vector<ReplicateResults>(static_cast<std::size_t>(request_.replicates)));
+  if (variants.empty()) return results;
+  // The variant that leaves the history last runs first; ties keep the callers' order.
+  std::vector<std::size_t> order(variants.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return divergence_year(*variants[a]) > divergence_year(*variants[b]);
+  });
+  const auto year_done = [this](int) {
+    if (request_.year_done) request_.year_done();
+  };
+  pneumo::parallel_for(std::int64_t{0}, request_.replicates, [&](std::int64_t r) {
+    // Isolation keeps a thread waiting inside this replicate from starting another (two replicates' memory).
+    tbb::this_task_arena::isolate([&] {
+      const auto replicate = static_cast<std::uint64_t>(request_.first_replicate + r);
+      auto& states = states_[static_cast<std::size_t>(r)];
+      const auto simulation_of = [&](const Scenario& variant) {
+        const int start = start_year_for(states, variant);
+        return start > variant.first_year()
+                   ? std::make_unique<Simulation>(variant, request_.seed, replicate, states.at(start))
+                   : std::make_unique<Simulation>(variant, request_.seed, replicate);
+      };
+      // The first runs the history and keeps the state where each of the others leaves it.
+      const Scenario& first = *variants[order.front()];
+      std::set<int> wanted;
+      for (const std::size_t v : order) wanted.insert(divergence_year(*variants[v]));
+      auto simulation = simulation_of(first);
+      while (!simulation->finished()) {
+        const int year = simulation->next_year();
+        if (wanted.count(year) && year > first.first_year() && !states.count(year)) {
+          states.emplace(year, simulation->save_state());
+        }
+        simulation->step_year();
+        year_done(year);
+      }
+      results[order.front()][static_cast<std::size_t>(r)] = simulation->take_results();
+      simulation.reset();
+      pneumo::parallel_for(std::size_t{1}, order.size(), [&](std::size_t k) {
+        const std::size_t v = order[k];
+        auto fork = simulation_of(*variants[v]);
+        fork->run(year_done);
+        results[v][static_cast<std::size_t>(r)] = fork->take_results();
+      });
+    });
+  });
+  return results;
+}
+
+}  // namespace pneumo
