@@ -19,6 +19,7 @@
 #include "pneumoplan/core/error.hpp"
 #include "pneumoplan/core/text_excerpt.hpp"
 #include "pneumoplan/model/replicate_runner.hpp"
+#include "pneumoplan/model/shared_history.hpp"
 #include "pneumoplan/policy/comparison_file.hpp"
 #include "pneumoplan/policy/package_comparison.hpp"
 #include "pneumoplan/results/results_file.hpp"
@@ -206,16 +207,23 @@ int compare_command(const std::vector<std::string>& args) {
   request.replicates = scenario.parameters.simulation.replicates;
   std::vector<std::vector<ReplicateResults>> runs;
   std::vector<Scenario> package_scenarios;
+  package_scenarios.reserve(packages.size());
+  for (const auto& name : packages) {
+    package_scenarios.push_back(scenario);
+    package_scenarios.back().select_package(name);
+  }
   {
-    ProgressLine progress("pneumoplan compare " + scenario.name,
-                          static_cast<std::int64_t>(packages.size()) * request.replicates * scenario.year_count(),
+    // The packages share the baseline's history until their first intervention acts: it is simulated once
+    // per replicate and each package forks from it (shared_history.hpp; bit-identical to separate runs).
+    std::vector<const Scenario*> variants;
+    for (const auto& package_scenario : package_scenarios) variants.push_back(&package_scenario);
+    ProgressLine* shown = nullptr;
+    request.year_done = [&shown] { shown->advance(); };
+    SharedHistory history(request);
+    ProgressLine progress("pneumoplan compare " + scenario.name, history.years_to_simulate(variants),
                           "replicate-years", progress_shown);
-    request.year_done = [&progress] { progress.advance(); };
-    for (const auto& name : packages) {
-      package_scenarios.push_back(scenario);
-      package_scenarios.back().select_package(name);
-      runs.push_back(run_replicates(package_scenarios.back(), request));
-    }
+    shown = &progress;
+    runs = history.run(variants);
   }
 
   PackageComparison comparison =

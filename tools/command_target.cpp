@@ -295,8 +295,7 @@ int target_command(const std::vector<std::string>& args) {
     tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(loaded.threads));
     CheapestPackageSearch search;
     {
-      ProgressLine progress("pneumoplan target " + scenario.name,
-                            static_cast<std::int64_t>(query.packages.size()) * query.replicates * scenario.year_count(),
+      ProgressLine progress("pneumoplan target " + scenario.name, package_search_replicate_years(scenario, query),
                             "replicate-years", progress_shown);
       search = find_cheapest_package(scenario, query, [&progress] { progress.advance(); });
     }
@@ -343,9 +342,8 @@ int target_command(const std::vector<std::string>& args) {
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(loaded.threads));
   TargetSearch search;
   {
-    ProgressLine progress("pneumoplan target " + scenario.name,
-                          (2 + query.bisection_steps) * query.replicates * scenario.year_count(), "replicate-years",
-                          progress_shown);
+    ProgressLine progress("pneumoplan target " + scenario.name, target_search_replicate_years(scenario, query),
+                          "replicate-years", progress_shown);
     search = find_target_intensity(scenario, query, [&progress] { progress.advance(); });
   }
   const auto& indicator = indicator_info(query.target.indicator);

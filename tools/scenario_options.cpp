@@ -61,8 +61,10 @@ LoadedScenario load_scenario_from_options(const std::string& directory, const po
   MemoryEstimate memory;
   std::string memory_limit;
   const auto check_memory = [&](const Scenario& loaded) {
-    memory = estimate_run_memory(loaded, replicates.value_or(loaded.parameters.simulation.replicates), threads,
-                                 runs_kept ? runs_kept(loaded) : 1);
+    // Runs kept together are variants forked from one shared history, which holds a state per fork.
+    const std::int64_t runs = runs_kept ? runs_kept(loaded) : 1;
+    memory = estimate_run_memory(loaded, replicates.value_or(loaded.parameters.simulation.replicates), threads, runs,
+                                 runs - 1);
     if (max_memory) {
       memory_limit = format_bytes(static_cast<double>(*max_memory)) + " allowed by --max-memory";
       check_run_fits(loaded, memory, *max_memory, "allowed by --max-memory");

@@ -27,7 +27,7 @@ struct LoadedScenario {
 // on a bad scenario.
 // `light`: the scenario is only checked (run --check): the table of township distances is not built.
 // `runs_kept`, when given, says how many runs of the replicates the command holds in memory at once (compare:
-// one per package), for the estimate.
+// one per package, forked from a shared history that holds a saved state per other package), for the estimate.
 LoadedScenario load_scenario_from_options(const std::string& directory, const po::variables_map& values,
                                           bool light = false,
                                           const std::function<std::int64_t(const Scenario&)>& runs_kept = {});

@@ -23,6 +23,8 @@ constexpr double kBytesPerEnterprise = 128.0;
 // Worker rows: released rows wait for hires and for compaction (up to a quarter free), former workers with
 // a disease to come stay, and a growing table is copied when it outgrows its reservation.
 constexpr double kRowsPerPeakJob = 2.0;
+// Rows in use: jobs, released rows waiting (up to a quarter) and former workers with a disease to come.
+constexpr double kStateRowsPerPeakJob = 1.5;
 
 // Count vectors of one YearTally (year_tally.hpp): per county, county × stage, county × histogram bin,
 // county × payer, county × coverage group, county × sex × age at death, per township and "outside", per
@@ -68,8 +70,9 @@ std::uint64_t multiply(std::uint64_t a, double factor) { return to_bytes(static_
 }  // namespace
 
 MemoryEstimate estimate_run_memory(const Scenario& scenario, std::int64_t replicates, int threads,
-                                   std::int64_t runs_kept) {
+                                   std::int64_t runs_kept, std::int64_t states_kept) {
   MemoryEstimate e;
+  e.states_kept = std::max<std::int64_t>(0, states_kept);
   e.replicates = replicates;
   e.runs_kept = std::max<std::int64_t>(1, runs_kept);
   e.concurrent_simulations = static_cast<int>(std::max<std::int64_t>(1, std::min<std::int64_t>(threads, replicates)));
@@ -107,6 +110,9 @@ MemoryEstimate estimate_run_memory(const Scenario& scenario, std::int64_t replic
     largest = std::max(largest, c);
   }
   e.results_bytes = to_bytes(8.0 * cells);
+  // A saved state holds the rows in use (not the reservation), the enterprises and the results so far.
+  e.state_bytes = to_bytes(kStateRowsPerPeakJob * e.peak_jobs * static_cast<double>(WorkerTable::bytes_per_worker()) +
+                           kBytesPerEnterprise * enterprises + 8.0 * cells);
   // Writing one output: every replicate's values as doubles and as integers, then mean and three quantiles.
   e.writing_bytes = to_bytes(8.0 * largest * (2.0 * static_cast<double>(replicates) + 4.0));
   return e;
@@ -115,19 +121,24 @@ MemoryEstimate estimate_run_memory(const Scenario& scenario, std::int64_t replic
 std::uint64_t MemoryEstimate::total_bytes() const {
   const std::uint64_t results = multiply(results_bytes, static_cast<double>(replicates) * static_cast<double>(runs_kept));
   const std::uint64_t running = multiply(simulation_bytes, concurrent_simulations);
-  return add(add(program_bytes, scenario_bytes), add(results, std::max(running, writing_bytes)));
+  const std::uint64_t states =
+      multiply(state_bytes, static_cast<double>(replicates) * static_cast<double>(states_kept));
+  return add(add(add(program_bytes, scenario_bytes), states), add(results, std::max(running, writing_bytes)));
 }
 
 std::string MemoryEstimate::describe() const {
   char text[512];
   std::snprintf(text, sizeof text,
                 "%s (%d simulation%s at a time x %s each for worker rows of up to %.0f jobs, enterprises, tallies "
-                "and township distances; results of %lld replicate%s x %s%s; scenario %s; program %s)",
+                "and township distances; results of %lld replicate%s x %s%s;%s scenario %s; program %s)",
                 format_bytes(static_cast<double>(total_bytes())).c_str(), concurrent_simulations,
                 concurrent_simulations == 1 ? "" : "s", format_bytes(static_cast<double>(simulation_bytes)).c_str(),
                 peak_jobs, static_cast<long long>(replicates), replicates == 1 ? "" : "s",
                 format_bytes(static_cast<double>(results_bytes)).c_str(),
                 runs_kept > 1 ? (" x " + std::to_string(runs_kept) + " runs kept").c_str() : "",
+                states_kept > 0 ? (" saved states " + std::to_string(states_kept) + " per replicate x " +
+                                   format_bytes(static_cast<double>(state_bytes)) + ";").c_str()
+                                : "",
                 format_bytes(static_cast<double>(scenario_bytes)).c_str(),
                 format_bytes(static_cast<double>(program_bytes)).c_str());
   return text;

@@ -6,6 +6,7 @@
 
 #include <tbb/task_arena.h>
 
+#include "pneumoplan/core/error.hpp"
 #include "pneumoplan/core/parallel_for.hpp"
 #include "pneumoplan/model/simulation.hpp"
 
@@ -28,6 +29,26 @@ int divergence_year(const Scenario& scenario) {
     year = std::min(year, first_year_of_effect(scenario.interventions[k]));
   }
   return year;
+}
+
+std::vector<ReplicateResults> run_replicates_from_states(const Scenario& variant, const RunRequest& request,
+                                                         const std::vector<StateArchive>& states) {
+  std::vector<ReplicateResults> results(static_cast<std::size_t>(request.replicates));
+  if (states.size() != results.size()) {
+    throw IoError("saved state: " + std::to_string(states.size()) + " replicates saved, " +
+                  std::to_string(results.size()) + " asked for");
+  }
+  pneumo::parallel_for(std::int64_t{0}, request.replicates, [&](std::int64_t r) {
+    tbb::this_task_arena::isolate([&] {
+      Simulation simulation(variant, request.seed, static_cast<std::uint64_t>(request.first_replicate + r),
+                            states[static_cast<std::size_t>(r)]);
+      simulation.run([&](int) {
+        if (request.year_done) request.year_done();
+      });
+      results[static_cast<std::size_t>(r)] = simulation.take_results();
+    });
+  });
+  return results;
 }
 
 SharedHistory::SharedHistory(RunRequest request)

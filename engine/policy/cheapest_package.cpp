@@ -2,40 +2,34 @@
 
 #include <algorithm>
 
-#include "pneumoplan/model/replicate_runner.hpp"
+#include "pneumoplan/model/shared_history.hpp"
 #include "pneumoplan/policy/target_finder.hpp"
 
 namespace pneumo {
-namespace {
-
-PackageTrial run_package_trial(const Scenario& scenario, const PackageTargetQuery& query, const std::string& package,
-                               const std::function<void()>& year_done) {
-  Scenario trial = scenario;
-  trial.select_package(package);
+CheapestPackageSearch find_cheapest_package(const Scenario& scenario, const PackageTargetQuery& query,
+                                            const std::function<void()>& year_done) {
+  // Every package at once, forked from one shared history per replicate (shared_history.hpp).
+  const std::vector<Scenario> trials = package_trial_scenarios(scenario, query);
+  std::vector<const Scenario*> variants;
+  for (const auto& trial : trials) variants.push_back(&trial);
   RunRequest request;
   request.seed = query.seed;
   request.replicates = query.replicates;
   request.year_done = year_done;
-  const std::vector<ReplicateResults> replicates = run_replicates(trial, request);
-  // The intervention axis ends with the total of every intervention: the package's cost.
-  const std::size_t total = trial.interventions.size();
-  const TargetScore score = score_target(trial, replicates, query.target, query.year, query.region, total);
-  PackageTrial out;
-  out.package = package;
-  out.share_meeting = score.share_meeting;
-  out.indicator = score.indicator;
-  out.cost_rmb = score.cost_rmb;
-  return out;
-}
+  SharedHistory history(request);
+  const auto runs = history.run(variants);
 
-}  // namespace
-
-CheapestPackageSearch find_cheapest_package(const Scenario& scenario, const PackageTargetQuery& query,
-                                            const std::function<void()>& year_done) {
   CheapestPackageSearch search;
-  for (const auto& package : query.packages) {
-    search.trials.push_back(run_package_trial(scenario, query, package, year_done));
-    const PackageTrial& t = search.trials.back();
+  for (std::size_t p = 0; p < trials.size(); ++p) {
+    // The intervention axis ends with the total of every intervention: the package's cost.
+    const std::size_t total = trials[p].interventions.size();
+    const TargetScore score = score_target(trials[p], runs[p], query.target, query.year, query.region, total);
+    PackageTrial t;
+    t.package = query.packages[p];
+    t.share_meeting = score.share_meeting;
+    t.indicator = score.indicator;
+    t.cost_rmb = score.cost_rmb;
+    search.trials.push_back(t);
     if (t.share_meeting < query.probability) continue;
     if (!search.found || t.cost_rmb < search.found->cost_rmb ||
         (t.cost_rmb == search.found->cost_rmb && t.share_meeting > search.found->share_meeting)) {
@@ -43,6 +37,25 @@ CheapestPackageSearch find_cheapest_package(const Scenario& scenario, const Pack
     }
   }
   return search;
+}
+
+std::vector<Scenario> package_trial_scenarios(const Scenario& scenario, const PackageTargetQuery& query) {
+  std::vector<Scenario> trials;
+  trials.reserve(query.packages.size());
+  for (const auto& package : query.packages) {
+    trials.push_back(scenario);
+    trials.back().select_package(package);
+  }
+  return trials;
+}
+
+std::int64_t package_search_replicate_years(const Scenario& scenario, const PackageTargetQuery& query) {
+  const std::vector<Scenario> trials = package_trial_scenarios(scenario, query);
+  std::vector<const Scenario*> variants;
+  for (const auto& trial : trials) variants.push_back(&trial);
+  RunRequest request;
+  request.replicates = query.replicates;
+  return SharedHistory(request).years_to_simulate(variants);
 }
 
 }  // namespace pneumo

@@ -8,19 +8,25 @@
 
 namespace pneumo {
 
-TargetTrial run_target_trial(const Scenario& scenario, const TargetQuery& query, double intensity,
-                             const std::function<void()>& year_done) {
+Scenario target_trial_scenario(const Scenario& scenario, const TargetQuery& query, double intensity) {
   Scenario trial = scenario;
   trial.select_package(query.base_package);
   trial.interventions[query.intervention].intensity = intensity;
   auto& active = trial.active_interventions;
   if (std::find(active.begin(), active.end(), query.intervention) == active.end()) active.push_back(query.intervention);
+  return trial;
+}
 
-  RunRequest request;
-  request.seed = query.seed;
-  request.replicates = query.replicates;
-  request.year_done = year_done;
-  const std::vector<ReplicateResults> replicates = run_replicates(trial, request);
+std::int64_t target_search_replicate_years(const Scenario& scenario, const TargetQuery& query) {
+  const Scenario trial = target_trial_scenario(scenario, query, query.low);
+  const int fork = std::clamp(divergence_year(trial), trial.first_year(), trial.last_year() + 1);
+  return query.replicates * (trial.year_count() + (1 + query.bisection_steps) * (trial.last_year() + 1 - fork));
+}
+
+TargetTrial run_target_trial(const Scenario& scenario, const TargetQuery& query, double intensity,
+                             SharedHistory& history) {
+  const Scenario trial = target_trial_scenario(scenario, query, intensity);
+  const std::vector<ReplicateResults> replicates = std::move(history.run({&trial}).front());
   const TargetScore score = score_target(trial, replicates, query.target, query.year, query.region, query.intervention);
   TargetTrial out;
   out.intensity = intensity;
@@ -56,8 +62,13 @@ TargetScore score_target(const Scenario& scenario, const std::vector<ReplicateRe
 TargetSearch find_target_intensity(const Scenario& scenario, const TargetQuery& query,
                                    const std::function<void()>& year_done) {
   TargetSearch search;
+  RunRequest request;
+  request.seed = query.seed;
+  request.replicates = query.replicates;
+  request.year_done = year_done;
+  SharedHistory history(request);
   const auto trial = [&](double intensity) {
-    search.trials.push_back(run_target_trial(scenario, query, intensity, year_done));
+    search.trials.push_back(run_target_trial(scenario, query, intensity, history));
     return search.trials.back();
   };
   const TargetTrial at_low = trial(query.low);

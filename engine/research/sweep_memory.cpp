@@ -7,6 +7,7 @@
 
 #include "pneumoplan/core/error.hpp"
 #include "pneumoplan/model/memory_estimate.hpp"
+#include "pneumoplan/research/sweep_history.hpp"
 
 namespace pneumo {
 namespace {
@@ -34,7 +35,10 @@ SweepMemoryEstimate estimate_sweep_memory(const SweepSpec& spec, const SweepPlan
   // The result's arrays (NaN until a point is done) and the journal's records read back while resuming, plus
   // the design's coordinates and values, statuses and messages.
   const double kept_per_point = 8.0 * outputs * replicates * years;
-  e.kept_bytes = to_bytes(2.0 * kept_per_point * points + points * (16.0 * static_cast<double>(plan.parameters) + 64.0));
+  // A shared history (sweep_history.hpp) keeps one saved state per replicate for the whole sweep.
+  const double history = sweep_shares_history(spec) ? replicates * static_cast<double>(run.state_bytes) : 0.0;
+  e.kept_bytes = to_bytes(2.0 * kept_per_point * points + points * (16.0 * static_cast<double>(plan.parameters) + 64.0) +
+                          history);
   // Each point loads its own scenario (with its own township distances) and keeps every replicate's outputs
   // until its kept values are taken.
   e.point_bytes = to_bytes(static_cast<double>(run.scenario_bytes) +

@@ -7,6 +7,7 @@
 #include "pneumoplan/core/csv.hpp"
 #include "pneumoplan/core/error.hpp"
 #include "pneumoplan/model/replicate_runner.hpp"
+#include "pneumoplan/model/shared_history.hpp"
 #include "pneumoplan/outputs/output_catalogue.hpp"
 #include "pneumoplan/scenario/scenario_loader.hpp"
 
@@ -53,6 +54,7 @@ SweepContext sweep_context(const SweepSpec& spec, const SweepPlan& plan, const S
   c.seed = static_cast<std::uint64_t>(spec.seed >= 0 ? spec.seed : base.parameters.simulation.seed);
   c.replicates = spec.replicates;
   c.common_random_numbers = spec.common_random_numbers;
+  c.history = simulate_sweep_history(spec, base, c.seed);
   return c;
 }
 
@@ -67,7 +69,10 @@ PointResult evaluate_point(const SweepContext& c, std::size_t n) {
     request.seed = c.seed;
     request.replicates = c.replicates;
     request.first_replicate = c.first_replicate(n);
-    const std::vector<ReplicateResults> runs = run_replicates(scenario, request);
+    // A point whose interventions act no earlier than the shared history's year forks from it.
+    const bool forks = c.history && divergence_year(scenario) >= c.history->year;
+    const std::vector<ReplicateResults> runs =
+        forks ? run_replicates_from_states(scenario, request, c.history->states) : run_replicates(scenario, request);
     const std::size_t years = c.year_count();
     for (const auto& name : c.spec.outputs) {
       const OutputSpec* spec = find_output(name);

@@ -17,6 +17,8 @@
 #include "pneumoplan/research/sweep_memory.hpp"
 #include "pneumoplan/research/sweep_point.hpp"
 #include "pneumoplan/research/sweep_spec.hpp"
+#include "pneumoplan/model/shared_history.hpp"
+#include "pneumoplan/research/sweep_history.hpp"
 #include "pneumoplan/scenario/scenario_loader.hpp"
 #include "test_support.hpp"
 
@@ -471,6 +473,47 @@ TEST(SweepSpec, AnOutputKeptTwiceIsRefusedAtItsLine) {
     EXPECT_EQ(e.line(), 4);
     EXPECT_NE(std::string(e.what()).find("'new_diagnoses' repeats"), std::string::npos) << e.what();
   }
+}
+
+}  // namespace
+}  // namespace pneumo
+
+namespace pneumo {
+namespace {
+
+// A sweep over intervention settings forks its points from the history they share, with the results of
+// points run from their first year; one that varies anything else shares nothing.
+TEST(SweepHistory, PointsOverInterventionSettingsForkFromTheSharedHistoryBitIdentically) {
+  test::ScratchFolder scratch;
+  const std::string path = scratch.file("sweep.ini");
+  test::write_file(path, "[sweep]\nscenario = " + test::source_path("scenarios/xuzhou") +
+                             "\ndesign = grid\nreplicates = 2\nend_year = 2025\npackage = full_plan\n"
+                             "outputs = new_diagnoses, indicator_hazard_declaration_rate, intervention_cost_rmb\n"
+                             "[parameter.dust]\nkey = intervention.dust_control.intensity\nvalues = 0.1, 0.5\n"
+                             "[parameter.start]\nkey = intervention.screening.start_year\nvalues = 2019, 2024\n");
+  const SweepSpec spec = read_sweep_spec(path);
+  ASSERT_TRUE(sweep_shares_history(spec));
+  const SweepPlan plan = plan_sweep(spec);
+  const Scenario base = load_sweep_base(spec);
+  const SweepContext forked = sweep_context(spec, plan, base);
+  ASSERT_TRUE(forked.history);
+  EXPECT_EQ(forked.history->year, divergence_year(base));
+  EXPECT_EQ(forked.history->states.size(), 2u);
+  SweepContext whole = forked;
+  whole.history = nullptr;
+  for (std::size_t n = 0; n < plan.points; ++n) {
+    const PointResult a = evaluate_point(forked, n);
+    const PointResult b = evaluate_point(whole, n);
+    ASSERT_EQ(a.status, PointStatus::Done) << a.error;
+    EXPECT_TRUE(test::bitwise_equal(a.values, b.values)) << "point " << n;
+  }
+
+  SweepSpec other = spec;
+  other.parameters.front().key = "surveillance.attendance";
+  EXPECT_FALSE(sweep_shares_history(other));
+  other = spec;
+  other.common_random_numbers = false;
+  EXPECT_FALSE(sweep_shares_history(other));
 }
 
 }  // namespace

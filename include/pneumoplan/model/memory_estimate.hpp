@@ -24,14 +24,17 @@ struct MemoryEstimate {
   std::uint64_t simulation_bytes = 0;  // one replicate while it runs: workers, enterprises, tallies, distances
   std::uint64_t results_bytes = 0;   // one finished replicate's outputs, kept until the file is written
   std::uint64_t writing_bytes = 0;   // buffers while the results file is written
+  std::int64_t states_kept = 0;      // saved states per replicate a shared history holds (compare: packages − 1)
+  std::uint64_t state_bytes = 0;     // one saved state: the worker and enterprise tables, results so far
   std::uint64_t total_bytes() const;  // at the worst moment
   std::string describe() const;       // the total and how it is made up, for messages
 };
 
 // `threads` is the number of worker threads the run may use; `replicates` how many it runs; `runs_kept` how
-// many such runs the command keeps in memory until it writes them (compare keeps one per package).
+// many such runs the command keeps in memory until it writes them (compare keeps one per package);
+// `states_kept` how many saved states per replicate it holds to fork them from (shared_history.hpp).
 MemoryEstimate estimate_run_memory(const Scenario& scenario, std::int64_t replicates, int threads,
-                                   std::int64_t runs_kept = 1);
+                                   std::int64_t runs_kept = 1, std::int64_t states_kept = 0);
 
 // Throws InputError naming the scenario folder, with the estimate, when it exceeds `limit_bytes`
 // (described by `limit_source`, e.g. "available (MemAvailable)" or "allowed by --max-memory").

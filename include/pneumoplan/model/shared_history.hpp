@@ -30,6 +30,12 @@ int first_year_of_effect(const Intervention& intervention);
 // of this year is the baseline's.
 int divergence_year(const Scenario& scenario);
 
+// Runs `variant` for the replicates of `request`, each from its saved state (states[r] for replicate
+// request.first_replicate + r), saved by the same scenario or one whose history the variant shares (its
+// divergence year is not before the states' year).
+std::vector<ReplicateResults> run_replicates_from_states(const Scenario& variant, const RunRequest& request,
+                                                         const std::vector<StateArchive>& states);
+
 class SharedHistory {
  public:
   // `request`: seed, replicates and the progress callback of every run.

@@ -39,8 +39,14 @@ struct CheapestPackageSearch {
   std::optional<PackageTrial> found;  // the cheapest meeting the probability (ties: the larger share meeting)
 };
 
-// `year_done` is called after every simulated replicate-year (from any thread).
+// `year_done` is called after every simulated replicate-year (from any thread). The packages are forked from
+// one shared history per replicate (shared_history.hpp; the same results as separate runs).
 CheapestPackageSearch find_cheapest_package(const Scenario& scenario, const PackageTargetQuery& query,
                                             const std::function<void()>& year_done = {});
+
+// The query's packages, each selected in a copy of the scenario.
+std::vector<Scenario> package_trial_scenarios(const Scenario& scenario, const PackageTargetQuery& query);
+// Replicate-years the search simulates, for progress.
+std::int64_t package_search_replicate_years(const Scenario& scenario, const PackageTargetQuery& query);
 
 }  // namespace pneumo

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "pneumoplan/model/shared_history.hpp"
 #include "pneumoplan/policy/package_comparison.hpp"
 #include "pneumoplan/scenario/plan_target.hpp"
 #include "pneumoplan/scenario/scenario.hpp"
@@ -56,12 +57,21 @@ struct TargetScore {
 TargetScore score_target(const Scenario& scenario, const std::vector<ReplicateResults>& replicates,
                          const PlanTarget& target, int year, std::size_t region, std::size_t cost_entry);
 
-// `year_done` is called after every simulated replicate-year (from any thread).
+// `year_done` is called after every simulated replicate-year (from any thread). The trials share the history
+// before the intervention acts: it is simulated once per replicate and every trial forks from it
+// (shared_history.hpp; the same results as separate runs).
 TargetSearch find_target_intensity(const Scenario& scenario, const TargetQuery& query,
                                    const std::function<void()>& year_done = {});
 
-// Runs one trial (used by the search; public for tests).
+// Replicate-years the search simulates at most (the first trial whole, the others from the fork), for progress.
+std::int64_t target_search_replicate_years(const Scenario& scenario, const TargetQuery& query);
+
+// The scenario of one trial: the base package with the intervention at `intensity`.
+Scenario target_trial_scenario(const Scenario& scenario, const TargetQuery& query, double intensity);
+
+// Runs one trial, forked from `history` (whose request gives the seed and replicates; used by the search,
+// public for tests).
 TargetTrial run_target_trial(const Scenario& scenario, const TargetQuery& query, double intensity,
-                             const std::function<void()>& year_done = {});
+                             SharedHistory& history);
 
 }  // namespace pneumo

@@ -15,7 +15,8 @@ namespace pneumo {
 
 struct SweepMemoryEstimate {
   std::uint64_t program_bytes = 0;    // the executable and the base scenario
-  std::uint64_t kept_bytes = 0;       // every point's kept outputs, twice (the result and the journal's copies)
+  std::uint64_t kept_bytes = 0;       // every point's kept outputs, twice (the result and the journal's copies),
+                                      // and the states of a shared history (sweep_history.hpp)
   std::uint64_t point_bytes = 0;      // one point in flight: its scenario, its replicates' results
   std::uint64_t simulation_bytes = 0; // one simulation while it runs
   std::size_t points_at_once = 0;     // min(threads, points)

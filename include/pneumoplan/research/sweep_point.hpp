@@ -4,10 +4,13 @@
 // and the kept outputs' city values per replicate and year. A point whose settings are refused, or whose run fails, is recorded as failed with the error.
 #pragma once
 
+#include <memory>
+
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "pneumoplan/research/sweep_history.hpp"
 #include "pneumoplan/research/sweep_design.hpp"
 #include "pneumoplan/research/sweep_spec.hpp"
 #include "pneumoplan/scenario/scenario.hpp"
@@ -31,6 +34,8 @@ struct SweepContext {
   std::uint64_t seed = 0;
   std::int64_t replicates = 1;
   bool common_random_numbers = true;
+  // The points' shared history (sweep_history.hpp), or nullptr: every point runs from its first year.
+  std::shared_ptr<const SweepHistory> history;
   // The first replicate number (stream) of point n: 0 with common random numbers, n·R without.
   std::int64_t first_replicate(std::size_t n) const {
     return common_random_numbers ? 0 : static_cast<std::int64_t>(n) * replicates;
@@ -40,6 +45,7 @@ struct SweepContext {
 
 // The scenario with the spec's own settings (no point's): its years and seed are the sweep's.
 Scenario load_sweep_base(const SweepSpec& spec);
+// The context of the points; simulates the history they share, if they do (sweep_history.hpp).
 SweepContext sweep_context(const SweepSpec& spec, const SweepPlan& plan, const Scenario& base);
 
 // Evaluates point `n`; never throws for a problem of the point itself. A point listed in the environment
