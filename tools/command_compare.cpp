@@ -219,7 +219,7 @@ int compare_command(const std::vector<std::string>& args) {
     for (const auto& package_scenario : package_scenarios) variants.push_back(&package_scenario);
     ProgressLine* shown = nullptr;
     request.year_done = [&shown] { shown->advance(); };
-    SharedHistory history(request);
+    SharedHistory history(request, /*keep_states=*/false);
     ProgressLine progress("pneumoplan compare " + scenario.name, history.years_to_simulate(variants),
                           "replicate-years", progress_shown);
     shown = &progress;

@@ -15,11 +15,15 @@
 #include "progress_line.hpp"
 #include "pneumoplan/core/atomic_output.hpp"
 #include "pneumoplan/core/command_paths.hpp"
+#include "pneumoplan/core/csv.hpp"
 #include "pneumoplan/core/output_set.hpp"
 #include "pneumoplan/core/error.hpp"
 #include "pneumoplan/core/text_table.hpp"
 #include "pneumoplan/outputs/display_unit.hpp"
+#include "pneumoplan/core/version.hpp"
 #include "pneumoplan/model/replicate_runner.hpp"
+#include "pneumoplan/model/shared_history.hpp"
+#include "pneumoplan/results/state_file.hpp"
 #include "pneumoplan/results/replicate_summary.hpp"
 #include "pneumoplan/policy/scorecard.hpp"
 #include "pneumoplan/results/results_file.hpp"
@@ -91,6 +95,14 @@ void print_summary(const Scenario& scenario, const std::vector<ReplicateResults>
   std::cout << table.render("");
 }
 
+// Whether `path` lies in `folder` or below it (the output set of the results can then hold it).
+bool inside_folder(const std::string& path, const std::string& folder) {
+  const auto file = std::filesystem::weakly_canonical(std::filesystem::absolute(path)).parent_path();
+  const auto root = std::filesystem::weakly_canonical(std::filesystem::absolute(folder));
+  const auto relative = file.lexically_relative(root);
+  return !relative.empty() && relative.native().rfind("..", 0) != 0;
+}
+
 }  // namespace
 
 int run_command(const std::vector<std::string>& args) {
@@ -106,6 +118,16 @@ int run_command(const std::vector<std::string>& args) {
       ("package,p", po::value<std::string>()->default_value(std::string(kBaselinePackage)),
        "Policy package to simulate: a [package.NAME] of scenario.ini, or 'baseline' (no interventions). "
        "The default results file of a package is output/<scenario>/<scenario>-<package>.h5.")
+      ("save-state", po::value<std::vector<std::string>>()->multitoken(),
+       "YEAR FILE: also save the state of every replicate at the start of YEAR (workers, enterprises, stations, "
+       "everything the next year reads, and the results so far) to the HDF5 file FILE, sealed and fingerprinted "
+       "by the scenario's files, --set overrides and this program's version (docs/output-format.md). Written "
+       "with the results as one set when FILE lies in the results file's folder, else atomically just before.")
+      ("from-state", po::value<std::string>(),
+       "Continue from a state saved by --save-state instead of simulating from the first year: the results are "
+       "bit-identical to the whole run. Seed and replicates come from the state. Refused for another scenario, "
+       "other scenario files or --set overrides, another program version, or a --package whose interventions act "
+       "before the state's year (any package acting from that year or later may continue a baseline state).")
       ("check", "Only load and validate the scenario; simulate nothing, write nothing.")
       ("quiet,q", "Print only the path of the results file (on stdout; errors still go to stderr).")
       ("scorecard-years", po::value<std::string>()->default_value("2023,2025"),
@@ -117,7 +139,8 @@ int run_command(const std::vector<std::string>& args) {
   positional.add("scenario", 1);
   po::variables_map values;
   if (!parse_options(args, options, positional, values, "pneumoplan run DIR [--out FILE] [--package NAME] "
-                     "[--replicates N] [--seed S] [--threads T] [--set KEY=VALUE ...] [--check]",
+                     "[--replicates N] [--seed S] [--threads T] [--set KEY=VALUE ...] [--save-state YEAR FILE] "
+                     "[--from-state FILE] [--check]",
                      "Simulates a city scenario worker by worker, replicate by replicate, and writes every output "
                      "per replicate and summarised over replicates to an HDF5 file (docs/output-format.md).")) {
     return 0;
@@ -134,6 +157,18 @@ int run_command(const std::vector<std::string>& args) {
   const Language language = language_option(values);
   const bool zh = language == Language::Chinese;
   const std::vector<int> scorecard_years = parse_years(values["scorecard-years"].as<std::string>());
+  std::optional<int> save_year;
+  std::string save_path;
+  if (values.count("save-state")) {
+    const auto& tokens = values["save-state"].as<std::vector<std::string>>();
+    const std::optional<std::int64_t> year = tokens.size() == 2 ? parse_int64(tokens[0]) : std::nullopt;
+    if (!year || *year < 1000 || *year > 3000) {
+      throw UsageError("--save-state: expected a year and a file, e.g. --save-state 2021 output/xuzhou-2021.state.h5");
+    }
+    save_year = static_cast<int>(*year);
+    save_path = tokens[1];
+  }
+  const std::string from_path = values.count("from-state") ? values["from-state"].as<std::string>() : std::string();
   // Every output is known before anything is loaded: none may be an input, a folder or a device.
   const std::string csv_path = scorecard_path(out, ".scorecard.csv"), markdown_path = scorecard_path(out, ".scorecard.md");
   {
@@ -143,6 +178,8 @@ int run_command(const std::vector<std::string>& args) {
     paths.output(out, option);
     paths.output(csv_path, "scorecard of " + (option.empty() ? out : "--out " + out) + ":");
     paths.output(markdown_path, "scorecard of " + (option.empty() ? out : "--out " + out) + ":");
+    if (save_year) paths.output(save_path, "--save-state");
+    if (!from_path.empty()) paths.input(from_path, "--from-state");
     paths.check();
   }
 
@@ -157,6 +194,32 @@ int run_command(const std::vector<std::string>& args) {
         throw UsageError("--scorecard-years: " + std::to_string(year) + " is outside the simulated years " +
                          std::to_string(scenario.first_year()) + "-" + std::to_string(scenario.last_year()));
       }
+    }
+  }
+
+  // A saved state sets the seed and the replicates, and must be of this scenario and program (state_file.hpp).
+  std::optional<SavedStates> from;
+  if (!from_path.empty()) {
+    from = read_state_file(from_path);
+    check_states_fingerprint(*from, from_path, scenario);
+    check_package_continues(scenario, from->package, from->year, "--from-state " + from_path);
+    const auto saved_replicates = static_cast<std::int64_t>(from->states.size());
+    if (values.count("seed") && static_cast<std::uint64_t>(values["seed"].as<std::int64_t>()) != from->seed) {
+      throw UsageError("--seed: the state " + from_path + " was saved with seed " + std::to_string(from->seed) +
+                       "; leave --seed out to continue it");
+    }
+    if (values.count("replicates") && values["replicates"].as<std::int64_t>() != saved_replicates) {
+      throw UsageError("--replicates: the state " + from_path + " holds " + std::to_string(saved_replicates) +
+                       " replicates; leave --replicates out to continue it");
+    }
+    scenario.parameters.simulation.seed = static_cast<std::int64_t>(from->seed);
+    scenario.parameters.simulation.replicates = saved_replicates;
+  }
+  if (save_year) {
+    const int earliest = from ? from->year : scenario.first_year();
+    if (*save_year < earliest || *save_year > scenario.last_year()) {
+      throw UsageError("--save-state: expected a year in " + std::to_string(earliest) + "-" +
+                       std::to_string(scenario.last_year()) + ", found " + std::to_string(*save_year));
     }
   }
 
@@ -179,18 +242,40 @@ int run_command(const std::vector<std::string>& args) {
   RunRequest request;
   request.seed = static_cast<std::uint64_t>(scenario.parameters.simulation.seed);
   request.replicates = scenario.parameters.simulation.replicates;
+  if (from) request.first_replicate = from->first_replicate;
   std::vector<ReplicateResults> replicates;
+  std::vector<StateArchive> saved_states;
   double seconds = 0.0;
   {
-    ProgressLine progress("pneumoplan run " + scenario.name, request.replicates * scenario.year_count(),
+    const int first_year = from ? from->year : scenario.first_year();
+    ProgressLine progress("pneumoplan run " + scenario.name, request.replicates * (scenario.last_year() - first_year + 1),
                           "replicate-years", progress_shown);
     request.year_done = [&progress] { progress.advance(); };
-    replicates = run_replicates(scenario, request);
+    StateRun states;
+    if (from) states.from = &from->states;
+    if (save_year) {
+      states.save_year = *save_year;
+      states.saved = &saved_states;
+    }
+    replicates = run_replicates_with_states(scenario, request, states);
     seconds = progress.elapsed_seconds();
   }
   std::optional<Scorecard> card;
   std::optional<ResultsFile> results;
   try {
+    if (save_year) {
+      SavedStates saved;
+      saved.fingerprint = state_fingerprint(scenario);
+      saved.program_version = kProgramVersion;
+      saved.git_commit = kGitCommit;
+      saved.scenario_name = scenario.name;
+      saved.package = scenario.active_package;
+      saved.year = *save_year;
+      saved.seed = request.seed;
+      saved.first_replicate = request.first_replicate;
+      saved.states = std::move(saved_states);
+      write_state_file(inside_folder(save_path, set.folder()) ? set.stage(save_path) : save_path, saved);
+    }
     const std::string staged = set.stage(out);
     write_results_file(staged, scenario, replicates, request.seed);
     if (!scenario.targets.empty()) {

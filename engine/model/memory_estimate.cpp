@@ -122,7 +122,7 @@ std::uint64_t MemoryEstimate::total_bytes() const {
   const std::uint64_t results = multiply(results_bytes, static_cast<double>(replicates) * static_cast<double>(runs_kept));
   const std::uint64_t running = multiply(simulation_bytes, concurrent_simulations);
   const std::uint64_t states =
-      multiply(state_bytes, static_cast<double>(replicates) * static_cast<double>(states_kept));
+      multiply(state_bytes, static_cast<double>(concurrent_simulations) * static_cast<double>(states_kept));
   return add(add(add(program_bytes, scenario_bytes), states), add(results, std::max(running, writing_bytes)));
 }
 

@@ -33,26 +33,64 @@ int divergence_year(const Scenario& scenario) {
 
 std::vector<ReplicateResults> run_replicates_from_states(const Scenario& variant, const RunRequest& request,
                                                          const std::vector<StateArchive>& states) {
-  std::vector<ReplicateResults> results(static_cast<std::size_t>(request.replicates));
-  if (states.size() != results.size()) {
-    throw IoError("saved state: " + std::to_string(states.size()) + " replicates saved, " +
-                  std::to_string(results.size()) + " asked for");
+  StateRun run;
+  run.from = &states;
+  return run_replicates_with_states(variant, request, run);
+}
+
+std::vector<ReplicateResults> run_replicates_with_states(const Scenario& scenario, const RunRequest& request,
+                                                         const StateRun& states) {
+  const auto replicates = static_cast<std::size_t>(request.replicates);
+  std::vector<ReplicateResults> results(replicates);
+  if (states.from && states.from->size() != replicates) {
+    throw IoError("saved state: " + std::to_string(states.from->size()) + " replicates saved, " +
+                  std::to_string(replicates) + " asked for");
   }
+  if (states.saved) states.saved->assign(replicates, StateArchive{});
   pneumo::parallel_for(std::int64_t{0}, request.replicates, [&](std::int64_t r) {
+    // Isolation keeps a thread waiting inside this replicate from starting another (two replicates' memory).
     tbb::this_task_arena::isolate([&] {
-      Simulation simulation(variant, request.seed, static_cast<std::uint64_t>(request.first_replicate + r),
-                            states[static_cast<std::size_t>(r)]);
-      simulation.run([&](int) {
+      const auto k = static_cast<std::size_t>(r);
+      const auto replicate = static_cast<std::uint64_t>(request.first_replicate + r);
+      auto simulation = states.from ? std::make_unique<Simulation>(scenario, request.seed, replicate, (*states.from)[k])
+                                    : std::make_unique<Simulation>(scenario, request.seed, replicate);
+      while (!simulation->finished()) {
+        if (states.saved && simulation->next_year() == states.save_year) (*states.saved)[k] = simulation->save_state();
+        simulation->step_year();
         if (request.year_done) request.year_done();
-      });
-      results[static_cast<std::size_t>(r)] = simulation.take_results();
+      }
+      results[k] = simulation->take_results();
     });
   });
   return results;
 }
 
-SharedHistory::SharedHistory(RunRequest request)
-    : request_(std::move(request)), states_(static_cast<std::size_t>(request_.replicates)) {}
+void check_package_continues(const Scenario& scenario, const std::string& saved_package, int year,
+                             const std::string& what) {
+  if (saved_package == scenario.active_package) return;
+  int saved_divergence = scenario.last_year() + 1;
+  for (const auto& package : scenario.packages) {
+    if (package.name != saved_package) continue;
+    for (const std::size_t k : package.interventions) {
+      saved_divergence = std::min(saved_divergence, first_year_of_effect(scenario.interventions[k]));
+    }
+  }
+  if (saved_divergence < year) {
+    throw UsageError(what + ": saved at the start of " + std::to_string(year) + " running '" + saved_package +
+                     "', whose interventions acted from " + std::to_string(saved_divergence) + "; only '" +
+                     saved_package + "' can continue it (--package " + saved_package + ")");
+  }
+  const int divergence = divergence_year(scenario);
+  if (divergence < year) {
+    throw UsageError(what + ": saved at the start of " + std::to_string(year) + " running '" + saved_package +
+                     "'; package '" + scenario.active_package + "' acts from " + std::to_string(divergence) +
+                     ", so its history differs: run it from the start, or save the state in " +
+                     std::to_string(divergence) + " or earlier");
+  }
+}
+
+SharedHistory::SharedHistory(RunRequest request, bool keep_states)
+    : request_(std::move(request)), keep_states_(keep_states), states_(static_cast<std::size_t>(request_.replicates)) {}
 
 namespace {
 
@@ -136,6 +174,7 @@ std::vector<std::vector<ReplicateResults>> SharedHistory::run(const std::vector<
         fork->run(year_done);
         results[v][static_cast<std::size_t>(r)] = fork->take_results();
       });
+      if (!keep_states_) states.clear();
     });
   });
   return results;

@@ -34,11 +34,10 @@ Handle utf8_string_type() {
   return type;
 }
 
-template <typename T>
-void write_numeric(hid_t parent, const std::string& name, const std::vector<hsize_t>& dims, const std::vector<T>& data,
-                   hid_t file_type, hid_t memory_type) {
+void write_numeric_values(hid_t parent, const std::string& name, const std::vector<hsize_t>& dims, const void* data,
+                          std::size_t count, hid_t file_type, hid_t memory_type) {
   const hsize_t total = std::accumulate(dims.begin(), dims.end(), hsize_t{1}, std::multiplies<>());
-  if (total != data.size()) throw std::logic_error("HDF5 dataset " + name + ": dims do not match data");
+  if (total != count) throw std::logic_error("HDF5 dataset " + name + ": dims do not match data");
   Handle space(check(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr), "create a dataspace"),
                H5Sclose);
   Handle create = untracked_plist(H5P_DATASET_CREATE);
@@ -59,10 +58,15 @@ void write_numeric(hid_t parent, const std::string& name, const std::vector<hsiz
                        "create dataset " + name),
                  H5Dclose);
   if (total > 0) {
-    check_status(H5Dwrite(dataset.id(), memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data.data()),
-                 "write dataset " + name);
+    check_status(H5Dwrite(dataset.id(), memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data), "write dataset " + name);
   }
   dataset.close("write out dataset " + name);
+}
+
+template <typename T>
+void write_numeric(hid_t parent, const std::string& name, const std::vector<hsize_t>& dims, const std::vector<T>& data,
+                   hid_t file_type, hid_t memory_type) {
+  write_numeric_values(parent, name, dims, data.data(), data.size(), file_type, memory_type);
 }
 
 Handle open_dataset(hid_t parent, const std::string& name) {
@@ -334,6 +338,30 @@ std::string read_string(hid_t parent, const std::string& name) {
   std::string value = text ? text : "";
   H5free_memory(text);
   return value;
+}
+
+void write_raw_dataset(hid_t parent, const std::string& name, hid_t native_type, std::size_t count, const void* data) {
+  write_numeric_values(parent, name, {static_cast<hsize_t>(count)}, data, count, native_type, native_type);
+}
+
+RawDatasetType raw_dataset_type(hid_t parent, const std::string& name) {
+  Handle dataset = open_dataset(parent, name);
+  Handle type(check(H5Dget_type(dataset.id()), "get the type of " + name), H5Tclose);
+  RawDatasetType out;
+  const H5T_class_t type_class = H5Tget_class(type.id());
+  out.floating = type_class == H5T_FLOAT;
+  if (type_class != H5T_FLOAT && type_class != H5T_INTEGER) throw IoError("HDF5: " + name + " does not hold numbers");
+  out.bytes = H5Tget_size(type.id());
+  out.is_signed = type_class == H5T_INTEGER && H5Tget_sign(type.id()) == H5T_SGN_2;
+  const auto dims = dataset_dims(parent, name);
+  if (dims.size() != 1) throw IoError("HDF5: " + name + " is not a list of values");
+  out.count = static_cast<std::size_t>(dims[0]);
+  return out;
+}
+
+void read_raw_dataset(hid_t parent, const std::string& name, hid_t native_type, void* data) {
+  Handle dataset = open_dataset(parent, name);
+  check_status(H5Dread(dataset.id(), native_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data), "read " + name);
 }
 
 }  // namespace pneumo::h5

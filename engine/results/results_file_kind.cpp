@@ -16,6 +16,7 @@ std::string file_kind_words(const std::string& format) {
   if (format == kResultsFormat) return "a results file of 'pneumoplan run'";
   if (format == kComparisonFormat) return "a comparison file of 'pneumoplan compare'";
   if (format == kSweepFormat) return "a sweep file of 'pneumoplan sweep'";
+  if (format == kStateFormat) return "a saved state of 'pneumoplan run --save-state'";
   return format.empty() ? "an HDF5 file of another program (no attribute format)"
                         : "an HDF5 file of another program (format '" + format + "')";
 }
@@ -27,7 +28,7 @@ std::optional<std::string> other_kind_message(const std::string& path, const std
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<std::size_t>(in.gcount()));
   if (head.compare(0, 8, "\x89HDF\r\n\x1a\n") != 0) return std::nullopt;  // not HDF5 (or not at byte 0)
-  for (const char* format : {kComparisonFormat, kSweepFormat, kResultsFormat}) {
+  for (const char* format : {kComparisonFormat, kSweepFormat, kResultsFormat, kStateFormat}) {
     if (head.find(format) == std::string::npos) continue;
     if (format == expected_format) return std::nullopt;
     return path + ": " + file_kind_words(format) + ", not " + file_kind_words(expected_format);

@@ -9,7 +9,7 @@
 
 #include <string>
 
-#include "pneumoplan/model/state_archive.hpp"
+#include "pneumoplan/core/state_archive.hpp"
 
 #include <deque>
 #include <vector>

@@ -10,7 +10,7 @@
 
 #include <string>
 
-#include "pneumoplan/model/state_archive.hpp"
+#include "pneumoplan/core/state_archive.hpp"
 
 #include <algorithm>
 #include <array>

@@ -24,7 +24,7 @@ struct MemoryEstimate {
   std::uint64_t simulation_bytes = 0;  // one replicate while it runs: workers, enterprises, tallies, distances
   std::uint64_t results_bytes = 0;   // one finished replicate's outputs, kept until the file is written
   std::uint64_t writing_bytes = 0;   // buffers while the results file is written
-  std::int64_t states_kept = 0;      // saved states per replicate a shared history holds (compare: packages − 1)
+  std::int64_t states_kept = 0;      // saved states per running replicate a shared history holds (compare: packages − 1)
   std::uint64_t state_bytes = 0;     // one saved state: the worker and enterprise tables, results so far
   std::uint64_t total_bytes() const;  // at the worst moment
   std::string describe() const;       // the total and how it is made up, for messages

@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "pneumoplan/model/replicate_runner.hpp"
-#include "pneumoplan/model/state_archive.hpp"
+#include "pneumoplan/core/state_archive.hpp"
 #include "pneumoplan/scenario/scenario.hpp"
 
 namespace pneumo {
@@ -36,10 +36,28 @@ int divergence_year(const Scenario& scenario);
 std::vector<ReplicateResults> run_replicates_from_states(const Scenario& variant, const RunRequest& request,
                                                          const std::vector<StateArchive>& states);
 
+// Runs the replicates of `request` from their first year, or from `from` (as run_replicates_from_states), and
+// keeps each replicate's state at the start of `save_year` in `saved` (pneumoplan run --save-state).
+struct StateRun {
+  const std::vector<StateArchive>* from = nullptr;
+  int save_year = 0;
+  std::vector<StateArchive>* saved = nullptr;
+};
+std::vector<ReplicateResults> run_replicates_with_states(const Scenario& scenario, const RunRequest& request,
+                                                         const StateRun& states);
+
+// Throws UsageError (naming `what`, e.g. "--from-state FILE") when the scenario's selected package cannot
+// continue a state saved at the start of `year` by `saved_package` of the same scenario: only that package
+// can, or any other when both are the baseline's until `year` (their interventions act from it or later).
+void check_package_continues(const Scenario& scenario, const std::string& saved_package, int year,
+                             const std::string& what);
+
 class SharedHistory {
  public:
-  // `request`: seed, replicates and the progress callback of every run.
-  explicit SharedHistory(RunRequest request);
+  // `request`: seed, replicates and the progress callback of every run. `keep_states`: keep the saved states
+  // for later calls to run() (a search trying one package after another); otherwise a replicate's states are
+  // dropped as soon as its variants are done, so only the replicates running at once hold any.
+  explicit SharedHistory(RunRequest request, bool keep_states = true);
 
   // The results of every variant (variants[v][r] for replicate r): per replicate, the variant that leaves the
   // history last runs first and saves the state at the divergence year of every other; the others then fork
@@ -52,6 +70,7 @@ class SharedHistory {
 
  private:
   RunRequest request_;
+  bool keep_states_;
   std::vector<std::map<int, StateArchive>> states_;  // per replicate: the state at the start of each year kept
 };
 

@@ -36,7 +36,7 @@
 #include "pneumoplan/model/intervention_effects.hpp"
 #include "pneumoplan/model/rehab_stations.hpp"
 #include "pneumoplan/model/return_migration.hpp"
-#include "pneumoplan/model/state_archive.hpp"
+#include "pneumoplan/core/state_archive.hpp"
 #include "pneumoplan/model/surveillance.hpp"
 #include "pneumoplan/model/township_supervision.hpp"
 #include "pneumoplan/model/worker_factory.hpp"

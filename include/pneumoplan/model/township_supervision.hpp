@@ -12,7 +12,7 @@
 
 #include <string>
 
-#include "pneumoplan/model/state_archive.hpp"
+#include "pneumoplan/core/state_archive.hpp"
 
 #include <cstdint>
 #include <vector>

@@ -8,7 +8,7 @@
 #include <memory>
 #include <vector>
 
-#include "pneumoplan/model/state_archive.hpp"
+#include "pneumoplan/core/state_archive.hpp"
 #include "pneumoplan/research/sweep_spec.hpp"
 #include "pneumoplan/scenario/scenario.hpp"
 

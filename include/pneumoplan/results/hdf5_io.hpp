@@ -70,6 +70,8 @@ void write_dataset(hid_t parent, const std::string& name, const std::vector<hsiz
                    const std::vector<double>& data);
 void write_dataset(hid_t parent, const std::string& name, const std::vector<hsize_t>& dims,
                    const std::vector<std::int64_t>& data);
+// A list of `count` numbers of the native HDF5 type `native_type` (H5T_NATIVE_UINT8, ...), stored as that type.
+void write_raw_dataset(hid_t parent, const std::string& name, hid_t native_type, std::size_t count, const void* data);
 void write_strings(hid_t parent, const std::string& name, const std::vector<std::string>& values);
 void write_strings(hid_t parent, const std::string& name, const std::vector<hsize_t>& dims,
                    const std::vector<std::string>& values);  // row-major, any rank
@@ -99,5 +101,12 @@ std::vector<std::int64_t> read_int64s(hid_t parent, const std::string& name);
 std::vector<std::string> read_strings(hid_t parent, const std::string& name);       // 1-D
 std::vector<std::string> read_string_array(hid_t parent, const std::string& name);  // any rank, row-major
 std::string read_string(hid_t parent, const std::string& name);
+// What a list of numbers holds, and reading it into `data` (count values of `native_type`, converted by HDF5).
+struct RawDatasetType {
+  bool floating = false, is_signed = false;
+  std::size_t bytes = 0, count = 0;
+};
+RawDatasetType raw_dataset_type(hid_t parent, const std::string& name);
+void read_raw_dataset(hid_t parent, const std::string& name, hid_t native_type, void* data);
 
 }  // namespace pneumo::h5

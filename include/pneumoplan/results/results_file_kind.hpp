@@ -15,6 +15,7 @@ enum class ResultsFileKind { Run, Comparison, Sweep };
 inline constexpr const char* kResultsFormat = "pneumoplan-results";
 inline constexpr const char* kComparisonFormat = "pneumoplan-comparison";
 inline constexpr const char* kSweepFormat = "pneumoplan-sweep";
+inline constexpr const char* kStateFormat = "pneumoplan-state";  // a saved state (results/state_file.hpp)
 
 // Throws IoError naming the file when it is missing, not sealed (check_seal: damaged, not HDF5, written by
 // another program), or not a pneumoplan file of any of these kinds.

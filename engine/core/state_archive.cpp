@@ -1,4 +1,4 @@
-#include "pneumoplan/model/state_archive.hpp"
+#include "pneumoplan/core/state_archive.hpp"
 
 #include "pneumoplan/core/error.hpp"
 
