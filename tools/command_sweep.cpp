@@ -254,7 +254,7 @@ int sweep_command(const std::vector<std::string>& args) {
   }
   const SweepPlan plan = plan_sweep(spec);
   const Scenario base = load_sweep_base(spec);
-  const SweepContext context = sweep_context(spec, plan, base);
+  SweepContext context = sweep_context(spec, plan, base);
 
   if (slurm) {
     const int task_threads = values.count("threads") ? threads : 1;
@@ -348,6 +348,8 @@ int sweep_command(const std::vector<std::string>& args) {
       add_point(data, r);
       progress.advance();
     };
+    // Points over intervention settings fork from the history they share, simulated here once (sweep_history.hpp).
+    if (!coordinator || !pending.empty()) context.history = simulate_sweep_history(spec, base, context.seed);
     if (mpi && mpi->size() > 1) {
       run_points_mpi(*mpi, context, pending, threads, done);
     } else {

@@ -54,7 +54,6 @@ SweepContext sweep_context(const SweepSpec& spec, const SweepPlan& plan, const S
   c.seed = static_cast<std::uint64_t>(spec.seed >= 0 ? spec.seed : base.parameters.simulation.seed);
   c.replicates = spec.replicates;
   c.common_random_numbers = spec.common_random_numbers;
-  c.history = simulate_sweep_history(spec, base, c.seed);
   return c;
 }
 

@@ -45,7 +45,8 @@ struct SweepContext {
 
 // The scenario with the spec's own settings (no point's): its years and seed are the sweep's.
 Scenario load_sweep_base(const SweepSpec& spec);
-// The context of the points; simulates the history they share, if they do (sweep_history.hpp).
+// The context of the points. The history they share, if they do, is simulated by the processes that
+// evaluate points, just before: context.history = simulate_sweep_history(spec, base, context.seed).
 SweepContext sweep_context(const SweepSpec& spec, const SweepPlan& plan, const Scenario& base);
 
 // Evaluates point `n`; never throws for a problem of the point itself. A point listed in the environment
