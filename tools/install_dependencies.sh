@@ -9,7 +9,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake git pkg-config help2man gzip dpkg-dev
-  libtbb-dev libhdf5-dev hdf5-tools librandom123-dev libboost-program-options-dev
+  libtbb-dev libhdf5-dev zlib1g-dev hdf5-tools librandom123-dev libboost-program-options-dev
   libgtest-dev libbenchmark-dev
   coinor-libcbc-dev
   gnuplot-nox libgnuplot-iostream-dev libboost-iostreams-dev libboost-filesystem-dev libboost-system-dev

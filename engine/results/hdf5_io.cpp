@@ -2,11 +2,15 @@
 
 #include <hdf5_hl.h>
 
+#include <zlib.h>
+
+#include <cstring>
 #include <mutex>
 #include <numeric>
 
 #include "pneumoplan/core/atomic_output.hpp"
 #include "pneumoplan/core/error.hpp"
+#include "pneumoplan/core/parallel_for.hpp"
 #include "pneumoplan/results/file_seal.hpp"
 
 namespace pneumo::h5 {
@@ -34,40 +38,136 @@ Handle utf8_string_type() {
   return type;
 }
 
-void write_numeric_values(hid_t parent, const std::string& name, const std::vector<hsize_t>& dims, const void* data,
-                          std::size_t count, hid_t file_type, hid_t memory_type) {
+constexpr int kDeflateLevel = 4;
+
+// The stored bytes of one chunk as HDF5's shuffle and deflate filters would make them: the chunk's elements
+// (zero past the dataset's edge), their bytes grouped by position within an element, then zlib at
+// kDeflateLevel — so any HDF5 reader decodes them with the filters the dataset declares.
+std::vector<unsigned char> filtered_chunk(const unsigned char* data, const std::vector<hsize_t>& dims,
+                                          const std::vector<hsize_t>& chunk, const std::vector<hsize_t>& offset,
+                                          std::size_t element_bytes) {
+  const std::size_t rank = dims.size();
+  const std::size_t elements = std::accumulate(chunk.begin(), chunk.end(), std::size_t{1}, std::multiplies<>());
+  std::vector<unsigned char> gathered(elements * element_bytes, 0);
+  // Copy row by row along the last dimension: `index` walks the chunk's other dimensions.
+  std::vector<hsize_t> index(rank, 0);
+  const hsize_t run = std::min(chunk[rank - 1], dims[rank - 1] - offset[rank - 1]);
+  for (std::size_t row = 0;; ++row) {
+    bool inside = true;
+    std::size_t source = 0;
+    for (std::size_t k = 0; k < rank; ++k) {
+      const hsize_t at = offset[k] + (k + 1 < rank ? index[k] : 0);
+      inside = inside && at < dims[k];
+      source = source * dims[k] + (k + 1 < rank ? at : offset[k]);
+    }
+    if (inside && run > 0) {
+      std::memcpy(gathered.data() + row * chunk[rank - 1] * element_bytes, data + source * element_bytes,
+                  run * element_bytes);
+    }
+    std::size_t k = rank - 1;
+    while (k > 0 && ++index[k - 1] == chunk[k - 1]) index[--k] = 0;
+    if (k == 0) break;
+  }
+  std::vector<unsigned char> shuffled(gathered.size());
+  for (std::size_t i = 0; i < elements; ++i) {
+    for (std::size_t b = 0; b < element_bytes; ++b) shuffled[b * elements + i] = gathered[i * element_bytes + b];
+  }
+  uLongf stored = compressBound(static_cast<uLong>(shuffled.size()));
+  std::vector<unsigned char> out(stored);
+  if (compress2(out.data(), &stored, shuffled.data(), static_cast<uLong>(shuffled.size()), kDeflateLevel) != Z_OK) {
+    throw IoError("zlib: could not compress a chunk");
+  }
+  out.resize(stored);
+  return out;
+}
+
+// The chunk shape of a dataset: chunks of whole trailing rows, about 64k values; none below 4,096 values.
+std::vector<hsize_t> chunk_shape(const std::vector<hsize_t>& dims) {
   const hsize_t total = std::accumulate(dims.begin(), dims.end(), hsize_t{1}, std::multiplies<>());
-  if (total != count) throw std::logic_error("HDF5 dataset " + name + ": dims do not match data");
-  Handle space(check(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr), "create a dataspace"),
+  if (total < 4096 || dims.empty()) return {};
+  std::vector<hsize_t> chunk(dims);
+  hsize_t size = total;
+  for (std::size_t k = 0; k < chunk.size() && size > 65536; ++k) {
+    const hsize_t rest = size / chunk[k];
+    chunk[k] = std::max<hsize_t>(1, 65536 / std::max<hsize_t>(rest, 1));
+    size = rest * chunk[k];
+  }
+  return chunk;
+}
+
+std::vector<hsize_t> chunk_offset(const std::vector<hsize_t>& dims, const std::vector<hsize_t>& chunk, std::size_t c) {
+  std::vector<hsize_t> offset(dims.size());
+  for (std::size_t k = dims.size(); k-- > 0;) {
+    const hsize_t across = (dims[k] + chunk[k] - 1) / chunk[k];
+    offset[k] = (c % across) * chunk[k];
+    c /= across;
+  }
+  return offset;
+}
+
+hid_t native_type_of(PreparedDataset::Element element) {
+  switch (element) {
+    case PreparedDataset::Element::Float64: return H5T_NATIVE_DOUBLE;
+    case PreparedDataset::Element::Int64: return H5T_NATIVE_INT64;
+    case PreparedDataset::Element::Raw: break;
+  }
+  throw std::logic_error("a raw prepared dataset has no native type");
+}
+
+// Contiguous datasets are written from `values`; chunked ones chunk by chunk as filtered beforehand.
+void write_prepared_as(hid_t parent, const std::string& name, const PreparedDataset& d, hid_t file_type,
+                       hid_t memory_type) {
+  Handle space(check(H5Screate_simple(static_cast<int>(d.dims.size()), d.dims.data(), nullptr), "create a dataspace"),
                H5Sclose);
   Handle create = untracked_plist(H5P_DATASET_CREATE);
-  if (total >= 4096 && !dims.empty()) {
-    // Chunks of whole trailing rows, about 64k values, shuffled and deflated.
-    std::vector<hsize_t> chunk(dims);
-    hsize_t size = total;
-    for (std::size_t k = 0; k < chunk.size() && size > 65536; ++k) {
-      const hsize_t rest = size / chunk[k];
-      chunk[k] = std::max<hsize_t>(1, 65536 / std::max<hsize_t>(rest, 1));
-      size = rest * chunk[k];
-    }
-    check_status(H5Pset_chunk(create.id(), static_cast<int>(chunk.size()), chunk.data()), "set chunking");
+  if (!d.chunk.empty()) {
+    check_status(H5Pset_chunk(create.id(), static_cast<int>(d.chunk.size()), d.chunk.data()), "set chunking");
     check_status(H5Pset_shuffle(create.id()), "set shuffle");
-    check_status(H5Pset_deflate(create.id(), 4), "set compression");
+    check_status(H5Pset_deflate(create.id(), kDeflateLevel), "set compression");
   }
   Handle dataset(check(H5Dcreate2(parent, name.c_str(), file_type, space.id(), H5P_DEFAULT, create.id(), H5P_DEFAULT),
                        "create dataset " + name),
                  H5Dclose);
-  if (total > 0) {
-    check_status(H5Dwrite(dataset.id(), memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data), "write dataset " + name);
+  if (!d.chunk.empty()) {
+    if (H5Tequal(memory_type, file_type) <= 0 || H5Tget_size(memory_type) != d.element_bytes) {
+      throw std::logic_error("HDF5 dataset " + name + ": chunks prepared for another type");
+    }
+    for (std::size_t c = 0; c < d.chunks.size(); ++c) {
+      const auto offset = chunk_offset(d.dims, d.chunk, c);
+      check_status(H5Dwrite_chunk(dataset.id(), H5P_DEFAULT, 0, offset.data(), d.chunks[c].size(), d.chunks[c].data()),
+                   "write dataset " + name);
+    }
+  } else if (!d.values.empty()) {
+    check_status(H5Dwrite(dataset.id(), memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, d.values.data()),
+                 "write dataset " + name);
   }
   dataset.close("write out dataset " + name);
 }
 
-template <typename T>
-void write_numeric(hid_t parent, const std::string& name, const std::vector<hsize_t>& dims, const std::vector<T>& data,
-                   hid_t file_type, hid_t memory_type) {
-  write_numeric_values(parent, name, dims, data.data(), data.size(), file_type, memory_type);
+PreparedDataset prepare_values(const std::vector<hsize_t>& dims, const void* data, std::size_t count,
+                               std::size_t element_bytes, PreparedDataset::Element element) {
+  const hsize_t total = std::accumulate(dims.begin(), dims.end(), hsize_t{1}, std::multiplies<>());
+  if (total != count) throw std::logic_error("HDF5 dataset: dims do not match data");
+  PreparedDataset d;
+  d.element = element;
+  d.element_bytes = element_bytes;
+  d.dims = dims;
+  d.chunk = chunk_shape(dims);
+  if (d.chunk.empty()) {
+    const auto* bytes = static_cast<const unsigned char*>(data);
+    d.values.assign(bytes, bytes + count * element_bytes);
+    return d;
+  }
+  std::size_t chunks = 1;
+  for (std::size_t k = 0; k < dims.size(); ++k) chunks *= (dims[k] + d.chunk[k] - 1) / d.chunk[k];
+  d.chunks.resize(chunks);
+  pneumo::parallel_for(std::size_t{0}, chunks, [&](std::size_t c) {
+    d.chunks[c] = filtered_chunk(static_cast<const unsigned char*>(data), dims, d.chunk,
+                                 chunk_offset(dims, d.chunk, c), element_bytes);
+  });
+  return d;
 }
+
 
 Handle open_dataset(hid_t parent, const std::string& name) {
   return Handle(check(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), "open dataset " + name), H5Dclose);
@@ -169,12 +269,12 @@ void write_attribute(hid_t object, const std::string& name, double value) {
 
 void write_dataset(hid_t parent, const std::string& name, const std::vector<hsize_t>& dims,
                    const std::vector<double>& data) {
-  write_numeric(parent, name, dims, data, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE);
+  write_prepared(parent, name, prepare_dataset(dims, data));
 }
 
 void write_dataset(hid_t parent, const std::string& name, const std::vector<hsize_t>& dims,
                    const std::vector<std::int64_t>& data) {
-  write_numeric(parent, name, dims, data, H5T_STD_I64LE, H5T_NATIVE_INT64);
+  write_prepared(parent, name, prepare_dataset(dims, data));
 }
 
 void write_strings(hid_t parent, const std::string& name, const std::vector<std::string>& values) {
@@ -341,7 +441,9 @@ std::string read_string(hid_t parent, const std::string& name) {
 }
 
 void write_raw_dataset(hid_t parent, const std::string& name, hid_t native_type, std::size_t count, const void* data) {
-  write_numeric_values(parent, name, {static_cast<hsize_t>(count)}, data, count, native_type, native_type);
+  const PreparedDataset d = prepare_values({static_cast<hsize_t>(count)}, data, count, H5Tget_size(native_type),
+                                           PreparedDataset::Element::Raw);
+  write_prepared_as(parent, name, d, native_type, native_type);
 }
 
 RawDatasetType raw_dataset_type(hid_t parent, const std::string& name) {
@@ -362,6 +464,19 @@ RawDatasetType raw_dataset_type(hid_t parent, const std::string& name) {
 void read_raw_dataset(hid_t parent, const std::string& name, hid_t native_type, void* data) {
   Handle dataset = open_dataset(parent, name);
   check_status(H5Dread(dataset.id(), native_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data), "read " + name);
+}
+
+PreparedDataset prepare_dataset(const std::vector<hsize_t>& dims, const std::vector<double>& data) {
+  return prepare_values(dims, data.data(), data.size(), sizeof(double), PreparedDataset::Element::Float64);
+}
+
+PreparedDataset prepare_dataset(const std::vector<hsize_t>& dims, const std::vector<std::int64_t>& data) {
+  return prepare_values(dims, data.data(), data.size(), sizeof(std::int64_t), PreparedDataset::Element::Int64);
+}
+
+void write_prepared(hid_t parent, const std::string& name, const PreparedDataset& dataset) {
+  const hid_t file_type = dataset.element == PreparedDataset::Element::Int64 ? H5T_STD_I64LE : H5T_IEEE_F64LE;
+  write_prepared_as(parent, name, dataset, file_type, native_type_of(dataset.element));
 }
 
 }  // namespace pneumo::h5

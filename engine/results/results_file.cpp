@@ -1,5 +1,7 @@
 #include "pneumoplan/results/results_file.hpp"
 
+#include <array>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -10,6 +12,7 @@
 #include "pneumoplan/core/version.hpp"
 #include "pneumoplan/results/file_seal.hpp"
 #include "pneumoplan/results/hdf5_io.hpp"
+#include "pneumoplan/core/parallel_for.hpp"
 #include "pneumoplan/results/replicate_summary.hpp"
 #include "pneumoplan/results/results_file_kind.hpp"
 #include "pneumoplan/scenario/indicator_sources.hpp"
@@ -312,11 +315,15 @@ void write_contents(hid_t root, const Scenario& scenario, const std::vector<Repl
   h5::describe(per_replicate.id(), "", "every output, one value per replicate");
   auto summary = h5::create_group(root, "summary");
   h5::describe(summary.id(), "", "every output summarised over replicates: mean, p5, p50, p95");
-  for (std::size_t i = 0; i < kOutputCount; ++i) {
+  // Every output's datasets are gathered, summarised and compressed in parallel, then written in order.
+  struct PreparedOutput {
+    h5::PreparedDataset per_replicate;
+    std::array<h5::PreparedDataset, 4> statistics;  // mean, p5, p50, p95
+  };
+  std::vector<PreparedOutput> prepared(kOutputCount);
+  pneumo::parallel_for(std::size_t{0}, kOutputCount, [&](std::size_t i) {
     const auto id = static_cast<OutputId>(i);
     const OutputSpec& spec = output_catalogue()[i];
-    const std::string name(spec.name);
-    const std::string unit(spec.unit), description(spec.description);
     std::vector<hsize_t> dims = {replicates.size()};
     for (const auto extent : replicates.front()[id].shape) dims.push_back(extent);
     std::vector<double> values;
@@ -324,10 +331,20 @@ void write_contents(hid_t root, const Scenario& scenario, const std::vector<Repl
     if (spec.integer) {
       std::vector<std::int64_t> counts(values.size());
       for (std::size_t k = 0; k < values.size(); ++k) counts[k] = std::llround(values[k]);
-      h5::write_dataset(per_replicate.id(), name, dims, counts);
+      prepared[i].per_replicate = h5::prepare_dataset(dims, counts);
     } else {
-      h5::write_dataset(per_replicate.id(), name, dims, values);
+      prepared[i].per_replicate = h5::prepare_dataset(dims, values);
     }
+    const OutputSummary s = summarise(replicates, id);
+    const std::vector<hsize_t> cell_dims(dims.begin() + 1, dims.end());
+    const std::vector<double>* statistics[] = {&s.mean, &s.p5, &s.p50, &s.p95};
+    for (std::size_t k = 0; k < 4; ++k) prepared[i].statistics[k] = h5::prepare_dataset(cell_dims, *statistics[k]);
+  });
+  for (std::size_t i = 0; i < kOutputCount; ++i) {
+    const OutputSpec& spec = output_catalogue()[i];
+    const std::string name(spec.name);
+    const std::string unit(spec.unit), description(spec.description);
+    h5::write_prepared(per_replicate.id(), name, prepared[i].per_replicate);
     {
       h5::Handle dataset(H5Dopen2(per_replicate.id(), name.c_str(), H5P_DEFAULT), H5Dclose);
       h5::write_attribute(dataset.id(), "unit", unit);  // as in format version 2
@@ -336,22 +353,20 @@ void write_contents(hid_t root, const Scenario& scenario, const std::vector<Repl
     }
     h5::attach_dimension_scales(per_replicate.id(), name, scale_paths(spec, true));
 
-    const OutputSummary s = summarise(replicates, id);
     auto group = h5::create_group(summary.id(), name);
     h5::write_attribute(group.id(), "unit", unit);
     h5::describe(group.id(), unit, description);
     h5::write_attribute(group.id(), "axes", axes_text(spec, false));
-    const std::vector<hsize_t> cell_dims(dims.begin() + 1, dims.end());
     const std::vector<std::string> cell_scales = scale_paths(spec, false);
-    const std::pair<const char*, const std::vector<double>*> statistics[] = {
-        {"mean", &s.mean}, {"p5", &s.p5}, {"p50", &s.p50}, {"p95", &s.p95}};
+    const char* statistics[] = {"mean", "p5", "p50", "p95"};
     const char* words[] = {"mean over replicates", "5th percentile over replicates", "median over replicates",
                            "95th percentile over replicates"};
     for (std::size_t k = 0; k < 4; ++k) {
-      h5::write_dataset(group.id(), statistics[k].first, cell_dims, *statistics[k].second);
-      h5::describe_dataset(group.id(), statistics[k].first, unit, std::string(words[k]) + " of: " + description);
-      h5::attach_dimension_scales(group.id(), statistics[k].first, cell_scales);
+      h5::write_prepared(group.id(), statistics[k], prepared[i].statistics[k]);
+      h5::describe_dataset(group.id(), statistics[k], unit, std::string(words[k]) + " of: " + description);
+      h5::attach_dimension_scales(group.id(), statistics[k], cell_scales);
     }
+    prepared[i] = PreparedOutput{};  // written: its memory goes back now
   }
 }
 
