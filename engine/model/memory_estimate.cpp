@@ -113,8 +113,10 @@ MemoryEstimate estimate_run_memory(const Scenario& scenario, std::int64_t replic
   // A saved state holds the rows in use (not the reservation), the enterprises and the results so far.
   e.state_bytes = to_bytes(kStateRowsPerPeakJob * e.peak_jobs * static_cast<double>(WorkerTable::bytes_per_worker()) +
                            kBytesPerEnterprise * enterprises + 8.0 * cells);
-  // Writing one output: every replicate's values as doubles and as integers, then mean and three quantiles.
-  e.writing_bytes = to_bytes(8.0 * largest * (2.0 * static_cast<double>(replicates) + 4.0));
+  // Writing: each thread gathers an output's values of every replicate as doubles and as integers, then mean and
+  // three quantiles, and every output's datasets are held, compressed (at most their raw size), until written.
+  const double reps = static_cast<double>(replicates);
+  e.writing_bytes = to_bytes(8.0 * largest * (2.0 * reps + 4.0) * std::max(1, threads) + 8.0 * cells * (reps + 4.0));
   return e;
 }
 

@@ -23,7 +23,7 @@ struct MemoryEstimate {
   std::uint64_t scenario_bytes = 0;  // shared by every replicate: the township distances, the input texts
   std::uint64_t simulation_bytes = 0;  // one replicate while it runs: workers, enterprises, tallies, distances
   std::uint64_t results_bytes = 0;   // one finished replicate's outputs, kept until the file is written
-  std::uint64_t writing_bytes = 0;   // buffers while the results file is written
+  std::uint64_t writing_bytes = 0;   // buffers while the results file is written (outputs prepared in parallel)
   std::int64_t states_kept = 0;      // saved states per running replicate a shared history holds (compare: packages − 1)
   std::uint64_t state_bytes = 0;     // one saved state: the worker and enterprise tables, results so far
   std::uint64_t total_bytes() const;  // at the worst moment
