@@ -258,8 +258,16 @@ def scenario_files(args, table: list[dict], template: dict[str, list[dict]]) -> 
         by_industry = apportion(c["workers"], [c["mix"][k] for k in industries])
         for industry, w in zip(industries, by_industry):
             rows = template[industry]
-            for row, sw in zip(rows, apportion(w, [r["worker_share"] for r in rows])):
+            carried = 0
+            for k, (row, sw) in enumerate(zip(rows, apportion(w, [r["worker_share"] for r in rows]))):
+                # Workers too few for half an enterprise of the class go to the next (smaller) class, so that
+                # a county never has a "large" enterprise of a few dozen workers.
+                sw += carried
+                carried = 0
                 if sw == 0:
+                    continue
+                if round(sw / row["workers_per_enterprise"]) == 0 and k + 1 < len(rows):
+                    carried = sw
                     continue
                 enterprises = min(sw, max(1, round(sw / row["workers_per_enterprise"])))
                 strata.append([c["code"], industry, row["size"], enterprises, sw] +
