@@ -114,9 +114,11 @@ MemoryEstimate estimate_run_memory(const Scenario& scenario, std::int64_t replic
   e.state_bytes = to_bytes(kStateRowsPerPeakJob * e.peak_jobs * static_cast<double>(WorkerTable::bytes_per_worker()) +
                            kBytesPerEnterprise * enterprises + 8.0 * cells);
   // Writing: each thread gathers an output's values of every replicate as doubles and as integers, then mean and
-  // three quantiles, and every output's datasets are held, compressed (at most their raw size), until written.
+  // three quantiles, and a batch of 16 outputs' datasets is held, compressed (at most their raw size), until
+  // written (results/results_file.cpp).
   const double reps = static_cast<double>(replicates);
-  e.writing_bytes = to_bytes(8.0 * largest * (2.0 * reps + 4.0) * std::max(1, threads) + 8.0 * cells * (reps + 4.0));
+  e.writing_bytes = to_bytes(8.0 * largest * (reps + 4.0) * (std::max(1.0, static_cast<double>(threads)) + 16.0) +
+                             8.0 * largest * reps * std::max(1.0, static_cast<double>(threads)));
   return e;
 }
 

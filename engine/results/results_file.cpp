@@ -320,53 +320,58 @@ void write_contents(hid_t root, const Scenario& scenario, const std::vector<Repl
     h5::PreparedDataset per_replicate;
     std::array<h5::PreparedDataset, 4> statistics;  // mean, p5, p50, p95
   };
+  // In batches, so only a batch of prepared outputs is held at once.
+  constexpr std::size_t kBatch = 16;
   std::vector<PreparedOutput> prepared(kOutputCount);
-  pneumo::parallel_for(std::size_t{0}, kOutputCount, [&](std::size_t i) {
-    const auto id = static_cast<OutputId>(i);
-    const OutputSpec& spec = output_catalogue()[i];
-    std::vector<hsize_t> dims = {replicates.size()};
-    for (const auto extent : replicates.front()[id].shape) dims.push_back(extent);
-    std::vector<double> values;
-    for (const auto& r : replicates) values.insert(values.end(), r[id].values.begin(), r[id].values.end());
-    if (spec.integer) {
-      std::vector<std::int64_t> counts(values.size());
-      for (std::size_t k = 0; k < values.size(); ++k) counts[k] = std::llround(values[k]);
-      prepared[i].per_replicate = h5::prepare_dataset(dims, counts);
-    } else {
-      prepared[i].per_replicate = h5::prepare_dataset(dims, values);
-    }
-    const OutputSummary s = summarise(replicates, id);
-    const std::vector<hsize_t> cell_dims(dims.begin() + 1, dims.end());
-    const std::vector<double>* statistics[] = {&s.mean, &s.p5, &s.p50, &s.p95};
-    for (std::size_t k = 0; k < 4; ++k) prepared[i].statistics[k] = h5::prepare_dataset(cell_dims, *statistics[k]);
-  });
-  for (std::size_t i = 0; i < kOutputCount; ++i) {
-    const OutputSpec& spec = output_catalogue()[i];
-    const std::string name(spec.name);
-    const std::string unit(spec.unit), description(spec.description);
-    h5::write_prepared(per_replicate.id(), name, prepared[i].per_replicate);
-    {
-      h5::Handle dataset(H5Dopen2(per_replicate.id(), name.c_str(), H5P_DEFAULT), H5Dclose);
-      h5::write_attribute(dataset.id(), "unit", unit);  // as in format version 2
-      h5::describe(dataset.id(), unit, description);
-      h5::write_attribute(dataset.id(), "axes", axes_text(spec, true));
-    }
-    h5::attach_dimension_scales(per_replicate.id(), name, scale_paths(spec, true));
+  for (std::size_t batch = 0; batch < kOutputCount; batch += kBatch) {
+    const std::size_t batch_end = std::min(kOutputCount, batch + kBatch);
+    pneumo::parallel_for(batch, batch_end, [&](std::size_t i) {
+      const auto id = static_cast<OutputId>(i);
+      const OutputSpec& spec = output_catalogue()[i];
+      std::vector<hsize_t> dims = {replicates.size()};
+      for (const auto extent : replicates.front()[id].shape) dims.push_back(extent);
+      std::vector<double> values;
+      for (const auto& r : replicates) values.insert(values.end(), r[id].values.begin(), r[id].values.end());
+      if (spec.integer) {
+        std::vector<std::int64_t> counts(values.size());
+        for (std::size_t k = 0; k < values.size(); ++k) counts[k] = std::llround(values[k]);
+        prepared[i].per_replicate = h5::prepare_dataset(dims, counts);
+      } else {
+        prepared[i].per_replicate = h5::prepare_dataset(dims, values);
+      }
+      const OutputSummary s = summarise(replicates, id);
+      const std::vector<hsize_t> cell_dims(dims.begin() + 1, dims.end());
+      const std::vector<double>* statistics[] = {&s.mean, &s.p5, &s.p50, &s.p95};
+      for (std::size_t k = 0; k < 4; ++k) prepared[i].statistics[k] = h5::prepare_dataset(cell_dims, *statistics[k]);
+    });
+    for (std::size_t i = batch; i < batch_end; ++i) {
+      const OutputSpec& spec = output_catalogue()[i];
+      const std::string name(spec.name);
+      const std::string unit(spec.unit), description(spec.description);
+      h5::write_prepared(per_replicate.id(), name, prepared[i].per_replicate);
+      {
+        h5::Handle dataset(H5Dopen2(per_replicate.id(), name.c_str(), H5P_DEFAULT), H5Dclose);
+        h5::write_attribute(dataset.id(), "unit", unit);  // as in format version 2
+        h5::describe(dataset.id(), unit, description);
+        h5::write_attribute(dataset.id(), "axes", axes_text(spec, true));
+      }
+      h5::attach_dimension_scales(per_replicate.id(), name, scale_paths(spec, true));
 
-    auto group = h5::create_group(summary.id(), name);
-    h5::write_attribute(group.id(), "unit", unit);
-    h5::describe(group.id(), unit, description);
-    h5::write_attribute(group.id(), "axes", axes_text(spec, false));
-    const std::vector<std::string> cell_scales = scale_paths(spec, false);
-    const char* statistics[] = {"mean", "p5", "p50", "p95"};
-    const char* words[] = {"mean over replicates", "5th percentile over replicates", "median over replicates",
-                           "95th percentile over replicates"};
-    for (std::size_t k = 0; k < 4; ++k) {
-      h5::write_prepared(group.id(), statistics[k], prepared[i].statistics[k]);
-      h5::describe_dataset(group.id(), statistics[k], unit, std::string(words[k]) + " of: " + description);
-      h5::attach_dimension_scales(group.id(), statistics[k], cell_scales);
+      auto group = h5::create_group(summary.id(), name);
+      h5::write_attribute(group.id(), "unit", unit);
+      h5::describe(group.id(), unit, description);
+      h5::write_attribute(group.id(), "axes", axes_text(spec, false));
+      const std::vector<std::string> cell_scales = scale_paths(spec, false);
+      const char* statistics[] = {"mean", "p5", "p50", "p95"};
+      const char* words[] = {"mean over replicates", "5th percentile over replicates", "median over replicates",
+                             "95th percentile over replicates"};
+      for (std::size_t k = 0; k < 4; ++k) {
+        h5::write_prepared(group.id(), statistics[k], prepared[i].statistics[k]);
+        h5::describe_dataset(group.id(), statistics[k], unit, std::string(words[k]) + " of: " + description);
+        h5::attach_dimension_scales(group.id(), statistics[k], cell_scales);
+      }
+      prepared[i] = PreparedOutput{};  // written: its memory goes back now
     }
-    prepared[i] = PreparedOutput{};  // written: its memory goes back now
   }
 }
 
