@@ -1,6 +1,7 @@
 #include "pneumoplan/model/shared_history.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <set>
 
@@ -12,12 +13,16 @@
 
 namespace pneumo {
 
-int first_year_of_effect(const Intervention& intervention) {
+int first_year_of_effect(const Scenario& scenario, const Intervention& intervention) {
   switch (intervention.kind) {
-    case InterventionKind::Closure:            // InterventionEffects::plan_closures(year + 1) ends a year
-    case InterventionKind::ExamCapacity:       // HealthServices::account sets next year's capacity shares
-    case InterventionKind::DiagnosisCapacity:
+    case InterventionKind::Closure:  // InterventionEffects::plan_closures(year + 1) ends a year
       return intervention.start_year - 1;
+    case InterventionKind::ExamCapacity:  // HealthServices::account sets next year's capacity shares
+    case InterventionKind::DiagnosisCapacity: {
+      // An institution opens at the earliest certification_delay_years after the start (institution_investments).
+      const bool opens_at_start = std::lround(scenario.parameters.institutions.certification_delay_years) < 1;
+      return intervention.start_year - (opens_at_start ? 1 : 0);
+    }
     default:
       return intervention.start_year;
   }
@@ -26,7 +31,7 @@ int first_year_of_effect(const Intervention& intervention) {
 int divergence_year(const Scenario& scenario) {
   int year = scenario.last_year() + 1;
   for (const std::size_t k : scenario.active_interventions) {
-    year = std::min(year, first_year_of_effect(scenario.interventions[k]));
+    year = std::min(year, first_year_of_effect(scenario, scenario.interventions[k]));
   }
   return year;
 }
@@ -72,7 +77,7 @@ void check_package_continues(const Scenario& scenario, const std::string& saved_
   for (const auto& package : scenario.packages) {
     if (package.name != saved_package) continue;
     for (const std::size_t k : package.interventions) {
-      saved_divergence = std::min(saved_divergence, first_year_of_effect(scenario.interventions[k]));
+      saved_divergence = std::min(saved_divergence, first_year_of_effect(scenario, scenario.interventions[k]));
     }
   }
   if (saved_divergence < year) {

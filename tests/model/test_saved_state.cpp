@@ -102,13 +102,11 @@ TEST(SharedHistory, EveryKindOfInterventionForksBitIdentically) {
   request.seed = 5;
   request.replicates = 2;
   SharedHistory history(request);
-  // The baseline runs 1990-2030; a closure, an exam or a diagnosis institution (and the package of all)
-  // leaves the history in 2011, every other kind in 2012.
+  // The baseline runs 1990-2030; a closure (and the package of all) leaves the history in 2011, every other
+  // kind in 2012 (institutions open a certification delay, a year, after their start).
   const auto acts_the_year_before = [](const Scenario& v) {
     if (v.active_package == "all") return true;
-    const auto kind = v.interventions[v.active_interventions.front()].kind;
-    return kind == InterventionKind::Closure || kind == InterventionKind::ExamCapacity ||
-           kind == InterventionKind::DiagnosisCapacity;
+    return v.interventions[v.active_interventions.front()].kind == InterventionKind::Closure;
   };
   std::int64_t years = scenario.year_count();
   for (std::size_t v = 1; v < variants.size(); ++v) years += acts_the_year_before(variants[v]) ? 20 : 19;
@@ -129,6 +127,34 @@ TEST(SharedHistory, EveryKindOfInterventionForksBitIdentically) {
       differs = !test::bitwise_equal(baseline[0][id].values, forked[v][0][id].values);
     }
     EXPECT_TRUE(differs) << variants[v].active_package << " changes nothing";
+  }
+}
+
+TEST(SharedHistory, InstitutionsThatOpenInTheirStartYearForkTheYearBefore) {
+  // Without a certification delay an exam or diagnosis institution opens in its start year, and the capacity of
+  // that year is set at the end of the year before: the fork must come a year earlier.
+  Scenario scenario = test::small_scenario();
+  scenario.parameters.institutions.certification_delay_years = 0.0;
+  scenario.parameters.institutions.certification_failure_probability = 0.0;
+  for (const auto kind : {InterventionKind::ExamCapacity, InterventionKind::DiagnosisCapacity}) {
+    scenario.interventions.push_back(intervention_of(kind));
+    scenario.packages.push_back({scenario.interventions.back().name, "", "", "", {scenario.interventions.size() - 1}});
+  }
+  std::vector<Scenario> variants;
+  for (const auto& package : scenario.packages) {
+    variants.push_back(scenario);
+    variants.back().select_package(package.name);
+    EXPECT_EQ(divergence_year(variants.back()), 2011) << package.name;
+  }
+  std::vector<const Scenario*> pointers;
+  for (const auto& v : variants) pointers.push_back(&v);
+  RunRequest request;
+  request.seed = 8;
+  request.replicates = 2;
+  const auto forked = SharedHistory(request).run(pointers);
+  for (std::size_t v = 0; v < variants.size(); ++v) {
+    const auto whole = run_replicates(variants[v], request);
+    for (std::size_t r = 0; r < whole.size(); ++r) expect_identical(whole[r], forked[v][r], variants[v].active_package);
   }
 }
 

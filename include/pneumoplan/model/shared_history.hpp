@@ -20,10 +20,11 @@
 
 namespace pneumo {
 
-// The first year in which `intervention` can change what a simulation does. Most interventions act from
-// their start year; a closure, an exam or a diagnosis institution acts at the end of the year before (the
-// layoffs for the closure's first year, next year's exam and diagnosis capacity).
-int first_year_of_effect(const Intervention& intervention);
+// The first year in which `intervention` (of `scenario`) can change what a simulation does. Most interventions
+// act from their start year; a closure acts at the end of the year before (the layoffs for its first year), and
+// so does an exam or a diagnosis institution when it can open in its start year (institutions.
+// certification_delay_years rounds to 0: next year's capacity is set at the end of a year).
+int first_year_of_effect(const Scenario& scenario, const Intervention& intervention);
 
 // The first year in which the scenario's run can differ from its baseline's: the earliest first year of
 // effect of the active package's interventions, or last_year() + 1 when it has none. The state at the start
