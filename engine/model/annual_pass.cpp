@@ -253,7 +253,30 @@ void AnnualPass::count_patient_year(const WorkerTable& w, std::size_t i, int yea
   if (died) t.patient_deaths_by_stage_at_diagnosis[cell] += 1;
 }
 
-void AnnualPass::run(WorkerTable& w, int year, std::size_t begin, std::size_t end, YearTally& t) const {
+AnnualPass::Year AnnualPass::prepare(int year) const {
+  const auto& e = enterprises_;
+  constexpr std::uint8_t kInsuredBit = 1u << static_cast<unsigned>(ComplianceState::InjuryInsurance);
+  Year prepared;
+  prepared.year = year;
+  prepared.enterprise.resize(e.count());
+  for (std::size_t k = 0; k < e.count(); ++k) {
+    EnterpriseYear& x = prepared.enterprise[k];
+    for (const int wears : {0, 1}) {
+      // The expression the per-worker loop used, term for term (wears = 0 or 1 as a float).
+      const float conc = e.dust_mg_m3[k] - static_cast<float>(wears) * (e.dust_mg_m3[k] - e.dust_protected_mg_m3[k]);
+      x.dust[wears] = conc;
+      x.metric[wears] = conc * e.metric_per_dust[k];
+      x.exposed[wears] = conc > 0.0f;
+    }
+    x.county = e.county[k];
+    x.ppe_threshold = e.ppe_threshold[k];
+    x.insured = (e.compliance[k] & kInsuredBit) != 0;
+  }
+  return prepared;
+}
+
+void AnnualPass::run(WorkerTable& w, const Year& prepared, std::size_t begin, std::size_t end, YearTally& t) const {
+  const int year = prepared.year;
   // Raw pointers: the compiler cannot otherwise prove that tally writes leave the columns' own pointers
   // alone, and would reload them for every row.
   std::int16_t* const death_year = w.death_year.data();
@@ -268,25 +291,31 @@ void AnnualPass::run(WorkerTable& w, int year, std::size_t begin, std::size_t en
   float* const cum_dust = w.cum_dust_mg_m3_y.data();
   float* const cum_metric = w.cum_metric_mg_m3_y.data();
   const float* const tolerance = w.tolerance_mg_m3_y.data();
+  const EnterpriseYear* const ent_year = prepared.enterprise.data();
 
-  const std::uint16_t* const ent_county = enterprises_.county.data();
-  const std::uint16_t* const ppe_threshold = enterprises_.ppe_threshold.data();
-  const float* const dust_bare = enterprises_.dust_mg_m3.data();
-  const float* const dust_protected = enterprises_.dust_protected_mg_m3.data();
-  const float* const metric_per_dust = enterprises_.metric_per_dust.data();
-  const std::uint8_t* const compliance = enterprises_.compliance.data();
-  constexpr std::uint8_t kInsuredBit = 1u << static_cast<unsigned>(ComplianceState::InjuryInsurance);
-
-  std::int64_t* const employed_count = t.employed.data();
-  std::int64_t* const exposed_count = t.exposed.data();
-  std::int64_t* const leavers = t.leavers.data();
-  std::int64_t* const staying = t.staying.data();
-  std::int64_t* const employed_by_enterprise = t.employed_by_enterprise.data();
   std::int64_t* const insured = t.insured.data();
   std::int64_t* const histogram = t.dust_histogram.data();
   const std::uint64_t migrant_insured_threshold = conditions_.migrant_insured_threshold;
   std::int64_t free_rows = 0;
   std::int64_t people = 0;
+
+  // Rows of one enterprise mostly follow each other (hires go to released rows in enterprise order), so the
+  // counts by enterprise and county are kept in registers while the enterprise stays the same and added to
+  // the tally when it changes: no memory increment, and no wait on the previous row's, for each worker.
+  // Integer counts, so the totals are the same in any grouping.
+  std::uint32_t run_ent = 0;
+  std::int64_t run_employed = 0, run_staying = 0, run_exposed = 0, run_insured = 0;
+  const auto flush = [&] {
+    if (run_employed == 0) return;
+    const std::uint16_t county = ent_year[run_ent].county;
+    t.employed[county] += run_employed;
+    t.employed_by_enterprise[run_ent] += run_employed;
+    t.staying[run_ent] += run_staying;
+    t.leavers[county] += run_employed - run_staying;
+    t.exposed[county] += run_exposed;
+    insured[county] += run_insured;
+    run_employed = run_staying = run_exposed = run_insured = 0;
+  };
 
   for (std::size_t i = begin; i < end; ++i) {
     const int death = death_year[i];
@@ -295,7 +324,8 @@ void AnnualPass::run(WorkerTable& w, int year, std::size_t begin, std::size_t en
       continue;
     }
     const std::uint32_t ent = enterprise[i];
-    const std::uint16_t county = ent_county[ent];
+    const EnterpriseYear& x = ent_year[ent];
+    const std::uint16_t county = x.county;
     const int exit = exit_year[i];
     const bool employed = year <= exit;
     if (death == year) {
@@ -306,31 +336,28 @@ void AnnualPass::run(WorkerTable& w, int year, std::size_t begin, std::size_t en
     }
 
     if (employed) {
-      // Arithmetic rather than a branch: whether a worker wears a respirator is a coin toss to the CPU.
-      const float wears = static_cast<float>(ppe_propensity[i] < ppe_threshold[ent]);
-      const float conc = dust_bare[ent] - wears * (dust_bare[ent] - dust_protected[ent]);
-      const float dust = cum_dust[i] + conc;
-      const float metric = cum_metric[i] + conc * metric_per_dust[ent];
+      if (ent != run_ent) {
+        flush();
+        run_ent = ent;
+      }
+      // An index rather than a branch: whether a worker wears a respirator is a coin toss to the CPU.
+      const unsigned wears = ppe_propensity[i] < x.ppe_threshold;
+      const float dust = cum_dust[i] + x.dust[wears];
+      const float metric = cum_metric[i] + x.metric[wears];
       cum_dust[i] = dust;
       cum_metric[i] = metric;
       exposure_years[i] = static_cast<std::uint8_t>(exposure_years[i] + (exposure_years[i] < 255));
-      employed_count[county] += 1;
-      employed_by_enterprise[ent] += 1;
-      exposed_count[county] += conc > 0.0f;
-      if (compliance[ent] & kInsuredBit) {
-        // Formal and dispatched workers of an insured enterprise are enrolled; migrant workers partly.
-        const bool migrant = WorkerTraits::employment(traits[i]) == EmploymentType::Migrant;
-        insured[county] += !migrant || person_propensity_32(rng_id[i], PersonTrait::MigrantInsurance) < migrant_insured_threshold;
-      }
+      run_employed += 1;
+      run_exposed += x.exposed[wears];
+      // Formal and dispatched workers of an insured enterprise are enrolled; migrant workers partly.
+      const bool migrant = WorkerTraits::employment(traits[i]) == EmploymentType::Migrant;
+      run_insured += x.insured &
+                     (!migrant | (person_propensity_32(rng_id[i], PersonTrait::MigrantInsurance) < migrant_insured_threshold));
       histogram[county * ExposureHistogram::kBins + ExposureHistogram::bin(dust)] += 1;
       if (metric >= tolerance[i] && stage[i] == 0 && onset_year[i] == kNever) {
         schedule_onset(w, i, year);
       }
-      if (exit > year) {
-        staying[ent] += 1;
-      } else {
-        leavers[county] += 1;
-      }
+      run_staying += exit > year;
     }
 
     if (stage[i] > 0 || onset_year[i] == year) {
@@ -344,6 +371,7 @@ void AnnualPass::run(WorkerTable& w, int year, std::size_t begin, std::size_t en
     }
     ++people;
   }
+  flush();
   t.free_rows += free_rows;
   t.people += people;
 }

@@ -133,8 +133,9 @@ void Simulation::step_year() {
 }
 
 YearTally Simulation::process_people(int year) {
+  const AnnualPass::Year prepared = pass_.prepare(year);
   pneumo::parallel_for(tbb::blocked_range<std::size_t>(0, workers_.size(), kRowsPerTask), [&](const auto& range) {
-    pass_.run(workers_, year, range.begin(), range.end(), thread_tallies_.local());
+    pass_.run(workers_, prepared, range.begin(), range.end(), thread_tallies_.local());
   });
   YearTally total(scenario_.geography.counties.size(), scenario_.geography.townships.size(), enterprises_.count());
   for (auto& local : thread_tallies_) {
