@@ -23,6 +23,8 @@ AnnualPass::AnnualPass(const Scenario& scenario, const RandomStream& rng, const 
       enterprises_(enterprises),
       conditions_(conditions),
       returns_(scenario.parameters.return_migration),
+      log_medical_cost_gsd_(std::log(scenario.parameters.economics.medical_cost_gsd)),
+      log_household_income_gsd_(std::log(scenario.parameters.economics.household_income_gsd)),
       outside_index_(static_cast<std::uint16_t>(scenario.geography.townships.size())) {
   for (const auto& township : scenario.geography.townships) county_of_township_.push_back(township.county);
 }
@@ -191,18 +193,23 @@ void AnnualPass::account_patient_year(const WorkerTable& w, std::size_t i, int y
   // This year's medical cost: lognormal around the stage's median, drawn by person and year.
   const auto s = static_cast<std::size_t>(stage - 1);
   const double median = p.medical_cost_rmb_per_year[s] * (claims.diagnosed ? 1.0 : p.undiagnosed_cost_share);
-  const double cost = median > 0.0 ? lognormal_from_median(rng_.uniform(person, year, Purpose::MedicalCost), median,
-                                                           p.medical_cost_gsd)
+  const double cost = median > 0.0 ? lognormal_from_median_log_gsd(rng_.uniform(person, year, Purpose::MedicalCost),
+                                                                   median, log_medical_cost_gsd_)
                                    : 0.0;
   const PaymentSplit split = split_medical_cost(std::llround(cost), claims, p);
   for (std::size_t k = 0; k < kPayerCount; ++k) t.paid_rmb[county * kPayerCount + k] += split.paid[k];
 
-  // The household: one income draw per person, for life.
+  // The household: one income draw per person, for life. Nothing out of pocket strains no household
+  // (household_strain is then false, false whatever the income), so the income is drawn only when needed.
   const double median_income = type == EmploymentType::Migrant ? p.household_income_migrant_rmb_per_year
                                                                 : p.household_income_local_rmb_per_year;
-  const double income = lognormal_from_median(person_propensity(person, PersonTrait::HouseholdIncome), median_income,
-                                              p.household_income_gsd);
-  const HouseholdStrain strain = household_strain(income, static_cast<double>(split[Payer::OutOfPocket]), p);
+  const double out_of_pocket = static_cast<double>(split[Payer::OutOfPocket]);
+  const HouseholdStrain strain =
+      out_of_pocket > 0.0
+          ? household_strain(lognormal_from_median_log_gsd(person_propensity(person, PersonTrait::HouseholdIncome),
+                                                           median_income, log_household_income_gsd_),
+                             out_of_pocket, p)
+          : HouseholdStrain{};
   const std::size_t cell = county * kCoverageGroupCount + static_cast<std::size_t>(claims.group());
   t.patients_by_coverage[cell] += 1;
   t.catastrophic_by_coverage[cell] += strain.catastrophic;
@@ -294,7 +301,8 @@ void AnnualPass::run(WorkerTable& w, const Year& prepared, std::size_t begin, st
   const EnterpriseYear* const ent_year = prepared.enterprise.data();
 
   std::int64_t* const insured = t.insured.data();
-  std::int64_t* const histogram = t.dust_histogram.data();
+  std::int64_t* const histogram_even = t.dust_histogram.data();
+  std::int64_t* const histogram_odd = t.dust_histogram_odd_rows.data();
   const std::uint64_t migrant_insured_threshold = conditions_.migrant_insured_threshold;
   std::int64_t free_rows = 0;
   std::int64_t people = 0;
@@ -353,6 +361,7 @@ void AnnualPass::run(WorkerTable& w, const Year& prepared, std::size_t begin, st
       const bool migrant = WorkerTraits::employment(traits[i]) == EmploymentType::Migrant;
       run_insured += x.insured &
                      (!migrant | (person_propensity_32(rng_id[i], PersonTrait::MigrantInsurance) < migrant_insured_threshold));
+      std::int64_t* const histogram = (i & 1) ? histogram_odd : histogram_even;
       histogram[county * ExposureHistogram::kBins + ExposureHistogram::bin(dust)] += 1;
       if (metric >= tolerance[i] && stage[i] == 0 && onset_year[i] == kNever) {
         schedule_onset(w, i, year);

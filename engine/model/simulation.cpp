@@ -142,6 +142,7 @@ YearTally Simulation::process_people(int year) {
     total.add(local);
     local.clear();
   }
+  total.fold_odd_rows();
   return total;
 }
 

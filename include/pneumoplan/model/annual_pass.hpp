@@ -80,6 +80,8 @@ class AnnualPass {
   const EnterpriseTable& enterprises_;
   const YearConditions& conditions_;
   const ReturnMigrationParameters& returns_;
+  double log_medical_cost_gsd_ = 0.0;      // log of economics_.medical_cost_gsd, computed once
+  double log_household_income_gsd_ = 0.0;  // log of economics_.household_income_gsd
   std::vector<std::uint16_t> county_of_township_;
   std::uint16_t outside_index_ = 0;  // township index used for "outside the city"
 };
