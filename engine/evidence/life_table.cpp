@@ -112,16 +112,6 @@ std::optional<int> LifeTable::death_year_within(int birth_year, bool female, int
   return birth_year + static_cast<int>(it - table.begin()) - 1;
 }
 
-void LifeTable::prefetch_within(int birth_year, bool female, int from_year, int last_year) const {
-  const auto& tables = survival_[female ? 1 : 0];
-  if (tables.empty()) return;
-  const auto& survival = cohort_survival(birth_year, female);
-  const int age = std::clamp(from_year - birth_year, 0, kMaxAge);
-  const int last_age = std::clamp(last_year - birth_year, age, kMaxAge);
-  __builtin_prefetch(survival.data() + age);
-  __builtin_prefetch(survival.data() + last_age + 1);
-}
-
 double LifeTable::survival(int birth_year, bool female, int from_year, int to_year, double multiplier) const {
   const auto& table = cohort(birth_year, female);
   const int a0 = std::clamp(from_year - birth_year, 0, kMaxAge + 1);

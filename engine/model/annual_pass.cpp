@@ -301,8 +301,7 @@ void AnnualPass::run(WorkerTable& w, const Year& prepared, std::size_t begin, st
   const EnterpriseYear* const ent_year = prepared.enterprise.data();
 
   std::int64_t* const insured = t.insured.data();
-  std::int64_t* const histogram_even = t.dust_histogram.data();
-  std::int64_t* const histogram_odd = t.dust_histogram_odd_rows.data();
+  std::int64_t* const histogram = t.dust_histogram.data();
   const std::uint64_t migrant_insured_threshold = conditions_.migrant_insured_threshold;
   std::int64_t free_rows = 0;
   std::int64_t people = 0;
@@ -361,7 +360,6 @@ void AnnualPass::run(WorkerTable& w, const Year& prepared, std::size_t begin, st
       const bool migrant = WorkerTraits::employment(traits[i]) == EmploymentType::Migrant;
       run_insured += x.insured &
                      (!migrant | (person_propensity_32(rng_id[i], PersonTrait::MigrantInsurance) < migrant_insured_threshold));
-      std::int64_t* const histogram = (i & 1) ? histogram_odd : histogram_even;
       histogram[county * ExposureHistogram::kBins + ExposureHistogram::bin(dust)] += 1;
       if (metric >= tolerance[i] && stage[i] == 0 && onset_year[i] == kNever) {
         schedule_onset(w, i, year);

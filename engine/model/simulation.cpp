@@ -142,7 +142,6 @@ YearTally Simulation::process_people(int year) {
     total.add(local);
     local.clear();
   }
-  total.fold_odd_rows();
   return total;
 }
 

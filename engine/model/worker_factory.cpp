@@ -142,18 +142,14 @@ int WorkerFactory::retirement_exit_year(int birth_year, bool female) const {
 
 void WorkerFactory::place(WorkerTable& w, std::size_t row, std::uint64_t id, std::uint32_t enterprise,
                           const Draws& d, int hire_year, int birth_year) const {
-  const EnterpriseHiring h = hiring_of(enterprise);
-  place(w, row, id, h, d, hire_year, birth_year, exit_year_of(h, d, hire_year, birth_year));
-}
-
-int WorkerFactory::exit_year_of(const EnterpriseHiring& h, const Draws& d, int hire_year, int birth_year) const {
-  const auto tenure = geometric_years_from_log_stay(d.u_tenure, (*h.log_stay)[static_cast<std::size_t>(d.type)], kNever);
-  const std::int64_t planned_exit = std::min<std::int64_t>(hire_year + tenure - 1, kNever - 1);
-  return std::max(hire_year, std::min(static_cast<int>(planned_exit), retirement_exit_year(birth_year, d.female)));
+  place(w, row, id, hiring_of(enterprise), d, hire_year, birth_year);
 }
 
 void WorkerFactory::place(WorkerTable& w, std::size_t row, std::uint64_t id, const EnterpriseHiring& h,
-                          const Draws& d, int hire_year, int birth_year, int exit_year) const {
+                          const Draws& d, int hire_year, int birth_year) const {
+  const auto tenure = geometric_years_from_log_stay(d.u_tenure, (*h.log_stay)[static_cast<std::size_t>(d.type)], kNever);
+  const std::int64_t planned_exit = std::min<std::int64_t>(hire_year + tenure - 1, kNever - 1);
+  const int exit_year = std::max(hire_year, std::min(static_cast<int>(planned_exit), retirement_exit_year(birth_year, d.female)));
   const auto* profile = h.profile;
 
   w.rng_id[row] = id;
@@ -190,8 +186,6 @@ void WorkerFactory::hire_all(WorkerTable& w, std::uint32_t enterprise, int year,
   const EnterpriseHiring h = hiring_of(enterprise);
   constexpr std::size_t kBatch = 8;
   std::array<std::array<std::uint64_t, 4>, kBatch> bits;
-  std::array<Draws, kBatch> draws;
-  std::array<int, kBatch> birth, exit;
   for (std::size_t start = 0; start < count; start += kBatch) {
     const std::size_t n = std::min(kBatch, count - start);
     // Independent Philox evaluations back to back, before anything waits on their results.
@@ -199,17 +193,10 @@ void WorkerFactory::hire_all(WorkerTable& w, std::uint32_t enterprise, int year,
       bits[k] = rng_.bits(make_worker_id(enterprise, year, static_cast<std::uint32_t>(start + k)), kAnyYear,
                           Purpose::HireAttributes);
     }
-    // Their draws and years of exit, and a request for the life-table entries each will read, so that
-    // those reads overlap rather than each waiting for memory in turn.
-    for (std::size_t k = 0; k < n; ++k) {
-      draws[k] = draw_from(bits[k], h);
-      birth[k] = year - draws[k].hire_age_years;
-      exit[k] = exit_year_of(h, draws[k], year, birth[k]);
-      scenario_.life_table.prefetch_within(birth[k], draws[k].female, year, exit[k]);
-    }
     for (std::size_t k = 0; k < n; ++k) {
       const auto slot = static_cast<std::uint32_t>(start + k);
-      place(w, rows(first + start + k), make_worker_id(enterprise, year, slot), h, draws[k], year, birth[k], exit[k]);
+      const Draws d = draw_from(bits[k], h);
+      place(w, rows(first + start + k), make_worker_id(enterprise, year, slot), h, d, year, year - d.hire_age_years);
     }
   }
 }

@@ -15,7 +15,6 @@ YearTally::YearTally(std::size_t county_count, std::size_t township_count, std::
   }
   for (auto* v : {&new_cases, &prevalent, &new_diagnoses}) v->assign(county_count * kStageCount, 0);
   dust_histogram.assign(county_count * ExposureHistogram::kBins, 0);
-  dust_histogram_odd_rows.assign(county_count * ExposureHistogram::kBins, 0);
   patients_true.assign(township_count + 1, 0);
   patients_diagnosed.assign(township_count + 1, 0);
   diagnoses_by_township.assign(township_count + 1, 0);
@@ -50,13 +49,6 @@ void YearTally::add(const YearTally& other) {
   }
   free_rows += other.free_rows;
   people += other.people;
-}
-
-void YearTally::fold_odd_rows() {
-  for (std::size_t k = 0; k < dust_histogram.size(); ++k) {
-    dust_histogram[k] += dust_histogram_odd_rows[k];
-    dust_histogram_odd_rows[k] = 0;
-  }
 }
 
 }  // namespace pneumo

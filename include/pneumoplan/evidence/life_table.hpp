@@ -50,10 +50,6 @@ class LifeTable {
   std::optional<int> death_year_within(int birth_year, bool female, int from_year, int last_year, double multiplier,
                                        double u) const;
 
-  // Asks the processor to fetch what death_year_within(birth_year, female, from_year, last_year, 1.0, ·) reads
-  // first, so that callers preparing many people can overlap those memory reads. Changes nothing.
-  void prefetch_within(int birth_year, bool female, int from_year, int last_year) const;
-
   // Probability of surviving from the start of `from_year` to the start of `to_year` with the multiplier.
   double survival(int birth_year, bool female, int from_year, int to_year, double multiplier) const;
 

@@ -54,9 +54,8 @@ class WorkerFactory {
   Draws draw_from(const std::array<std::uint64_t, 4>& bits, const EnterpriseHiring& h) const;
   void place(WorkerTable& workers, std::size_t row, std::uint64_t id, std::uint32_t enterprise, const Draws& d,
              int hire_year, int birth_year) const;
-  int exit_year_of(const EnterpriseHiring& h, const Draws& d, int hire_year, int birth_year) const;
   void place(WorkerTable& workers, std::size_t row, std::uint64_t id, const EnterpriseHiring& h, const Draws& d,
-             int hire_year, int birth_year, int exit_year) const;
+             int hire_year, int birth_year) const;
   int retirement_exit_year(int birth_year, bool female) const;
   std::int64_t years_until_exit(double u, std::uint32_t enterprise, EmploymentType type) const;
 

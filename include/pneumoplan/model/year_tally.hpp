@@ -27,10 +27,8 @@ struct YearTally {
       diagnosis_exposure_years, insured, diagnosis_requests, diagnosed_at_work, removed_from_dust;
   // per county × stage
   std::vector<std::int64_t> new_cases, prevalent, new_diagnoses;
-  // per county × histogram bin. The annual pass counts odd rows in a second copy, folded into the first
-  // after the pass (fold_odd_rows): workers side by side often fall in the same bin, and two counters let a
-  // row's increment proceed without waiting for the previous row's.
-  std::vector<std::int64_t> dust_histogram, dust_histogram_odd_rows;
+  // per county × histogram bin
+  std::vector<std::int64_t> dust_histogram;
   // per township (+ outside)
   std::vector<std::int64_t> patients_true, patients_diagnosed, diagnoses_by_township;
   // per industry
@@ -53,7 +51,6 @@ struct YearTally {
 
   void clear();
   void add(const YearTally& other);
-  void fold_odd_rows();  // dust_histogram += dust_histogram_odd_rows, which is then zero
 
   // Calls f on every count vector of `tally` (const or not), always in the same order.
   template <typename Tally, typename F>
@@ -62,7 +59,7 @@ struct YearTally {
     f(t.deaths_in_service); f(t.prevalent_diagnosed); f(t.diagnoses_short_exposure); f(t.diagnosis_age_years);
     f(t.diagnosis_exposure_years); f(t.insured); f(t.diagnosis_requests); f(t.diagnosed_at_work);
     f(t.removed_from_dust); f(t.new_cases);
-    f(t.prevalent); f(t.new_diagnoses); f(t.dust_histogram); f(t.dust_histogram_odd_rows); f(t.patients_true); f(t.patients_diagnosed);
+    f(t.prevalent); f(t.new_diagnoses); f(t.dust_histogram); f(t.patients_true); f(t.patients_diagnosed);
     f(t.diagnoses_by_township); f(t.new_cases_by_industry); f(t.employed_by_enterprise); f(t.staying);
     f(t.patient_years_by_stage_at_diagnosis); f(t.patient_deaths_by_stage_at_diagnosis);
     f(t.paid_rmb); f(t.lost_earnings_rmb); f(t.patients_by_coverage); f(t.catastrophic_by_coverage);
