@@ -23,6 +23,8 @@ AnnualPass::AnnualPass(const Scenario& scenario, const RandomStream& rng, const 
       enterprises_(enterprises),
       conditions_(conditions),
       returns_(scenario.parameters.return_migration),
+      log_medical_cost_gsd_(std::log(scenario.parameters.economics.medical_cost_gsd)),
+      log_household_income_gsd_(std::log(scenario.parameters.economics.household_income_gsd)),
       outside_index_(static_cast<std::uint16_t>(scenario.geography.townships.size())) {
   for (const auto& township : scenario.geography.townships) county_of_township_.push_back(township.county);
 }
@@ -191,18 +193,23 @@ void AnnualPass::account_patient_year(const WorkerTable& w, std::size_t i, int y
   // This year's medical cost: lognormal around the stage's median, drawn by person and year.
   const auto s = static_cast<std::size_t>(stage - 1);
   const double median = p.medical_cost_rmb_per_year[s] * (claims.diagnosed ? 1.0 : p.undiagnosed_cost_share);
-  const double cost = median > 0.0 ? lognormal_from_median(rng_.uniform(person, year, Purpose::MedicalCost), median,
-                                                           p.medical_cost_gsd)
+  const double cost = median > 0.0 ? lognormal_from_median_log_gsd(rng_.uniform(person, year, Purpose::MedicalCost),
+                                                                   median, log_medical_cost_gsd_)
                                    : 0.0;
   const PaymentSplit split = split_medical_cost(std::llround(cost), claims, p);
   for (std::size_t k = 0; k < kPayerCount; ++k) t.paid_rmb[county * kPayerCount + k] += split.paid[k];
 
-  // The household: one income draw per person, for life.
+  // The household: one income draw per person, for life. Nothing out of pocket strains no household
+  // (household_strain is then false, false whatever the income), so the income is drawn only when needed.
   const double median_income = type == EmploymentType::Migrant ? p.household_income_migrant_rmb_per_year
                                                                 : p.household_income_local_rmb_per_year;
-  const double income = lognormal_from_median(person_propensity(person, PersonTrait::HouseholdIncome), median_income,
-                                              p.household_income_gsd);
-  const HouseholdStrain strain = household_strain(income, static_cast<double>(split[Payer::OutOfPocket]), p);
+  const double out_of_pocket = static_cast<double>(split[Payer::OutOfPocket]);
+  const HouseholdStrain strain =
+      out_of_pocket > 0.0
+          ? household_strain(lognormal_from_median_log_gsd(person_propensity(person, PersonTrait::HouseholdIncome),
+                                                           median_income, log_household_income_gsd_),
+                             out_of_pocket, p)
+          : HouseholdStrain{};
   const std::size_t cell = county * kCoverageGroupCount + static_cast<std::size_t>(claims.group());
   t.patients_by_coverage[cell] += 1;
   t.catastrophic_by_coverage[cell] += strain.catastrophic;
@@ -253,7 +260,30 @@ void AnnualPass::count_patient_year(const WorkerTable& w, std::size_t i, int yea
   if (died) t.patient_deaths_by_stage_at_diagnosis[cell] += 1;
 }
 
-void AnnualPass::run(WorkerTable& w, int year, std::size_t begin, std::size_t end, YearTally& t) const {
+AnnualPass::Year AnnualPass::prepare(int year) const {
+  const auto& e = enterprises_;
+  constexpr std::uint8_t kInsuredBit = 1u << static_cast<unsigned>(ComplianceState::InjuryInsurance);
+  Year prepared;
+  prepared.year = year;
+  prepared.enterprise.resize(e.count());
+  for (std::size_t k = 0; k < e.count(); ++k) {
+    EnterpriseYear& x = prepared.enterprise[k];
+    for (const int wears : {0, 1}) {
+      // The expression the per-worker loop used, term for term (wears = 0 or 1 as a float).
+      const float conc = e.dust_mg_m3[k] - static_cast<float>(wears) * (e.dust_mg_m3[k] - e.dust_protected_mg_m3[k]);
+      x.dust[wears] = conc;
+      x.metric[wears] = conc * e.metric_per_dust[k];
+      x.exposed[wears] = conc > 0.0f;
+    }
+    x.county = e.county[k];
+    x.ppe_threshold = e.ppe_threshold[k];
+    x.insured = (e.compliance[k] & kInsuredBit) != 0;
+  }
+  return prepared;
+}
+
+void AnnualPass::run(WorkerTable& w, const Year& prepared, std::size_t begin, std::size_t end, YearTally& t) const {
+  const int year = prepared.year;
   // Raw pointers: the compiler cannot otherwise prove that tally writes leave the columns' own pointers
   // alone, and would reload them for every row.
   std::int16_t* const death_year = w.death_year.data();
@@ -268,25 +298,31 @@ void AnnualPass::run(WorkerTable& w, int year, std::size_t begin, std::size_t en
   float* const cum_dust = w.cum_dust_mg_m3_y.data();
   float* const cum_metric = w.cum_metric_mg_m3_y.data();
   const float* const tolerance = w.tolerance_mg_m3_y.data();
+  const EnterpriseYear* const ent_year = prepared.enterprise.data();
 
-  const std::uint16_t* const ent_county = enterprises_.county.data();
-  const std::uint16_t* const ppe_threshold = enterprises_.ppe_threshold.data();
-  const float* const dust_bare = enterprises_.dust_mg_m3.data();
-  const float* const dust_protected = enterprises_.dust_protected_mg_m3.data();
-  const float* const metric_per_dust = enterprises_.metric_per_dust.data();
-  const std::uint8_t* const compliance = enterprises_.compliance.data();
-  constexpr std::uint8_t kInsuredBit = 1u << static_cast<unsigned>(ComplianceState::InjuryInsurance);
-
-  std::int64_t* const employed_count = t.employed.data();
-  std::int64_t* const exposed_count = t.exposed.data();
-  std::int64_t* const leavers = t.leavers.data();
-  std::int64_t* const staying = t.staying.data();
-  std::int64_t* const employed_by_enterprise = t.employed_by_enterprise.data();
   std::int64_t* const insured = t.insured.data();
   std::int64_t* const histogram = t.dust_histogram.data();
   const std::uint64_t migrant_insured_threshold = conditions_.migrant_insured_threshold;
   std::int64_t free_rows = 0;
   std::int64_t people = 0;
+
+  // Rows of one enterprise mostly follow each other (hires go to released rows in enterprise order), so the
+  // counts by enterprise and county are kept in registers while the enterprise stays the same and added to
+  // the tally when it changes: no memory increment, and no wait on the previous row's, for each worker.
+  // Integer counts, so the totals are the same in any grouping.
+  std::uint32_t run_ent = 0;
+  std::int64_t run_employed = 0, run_staying = 0, run_exposed = 0, run_insured = 0;
+  const auto flush = [&] {
+    if (run_employed == 0) return;
+    const std::uint16_t county = ent_year[run_ent].county;
+    t.employed[county] += run_employed;
+    t.employed_by_enterprise[run_ent] += run_employed;
+    t.staying[run_ent] += run_staying;
+    t.leavers[county] += run_employed - run_staying;
+    t.exposed[county] += run_exposed;
+    insured[county] += run_insured;
+    run_employed = run_staying = run_exposed = run_insured = 0;
+  };
 
   for (std::size_t i = begin; i < end; ++i) {
     const int death = death_year[i];
@@ -295,7 +331,8 @@ void AnnualPass::run(WorkerTable& w, int year, std::size_t begin, std::size_t en
       continue;
     }
     const std::uint32_t ent = enterprise[i];
-    const std::uint16_t county = ent_county[ent];
+    const EnterpriseYear& x = ent_year[ent];
+    const std::uint16_t county = x.county;
     const int exit = exit_year[i];
     const bool employed = year <= exit;
     if (death == year) {
@@ -306,31 +343,28 @@ void AnnualPass::run(WorkerTable& w, int year, std::size_t begin, std::size_t en
     }
 
     if (employed) {
-      // Arithmetic rather than a branch: whether a worker wears a respirator is a coin toss to the CPU.
-      const float wears = static_cast<float>(ppe_propensity[i] < ppe_threshold[ent]);
-      const float conc = dust_bare[ent] - wears * (dust_bare[ent] - dust_protected[ent]);
-      const float dust = cum_dust[i] + conc;
-      const float metric = cum_metric[i] + conc * metric_per_dust[ent];
+      if (ent != run_ent) {
+        flush();
+        run_ent = ent;
+      }
+      // An index rather than a branch: whether a worker wears a respirator is a coin toss to the CPU.
+      const unsigned wears = ppe_propensity[i] < x.ppe_threshold;
+      const float dust = cum_dust[i] + x.dust[wears];
+      const float metric = cum_metric[i] + x.metric[wears];
       cum_dust[i] = dust;
       cum_metric[i] = metric;
       exposure_years[i] = static_cast<std::uint8_t>(exposure_years[i] + (exposure_years[i] < 255));
-      employed_count[county] += 1;
-      employed_by_enterprise[ent] += 1;
-      exposed_count[county] += conc > 0.0f;
-      if (compliance[ent] & kInsuredBit) {
-        // Formal and dispatched workers of an insured enterprise are enrolled; migrant workers partly.
-        const bool migrant = WorkerTraits::employment(traits[i]) == EmploymentType::Migrant;
-        insured[county] += !migrant || person_propensity_32(rng_id[i], PersonTrait::MigrantInsurance) < migrant_insured_threshold;
-      }
+      run_employed += 1;
+      run_exposed += x.exposed[wears];
+      // Formal and dispatched workers of an insured enterprise are enrolled; migrant workers partly.
+      const bool migrant = WorkerTraits::employment(traits[i]) == EmploymentType::Migrant;
+      run_insured += x.insured &
+                     (!migrant | (person_propensity_32(rng_id[i], PersonTrait::MigrantInsurance) < migrant_insured_threshold));
       histogram[county * ExposureHistogram::kBins + ExposureHistogram::bin(dust)] += 1;
       if (metric >= tolerance[i] && stage[i] == 0 && onset_year[i] == kNever) {
         schedule_onset(w, i, year);
       }
-      if (exit > year) {
-        staying[ent] += 1;
-      } else {
-        leavers[county] += 1;
-      }
+      run_staying += exit > year;
     }
 
     if (stage[i] > 0 || onset_year[i] == year) {
@@ -344,6 +378,7 @@ void AnnualPass::run(WorkerTable& w, int year, std::size_t begin, std::size_t en
     }
     ++people;
   }
+  flush();
   t.free_rows += free_rows;
   t.people += people;
 }

@@ -18,6 +18,11 @@ HealthOutcomes::HealthOutcomes(const Scenario& scenario) : scenario_(scenario) {
 }
 
 HealthYear HealthOutcomes::county_year(int year, const YearTally& t, std::size_t county, double rehab_served) const {
+  return county_year(year, t, county, rehab_served, nullptr);
+}
+
+HealthYear HealthOutcomes::county_year(int year, const YearTally& t, std::size_t county, double rehab_served,
+                                       YearLifeExpectancy* life_expectancy) const {
   const auto& p = scenario_.parameters.economics;
   const auto& population = scenario_.parameters.population;
   const double rate = p.discount_rate_per_year;
@@ -43,9 +48,22 @@ HealthYear HealthOutcomes::county_year(int year, const YearTally& t, std::size_t
       h.yll += n * reference_years_[age];
       h.yll_discounted += n * reference_years_discounted_[age];
       const int a = static_cast<int>(age);
-      mortality_qalys += n * p.utility_full_health * period_life_expectancy(scenario_.life_table, a, female, year);
-      mortality_qalys_discounted +=
-          n * p.utility_full_health * period_life_expectancy(scenario_.life_table, a, female, year, rate);
+      double expectancy = 0.0, expectancy_discounted = 0.0;
+      const std::size_t cell = sex * kDeathAgeBins + age;
+      if (life_expectancy != nullptr && life_expectancy->known[cell]) {
+        expectancy = life_expectancy->plain[cell];
+        expectancy_discounted = life_expectancy->discounted[cell];
+      } else {
+        expectancy = period_life_expectancy(scenario_.life_table, a, female, year);
+        expectancy_discounted = period_life_expectancy(scenario_.life_table, a, female, year, rate);
+        if (life_expectancy != nullptr) {
+          life_expectancy->plain[cell] = expectancy;
+          life_expectancy->discounted[cell] = expectancy_discounted;
+          life_expectancy->known[cell] = 1;
+        }
+      }
+      mortality_qalys += n * p.utility_full_health * expectancy;
+      mortality_qalys_discounted += n * p.utility_full_health * expectancy_discounted;
       h.lost_income_rmb += n * p.earnings_rmb_per_year * std::max(0.0, retirement - static_cast<double>(age));
     }
   }
@@ -62,8 +80,12 @@ void HealthOutcomes::record(int year, std::size_t y, const YearTally& t, const s
   const std::size_t counties = scenario_.geography.counties.size();
   std::vector<HealthYear> regions(counties + 1);
   HealthYear& city = regions[counties];
+  YearLifeExpectancy life_expectancy;
+  life_expectancy.plain.assign(2 * kDeathAgeBins, 0.0);
+  life_expectancy.discounted.assign(2 * kDeathAgeBins, 0.0);
+  life_expectancy.known.assign(2 * kDeathAgeBins, 0);
   for (std::size_t c = 0; c < counties; ++c) {
-    regions[c] = county_year(year, t, c, rehab_served.empty() ? 0.0 : rehab_served[c]);
+    regions[c] = county_year(year, t, c, rehab_served.empty() ? 0.0 : rehab_served[c], &life_expectancy);
     city.yll += regions[c].yll;
     city.yld += regions[c].yld;
     city.qaly_loss += regions[c].qaly_loss;

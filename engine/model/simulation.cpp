@@ -133,8 +133,9 @@ void Simulation::step_year() {
 }
 
 YearTally Simulation::process_people(int year) {
+  const AnnualPass::Year prepared = pass_.prepare(year);
   pneumo::parallel_for(tbb::blocked_range<std::size_t>(0, workers_.size(), kRowsPerTask), [&](const auto& range) {
-    pass_.run(workers_, year, range.begin(), range.end(), thread_tallies_.local());
+    pass_.run(workers_, prepared, range.begin(), range.end(), thread_tallies_.local());
   });
   YearTally total(scenario_.geography.counties.size(), scenario_.geography.townships.size(), enterprises_.count());
   for (auto& local : thread_tallies_) {
@@ -224,13 +225,11 @@ std::size_t Simulation::hire_for(int year, const YearTally& tally) {
   const std::size_t total = first_slot.back();
   const std::size_t base = workers_.size();
   if (total > free.size()) workers_.resize(base + total - free.size());
-  const auto row_of = [&](std::size_t k) { return k < free.size() ? free[k] : base + (k - free.size()); };
+  const WorkerFactory::HireRows rows{free.data(), free.size(), base};
   pneumo::parallel_for(tbb::blocked_range<std::size_t>(0, enterprises_.count()), [&](const auto& range) {
     for (std::size_t e = range.begin(); e != range.end(); ++e) {
-      for (std::size_t k = first_slot[e]; k < first_slot[e + 1]; ++k) {
-        factory_.hire(workers_, row_of(k), static_cast<std::uint32_t>(e), year,
-                      static_cast<std::uint32_t>(k - first_slot[e]));
-      }
+      factory_.hire_all(workers_, static_cast<std::uint32_t>(e), year, first_slot[e + 1] - first_slot[e], rows,
+                        first_slot[e]);
     }
   });
   return free.size() > total ? free.size() - total : 0;

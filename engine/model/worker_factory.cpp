@@ -75,30 +75,62 @@ std::int64_t WorkerFactory::years_until_exit(double u, std::uint32_t enterprise,
   return geometric_years_from_log_stay(u, log_stay, kNever);
 }
 
+// What hiring needs of an enterprise, looked up once for all its hires of a year.
+struct WorkerFactory::EnterpriseHiring {
+  std::uint32_t enterprise;
+  const Stratum* stratum;
+  double migrant_or_dispatched;  // share_migrant + share_dispatched, summed as draw() sums it
+  std::uint16_t township;
+  std::uint16_t county;
+  const std::array<double, kEmploymentTypeCount>* log_stay;  // by employment type, for its size class
+  const ExposureResponseProfile* profile;
+};
+
+WorkerFactory::EnterpriseHiring WorkerFactory::hiring_of(std::uint32_t enterprise) const {
+  EnterpriseHiring h{};
+  h.enterprise = enterprise;
+  h.stratum = &scenario_.strata[enterprises_.stratum[enterprise]];
+  h.migrant_or_dispatched = h.stratum->share_migrant + h.stratum->share_dispatched;
+  h.township = enterprises_.township[enterprise];
+  h.county = enterprises_.county[enterprise];
+  h.log_stay = &log_stay_[static_cast<std::size_t>(enterprises_.size_class[enterprise])];
+  h.profile = scenario_.profile_of_industry[static_cast<std::size_t>(enterprises_.industry[enterprise])];
+  return h;
+}
+
 WorkerFactory::Draws WorkerFactory::draw(std::uint64_t id, std::uint32_t enterprise) const {
+  return draw_from(rng_.bits(id, kAnyYear, Purpose::HireAttributes), hiring_of(enterprise));
+}
+
+WorkerFactory::Draws WorkerFactory::draw_from(const std::array<std::uint64_t, 4>& bits,
+                                              const EnterpriseHiring& h) const {
+  // The eight uniforms of RandomStream::uniforms8, converted one by one (the same values).
+  const auto half = [&bits](std::size_t k) {
+    return u01_open_32(static_cast<std::uint32_t>(k % 2 == 0 ? bits[k / 2] : bits[k / 2] >> 32));
+  };
   const auto& pop = scenario_.parameters.population;
-  const Stratum& stratum = scenario_.strata[enterprises_.stratum[enterprise]];
-  const auto u = rng_.uniforms8(id, kAnyYear, Purpose::HireAttributes);
-  const double* a = u.data();      // age, sex, employment type, home
-  const double* b = u.data() + 4;  // respirator, tenure, tolerance, death
+  const Stratum& stratum = *h.stratum;
+  // a: age, sex, employment type, home; b: respirator, tenure, tolerance, death
   Draws d{};
-  d.female = a[1] < stratum.female_share;
-  d.hire_age_years = hire_age_[d.female ? 1 : 0].pick(a[0]);
-  d.type = a[2] < stratum.share_migrant                              ? EmploymentType::Migrant
-           : a[2] < stratum.share_migrant + stratum.share_dispatched ? EmploymentType::Dispatched
-                                                                     : EmploymentType::Formal;
+  const double a1 = half(1);
+  d.female = a1 < stratum.female_share;
+  d.hire_age_years = hire_age_[d.female ? 1 : 0].pick(half(0));
+  const double a2 = half(2);
+  d.type = a2 < stratum.share_migrant            ? EmploymentType::Migrant
+           : a2 < h.migrant_or_dispatched         ? EmploymentType::Dispatched
+                                                  : EmploymentType::Formal;
+  const double a3 = half(3);
   if (d.type == EmploymentType::Migrant) {
     const double share = pop.migrant_home_in_city_share;
-    d.home = a[3] < share ? homes_.in_city(a[3] / share) : kOutsideCity;
+    d.home = a3 < share ? homes_.in_city(a3 / share) : kOutsideCity;
   } else {
     const double near = pop.local_home_at_workplace_share;
-    d.home = a[3] < near ? enterprises_.township[enterprise]
-                         : homes_.in_county(enterprises_.county[enterprise], (a[3] - near) / (1.0 - near));
+    d.home = a3 < near ? h.township : homes_.in_county(h.county, (a3 - near) / (1.0 - near));
   }
-  d.ppe_propensity = static_cast<std::uint8_t>(std::min(255.0, std::floor(b[0] * 256.0)));
-  d.u_tenure = b[1];
-  d.u_tolerance = b[2];
-  d.u_death = b[3];
+  d.ppe_propensity = static_cast<std::uint8_t>(std::min(255.0, std::floor(half(4) * 256.0)));
+  d.u_tenure = half(5);
+  d.u_tolerance = half(6);
+  d.u_death = half(7);
   return d;
 }
 
@@ -110,13 +142,18 @@ int WorkerFactory::retirement_exit_year(int birth_year, bool female) const {
 
 void WorkerFactory::place(WorkerTable& w, std::size_t row, std::uint64_t id, std::uint32_t enterprise,
                           const Draws& d, int hire_year, int birth_year) const {
-  const auto tenure = years_until_exit(d.u_tenure, enterprise, d.type);
+  place(w, row, id, hiring_of(enterprise), d, hire_year, birth_year);
+}
+
+void WorkerFactory::place(WorkerTable& w, std::size_t row, std::uint64_t id, const EnterpriseHiring& h,
+                          const Draws& d, int hire_year, int birth_year) const {
+  const auto tenure = geometric_years_from_log_stay(d.u_tenure, (*h.log_stay)[static_cast<std::size_t>(d.type)], kNever);
   const std::int64_t planned_exit = std::min<std::int64_t>(hire_year + tenure - 1, kNever - 1);
   const int exit_year = std::max(hire_year, std::min(static_cast<int>(planned_exit), retirement_exit_year(birth_year, d.female)));
-  const auto* profile = scenario_.profile_of_industry[static_cast<std::size_t>(enterprises_.industry[enterprise])];
+  const auto* profile = h.profile;
 
   w.rng_id[row] = id;
-  w.enterprise[row] = enterprise;
+  w.enterprise[row] = h.enterprise;
   w.home_township[row] = d.home;
   w.birth_year[row] = static_cast<std::int16_t>(birth_year);
   w.exit_year[row] = static_cast<std::int16_t>(exit_year);
@@ -142,6 +179,26 @@ void WorkerFactory::hire(WorkerTable& w, std::size_t row, std::uint32_t enterpri
   const std::uint64_t id = make_worker_id(enterprise, year, slot);
   const Draws d = draw(id, enterprise);
   place(w, row, id, enterprise, d, year, year - d.hire_age_years);
+}
+
+void WorkerFactory::hire_all(WorkerTable& w, std::uint32_t enterprise, int year, std::size_t count,
+                             const HireRows& rows, std::size_t first) const {
+  const EnterpriseHiring h = hiring_of(enterprise);
+  constexpr std::size_t kBatch = 8;
+  std::array<std::array<std::uint64_t, 4>, kBatch> bits;
+  for (std::size_t start = 0; start < count; start += kBatch) {
+    const std::size_t n = std::min(kBatch, count - start);
+    // Independent Philox evaluations back to back, before anything waits on their results.
+    for (std::size_t k = 0; k < n; ++k) {
+      bits[k] = rng_.bits(make_worker_id(enterprise, year, static_cast<std::uint32_t>(start + k)), kAnyYear,
+                          Purpose::HireAttributes);
+    }
+    for (std::size_t k = 0; k < n; ++k) {
+      const auto slot = static_cast<std::uint32_t>(start + k);
+      const Draws d = draw_from(bits[k], h);
+      place(w, rows(first + start + k), make_worker_id(enterprise, year, slot), h, d, year, year - d.hire_age_years);
+    }
+  }
 }
 
 void WorkerFactory::initial(WorkerTable& w, std::size_t row, std::uint32_t enterprise, std::uint32_t slot) const {

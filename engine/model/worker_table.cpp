@@ -3,6 +3,7 @@
 #include <tbb/blocked_range.h>
 #include "pneumoplan/core/parallel_for.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 namespace pneumo {
@@ -32,8 +33,19 @@ std::vector<std::size_t> WorkerTable::free_rows() const {
     if (first[b + 1] == first[b]) return;
     const std::size_t end = std::min(n, (b + 1) * kBlock);
     std::size_t out = first[b];
-    for (std::size_t i = b * kBlock; i < end; ++i) {
-      if (death[i] == kFreeRow) rows[out++] = i;
+    // Without a branch per row (a released row is a coin toss to the CPU): every index is written to a
+    // small buffer and only free ones advance its end; the buffer is then copied out.
+    constexpr std::size_t kChunk = 256;
+    std::size_t found[kChunk];
+    for (std::size_t start = b * kBlock; start < end; start += kChunk) {
+      const std::size_t stop = std::min(end, start + kChunk);
+      std::size_t count = 0;
+      for (std::size_t i = start; i < stop; ++i) {
+        found[count] = i;
+        count += death[i] == kFreeRow;
+      }
+      std::copy(found, found + count, rows.begin() + static_cast<std::ptrdiff_t>(out));
+      out += count;
     }
   });
   return rows;

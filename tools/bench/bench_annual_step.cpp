@@ -1,7 +1,11 @@
 // Benchmark of the yearly step: a city of 10^6 dust workers simulated for 30 years (one replicate), on 1, 2
 // and (where the machine has them) more threads. Reports
-//   person_years_per_s   people processed by the yearly step per second (workers + former workers +
-//                        patients, everyone the annual pass visits), the figure the goal refers to;
+//   person_years_per_s   rows of the worker table the yearly step goes through per second (workers +
+//                        former workers with disease present or scheduled, and rows released earlier and
+//                        not yet refilled), the figure the goal refers to;
+//   followed_years_per_s the same without the released rows: people alive and followed at the start of
+//                        each year (the honest count of person-years simulated);
+//   free_row_share       released rows among the rows gone through;
 //   employed_years_per_s employed worker-years per second;
 //   bytes_per_person     resident memory added by the first simulation of the process (so no freed
 //                        memory is reused) per simulated person at the end;
@@ -13,6 +17,7 @@
 #include <tbb/global_control.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 #include <memory>
 #include <thread>
@@ -38,7 +43,7 @@ void BM_YearlyStep(benchmark::State& state) {
   const auto threads = static_cast<std::size_t>(state.range(0));
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
   const auto& scenario = city();
-  double person_years = 0, employed_years = 0;
+  double person_years = 0, followed_years = 0, employed_years = 0;
   static double bytes_per_person = 0, bytes_per_worker = 0;  // from the first simulation of the process
   static bool measured = false;
   double table_bytes_per_worker = 0;
@@ -47,14 +52,20 @@ void BM_YearlyStep(benchmark::State& state) {
     state.PauseTiming();
     const long before = resident_bytes();
     auto simulation = std::make_unique<pneumo::Simulation>(scenario, 1, 0);
-    double processed = 0;
+    double processed = 0, followed = 0;
     state.ResumeTiming();
     while (!simulation->finished()) {
       processed += static_cast<double>(simulation->workers().size());
+      state.PauseTiming();
+      const auto& death = simulation->workers().death_year;
+      followed += static_cast<double>(death.size()) -
+                  static_cast<double>(std::count(death.begin(), death.end(), pneumo::kFreeRow));
+      state.ResumeTiming();
       simulation->step_year();
     }
     state.PauseTiming();
     person_years += processed;
+    followed_years += followed;
     const auto& results = simulation->results();
     const auto& employed = results[pneumo::OutputId::WorkersEmployed];
     const std::size_t regions = employed.shape[1];
@@ -79,6 +90,8 @@ void BM_YearlyStep(benchmark::State& state) {
     state.ResumeTiming();
   }
   state.counters["person_years_per_s"] = benchmark::Counter(person_years, benchmark::Counter::kIsRate);
+  state.counters["followed_years_per_s"] = benchmark::Counter(followed_years, benchmark::Counter::kIsRate);
+  state.counters["free_row_share"] = person_years > 0 ? 1.0 - followed_years / person_years : 0.0;
   state.counters["employed_years_per_s"] = benchmark::Counter(employed_years, benchmark::Counter::kIsRate);
   state.counters["bytes_per_person"] = bytes_per_person;
   state.counters["bytes_per_worker"] = bytes_per_worker;

@@ -30,6 +30,8 @@ Scenario make_synthetic_scenario(std::int64_t workers, int counties, int enterpr
     }
   }
   s.geography.build_indices();
+  // The rehabilitation stations read the township distances (the loader computes them the same way).
+  s.township_distance_km = s.geography.township_road_distances_km(s.parameters.rehab.road_factor);
   const Industry industries[] = {Industry::CoalMining, Industry::BuildingMaterials, Industry::FoundryMetallurgy,
                                  Industry::Construction};
   const SizeClass sizes[] = {SizeClass::Large, SizeClass::Small, SizeClass::Medium, SizeClass::Small};

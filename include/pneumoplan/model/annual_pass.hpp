@@ -30,7 +30,27 @@ class AnnualPass {
   AnnualPass(const Scenario& scenario, const RandomStream& rng, const DiseaseCourse& course,
              const Surveillance& surveillance, const EnterpriseTable& enterprises, const YearConditions& conditions);
 
-  void run(WorkerTable& workers, int year, std::size_t begin, std::size_t end, YearTally& tally) const;
+  // What the hot loop reads of an enterprise this year, side by side (one cache line holds two enterprises)
+  // and computed once per enterprise instead of once per worker: the dust a worker breathes and the metric it
+  // adds, by whether they wear a respirator, with exactly the floating-point operations of a per-worker
+  // computation, so cumulative exposures stay bit-identical.
+  struct EnterpriseYear {
+    float dust[2];         // mg/m3 breathed: [0] without, [1] with a respirator
+    float metric[2];       // profile metric added to the cumulative exposure, the same two cases
+    std::uint16_t county;
+    std::uint16_t ppe_threshold;
+    std::uint8_t exposed[2];  // dust[k] > 0
+    std::uint8_t insured;     // the enterprise enrols its workers in work-injury insurance this year
+    std::uint8_t unused = 0;
+  };
+  // Prepared once a year from the enterprise table, before the blocks of rows run; read-only afterwards.
+  struct Year {
+    int year = 0;
+    std::vector<EnterpriseYear> enterprise;
+  };
+  Year prepare(int year) const;
+
+  void run(WorkerTable& workers, const Year& prepared, std::size_t begin, std::size_t end, YearTally& tally) const;
 
   // The same year for residents who came home from dust work elsewhere (return_migration.hpp): death, disease
   // events, diagnosis as former workers of no employer in the city, tallies in their home township and county,
@@ -60,6 +80,8 @@ class AnnualPass {
   const EnterpriseTable& enterprises_;
   const YearConditions& conditions_;
   const ReturnMigrationParameters& returns_;
+  double log_medical_cost_gsd_ = 0.0;      // log of economics_.medical_cost_gsd, computed once
+  double log_household_income_gsd_ = 0.0;  // log of economics_.household_income_gsd
   std::vector<std::uint16_t> county_of_township_;
   std::uint16_t outside_index_ = 0;  // township index used for "outside the city"
 };

@@ -18,9 +18,15 @@ inline double normal_cdf(double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0))
 // A normal(mean, sd) value restricted to [low, high] by inverse-CDF sampling (no rejection loop).
 double truncated_normal(double u, double mean, double sd, double low, double high);
 
+// Lognormal with the given median and log of the geometric standard deviation, for callers drawing often
+// (the same value as lognormal_from_median with gsd = exp(log_gsd)'s log precomputed).
+inline double lognormal_from_median_log_gsd(double u, double median, double log_gsd) {
+  return median * std::exp(normal_quantile(u) * log_gsd);
+}
+
 // Lognormal with the given median and geometric standard deviation (GSD ≥ 1).
 inline double lognormal_from_median(double u, double median, double gsd) {
-  return median * std::exp(normal_quantile(u) * std::log(gsd));
+  return lognormal_from_median_log_gsd(u, median, std::log(gsd));
 }
 
 // Number of whole years until an event with annual probability p happens, counting the year it happens:

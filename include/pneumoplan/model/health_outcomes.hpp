@@ -40,6 +40,15 @@ class HealthOutcomes {
               const std::vector<double>& rehab_served_by_region, ReplicateResults& results) const;
 
  private:
+  // This year's period life expectancy at each age, by sex, plain and discounted: the same for every county,
+  // so record() computes each value once, on first use, instead of once per county with a death at that age.
+  struct YearLifeExpectancy {
+    std::vector<double> plain, discounted;  // [sex × kDeathAgeBins + age]
+    std::vector<std::uint8_t> known;
+  };
+  HealthYear county_year(int year, const YearTally& tally, std::size_t county, double rehab_served,
+                         YearLifeExpectancy* life_expectancy) const;
+
   const Scenario& scenario_;
   std::vector<double> reference_years_;             // GBD reference life expectancy, by age at death
   std::vector<double> reference_years_discounted_;  // ... as a discounted stream

@@ -25,6 +25,19 @@ class WorkerFactory {
   // Row `row` becomes the `slot`-th worker `enterprise` hires at the start of `year`.
   void hire(WorkerTable& workers, std::size_t row, std::uint32_t enterprise, int year, std::uint32_t slot) const;
 
+  // Where hire k of a year goes: the k-th released row, then new rows from `base` on.
+  struct HireRows {
+    const std::size_t* free = nullptr;
+    std::size_t free_count = 0;
+    std::size_t base = 0;
+    std::size_t operator()(std::size_t k) const { return k < free_count ? free[k] : base + (k - free_count); }
+  };
+  // The same as hire() for slots 0 .. count − 1 of `enterprise`, slot s into rows(first + s): identical
+  // workers, made faster by computing the enterprise's constants once and the random numbers of several
+  // hires together (their Philox rounds then overlap in the processor instead of waiting on each other).
+  void hire_all(WorkerTable& workers, std::uint32_t enterprise, int year, std::size_t count, const HireRows& rows,
+                std::size_t first) const;
+
   // Row `row` becomes the `slot`-th worker of `enterprise` in the first simulated year, with the years
   // they had already worked there and the exposure, and possibly disease (and its diagnosis), those years
   // brought.
@@ -35,8 +48,13 @@ class WorkerFactory {
 
  private:
   struct Draws;
+  struct EnterpriseHiring;
+  EnterpriseHiring hiring_of(std::uint32_t enterprise) const;
   Draws draw(std::uint64_t id, std::uint32_t enterprise) const;
+  Draws draw_from(const std::array<std::uint64_t, 4>& bits, const EnterpriseHiring& h) const;
   void place(WorkerTable& workers, std::size_t row, std::uint64_t id, std::uint32_t enterprise, const Draws& d,
+             int hire_year, int birth_year) const;
+  void place(WorkerTable& workers, std::size_t row, std::uint64_t id, const EnterpriseHiring& h, const Draws& d,
              int hire_year, int birth_year) const;
   int retirement_exit_year(int birth_year, bool female) const;
   std::int64_t years_until_exit(double u, std::uint32_t enterprise, EmploymentType type) const;
