@@ -2,6 +2,7 @@
 // them side by side — outcomes, paired differences against the first package, cases and deaths averted,
 // costs, and the plan's targets each package meets.
 #include <tbb/global_control.h>
+#include <tbb/task_group.h>
 
 #include <cmath>
 #include <filesystem>
@@ -230,20 +231,32 @@ int compare_command(const std::vector<std::string>& args) {
       compare_packages(scenario, packages, runs, request.seed, period_first, period_last, target_year, wtp);
   comparison.targets = scenario.targets;
   try {
+  // While this thread writes a package's file (HDF5 takes one thread), the next package's datasets are summarised
+  // and compressed beside it (prepare_results calls no HDF5 function).
+  PreparedResults next = prepare_results(runs.front());
   for (std::size_t p = 0; p < packages.size(); ++p) {
     const std::string path = set.stage((fs::path(folder) / package_file(packages[p])).string());
-    write_results_file(path, package_scenarios[p], runs[p], request.seed);
-    comparison.results_files.push_back(package_file(packages[p]));
-    std::vector<Verdict> verdicts;
-    if (!scenario.targets.empty()) {
-      const ResultsFile results = open_results_file(path);
-      const Scorecard card = build_scorecard(results, {target_year});
-      const std::size_t city = results.region_codes.size() - 1;
-      for (const auto& row : card.rows) {
-        if (row.region == city) verdicts.push_back(row.verdict);
+    PreparedResults prepared = std::move(next);
+    tbb::task_group preparing;
+    if (p + 1 < packages.size()) preparing.run([&next, &runs, p] { next = prepare_results(runs[p + 1]); });
+    try {
+      write_results_file(path, package_scenarios[p], runs[p], request.seed, prepared);
+      comparison.results_files.push_back(package_file(packages[p]));
+      std::vector<Verdict> verdicts;
+      if (!scenario.targets.empty()) {
+        const ResultsFile results = open_results_file(path);
+        const Scorecard card = build_scorecard(results, {target_year});
+        const std::size_t city = results.region_codes.size() - 1;
+        for (const auto& row : card.rows) {
+          if (row.region == city) verdicts.push_back(row.verdict);
+        }
       }
+      comparison.verdicts.push_back(std::move(verdicts));
+    } catch (...) {
+      preparing.wait();  // the task refers to `next`: it must end before anything unwinds
+      throw;
     }
-    comparison.verdicts.push_back(std::move(verdicts));
+    preparing.wait();
   }
   write_comparison_file(set.stage(comparison_path), comparison);
   write_text_atomically(set.stage(csv_path), comparison_csv(comparison, language));

@@ -269,9 +269,31 @@ void write_indicator_sources(hid_t file, const Scenario& scenario) {
   h5::attach_dimension_scales(group.id(), "from_inputs", {"/indicators/indicator_key", scale_path(Axis::Region)});
 }
 
+PreparedResults::Output prepare_output(const std::vector<ReplicateResults>& replicates, std::size_t i) {
+  const auto id = static_cast<OutputId>(i);
+  const OutputSpec& spec = output_catalogue()[i];
+  PreparedResults::Output out;
+  std::vector<hsize_t> dims = {replicates.size()};
+  for (const auto extent : replicates.front()[id].shape) dims.push_back(extent);
+  std::vector<double> values;
+  for (const auto& r : replicates) values.insert(values.end(), r[id].values.begin(), r[id].values.end());
+  if (spec.integer) {
+    std::vector<std::int64_t> counts(values.size());
+    for (std::size_t k = 0; k < values.size(); ++k) counts[k] = std::llround(values[k]);
+    out.per_replicate = h5::prepare_dataset(dims, counts);
+  } else {
+    out.per_replicate = h5::prepare_dataset(dims, values);
+  }
+  const OutputSummary s = summarise(replicates, id);
+  const std::vector<hsize_t> cell_dims(dims.begin() + 1, dims.end());
+  const std::vector<double>* statistics[] = {&s.mean, &s.p5, &s.p50, &s.p95};
+  for (std::size_t k = 0; k < 4; ++k) out.statistics[k] = h5::prepare_dataset(cell_dims, *statistics[k]);
+  return out;
+}
+
 // Everything inside the file; every group and dataset it opens is closed when it returns.
 void write_contents(hid_t root, const Scenario& scenario, const std::vector<ReplicateResults>& replicates,
-                    std::uint64_t seed) {
+                    std::uint64_t seed, const PreparedResults* ready) {
   h5::write_attribute(root, "format", std::string(kResultsFormat));
   h5::write_attribute(root, "format_version", kResultsFormatVersion);
   h5::write_attribute(root, "program_version", std::string(kProgramVersion));
@@ -315,40 +337,23 @@ void write_contents(hid_t root, const Scenario& scenario, const std::vector<Repl
   h5::describe(per_replicate.id(), "", "every output, one value per replicate");
   auto summary = h5::create_group(root, "summary");
   h5::describe(summary.id(), "", "every output summarised over replicates: mean, p5, p50, p95");
-  // Every output's datasets are gathered, summarised and compressed in parallel, then written in order.
-  struct PreparedOutput {
-    h5::PreparedDataset per_replicate;
-    std::array<h5::PreparedDataset, 4> statistics;  // mean, p5, p50, p95
-  };
-  // In batches, so only a batch of prepared outputs is held at once.
+  // Outputs prepared beforehand (`ready`), or here in batches of 16 in parallel, so that only a batch of
+  // prepared outputs is held at once; then written in order by this thread.
   constexpr std::size_t kBatch = 16;
-  std::vector<PreparedOutput> prepared(kOutputCount);
+  std::vector<PreparedResults::Output> prepared_here(ready ? 0 : kOutputCount);
+  const auto output = [&](std::size_t i) -> const PreparedResults::Output& {
+    return ready ? ready->outputs[i] : prepared_here[i];
+  };
   for (std::size_t batch = 0; batch < kOutputCount; batch += kBatch) {
     const std::size_t batch_end = std::min(kOutputCount, batch + kBatch);
-    pneumo::parallel_for(batch, batch_end, [&](std::size_t i) {
-      const auto id = static_cast<OutputId>(i);
-      const OutputSpec& spec = output_catalogue()[i];
-      std::vector<hsize_t> dims = {replicates.size()};
-      for (const auto extent : replicates.front()[id].shape) dims.push_back(extent);
-      std::vector<double> values;
-      for (const auto& r : replicates) values.insert(values.end(), r[id].values.begin(), r[id].values.end());
-      if (spec.integer) {
-        std::vector<std::int64_t> counts(values.size());
-        for (std::size_t k = 0; k < values.size(); ++k) counts[k] = std::llround(values[k]);
-        prepared[i].per_replicate = h5::prepare_dataset(dims, counts);
-      } else {
-        prepared[i].per_replicate = h5::prepare_dataset(dims, values);
-      }
-      const OutputSummary s = summarise(replicates, id);
-      const std::vector<hsize_t> cell_dims(dims.begin() + 1, dims.end());
-      const std::vector<double>* statistics[] = {&s.mean, &s.p5, &s.p50, &s.p95};
-      for (std::size_t k = 0; k < 4; ++k) prepared[i].statistics[k] = h5::prepare_dataset(cell_dims, *statistics[k]);
-    });
+    if (!ready) {
+      pneumo::parallel_for(batch, batch_end, [&](std::size_t i) { prepared_here[i] = prepare_output(replicates, i); });
+    }
     for (std::size_t i = batch; i < batch_end; ++i) {
       const OutputSpec& spec = output_catalogue()[i];
       const std::string name(spec.name);
       const std::string unit(spec.unit), description(spec.description);
-      h5::write_prepared(per_replicate.id(), name, prepared[i].per_replicate);
+      h5::write_prepared(per_replicate.id(), name, output(i).per_replicate);
       {
         h5::Handle dataset(H5Dopen2(per_replicate.id(), name.c_str(), H5P_DEFAULT), H5Dclose);
         h5::write_attribute(dataset.id(), "unit", unit);  // as in format version 2
@@ -366,11 +371,11 @@ void write_contents(hid_t root, const Scenario& scenario, const std::vector<Repl
       const char* words[] = {"mean over replicates", "5th percentile over replicates", "median over replicates",
                              "95th percentile over replicates"};
       for (std::size_t k = 0; k < 4; ++k) {
-        h5::write_prepared(group.id(), statistics[k], prepared[i].statistics[k]);
+        h5::write_prepared(group.id(), statistics[k], output(i).statistics[k]);
         h5::describe_dataset(group.id(), statistics[k], unit, std::string(words[k]) + " of: " + description);
         h5::attach_dimension_scales(group.id(), statistics[k], cell_scales);
       }
-      prepared[i] = PreparedOutput{};  // written: its memory goes back now
+      if (!ready) prepared_here[i] = PreparedResults::Output{};  // written: its memory goes back now
     }
   }
 }
@@ -388,7 +393,22 @@ std::string input_dataset_name(const std::string& file_name) {
 
 void write_results_file(const std::string& path, const Scenario& scenario,
                         const std::vector<ReplicateResults>& replicates, std::uint64_t seed) {
-  h5::write_sealed_file(path, [&](hid_t root) { write_contents(root, scenario, replicates, seed); });
+  h5::write_sealed_file(path, [&](hid_t root) { write_contents(root, scenario, replicates, seed, nullptr); });
+}
+
+PreparedResults prepare_results(const std::vector<ReplicateResults>& replicates) {
+  PreparedResults prepared;
+  prepared.outputs.resize(kOutputCount);
+  pneumo::parallel_for(std::size_t{0}, kOutputCount,
+                       [&](std::size_t i) { prepared.outputs[i] = prepare_output(replicates, i); });
+  return prepared;
+}
+
+void write_results_file(const std::string& path, const Scenario& scenario,
+                        const std::vector<ReplicateResults>& replicates, std::uint64_t seed,
+                        const PreparedResults& prepared) {
+  if (prepared.outputs.size() != kOutputCount) throw std::logic_error("results prepared for another catalogue");
+  h5::write_sealed_file(path, [&](hid_t root) { write_contents(root, scenario, replicates, seed, &prepared); });
 }
 
 }  // namespace pneumo

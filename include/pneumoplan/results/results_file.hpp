@@ -3,10 +3,13 @@
 // replicate and summaries over replicates. Written atomically.
 #pragma once
 
+#include <array>
+
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "pneumoplan/results/hdf5_io.hpp"
 #include "pneumoplan/outputs/replicate_results.hpp"
 #include "pneumoplan/scenario/scenario.hpp"
 
@@ -27,5 +30,21 @@ std::string input_dataset_name(const std::string& file_name);
 
 void write_results_file(const std::string& path, const Scenario& scenario,
                         const std::vector<ReplicateResults>& replicates, std::uint64_t seed);
+
+// Every output's datasets (per replicate, and mean, p5, p50, p95 over replicates) gathered, summarised and
+// compressed, ready to write. Preparing calls no HDF5 function, so a command writing several results files
+// (compare) prepares the next file's while it writes one; the file is the same either way.
+struct PreparedResults {
+  struct Output {
+    h5::PreparedDataset per_replicate;
+    std::array<h5::PreparedDataset, 4> statistics;  // mean, p5, p50, p95
+  };
+  std::vector<Output> outputs;  // by OutputId
+};
+PreparedResults prepare_results(const std::vector<ReplicateResults>& replicates);
+// The same file as write_results_file, from outputs prepared beforehand (of the same replicates).
+void write_results_file(const std::string& path, const Scenario& scenario,
+                        const std::vector<ReplicateResults>& replicates, std::uint64_t seed,
+                        const PreparedResults& prepared);
 
 }  // namespace pneumo
