@@ -53,16 +53,23 @@ std::vector<std::string> package_list(const std::string& text, const Scenario& s
   return names;
 }
 
-// How many packages will run (for the memory estimate, before the list is checked).
-std::function<std::int64_t(const Scenario&)> packages_to_run(const po::variables_map& values) {
+// How many packages will run (for the memory estimate, before the list is checked): their runs are kept until
+// written, and while a replicate runs its shared history holds a state for each package but one.
+std::function<HeldRuns(const Scenario&)> packages_to_run(const po::variables_map& values) {
   const std::string text = values["packages"].as<std::string>();
-  return [text](const Scenario& scenario) -> std::int64_t {
-    if (trim(text).empty()) return 1 + static_cast<std::int64_t>(scenario.packages.size());
+  return [text](const Scenario& scenario) {
     std::int64_t count = 0;
-    std::stringstream stream(text);
-    std::string item;
-    while (std::getline(stream, item, ',')) count += trim(item).empty() ? 0 : 1;
-    return std::max<std::int64_t>(1, count);
+    if (trim(text).empty()) {
+      count = 1 + static_cast<std::int64_t>(scenario.packages.size());
+    } else {
+      std::stringstream stream(text);
+      std::string item;
+      while (std::getline(stream, item, ',')) count += trim(item).empty() ? 0 : 1;
+    }
+    HeldRuns held;
+    held.runs = std::max<std::int64_t>(1, count);
+    held.states_per_running_replicate = held.runs - 1;
+    return held;
   };
 }
 

@@ -183,7 +183,13 @@ int run_command(const std::vector<std::string>& args) {
     paths.check();
   }
 
-  LoadedScenario loaded = load_scenario_from_options(directory, values, check_only);
+  // A state saved or continued is held for every replicate (one replicate's worker table and results each).
+  const bool holds_states = values.count("save-state") || values.count("from-state");
+  LoadedScenario loaded = load_scenario_from_options(directory, values, check_only, [holds_states](const Scenario&) {
+    HeldRuns held;
+    held.states_per_replicate = holds_states ? 1 : 0;
+    return held;
+  });
   Scenario& scenario = loaded.scenario;
   const int threads = loaded.threads;
   scenario.select_package(package);

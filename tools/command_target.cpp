@@ -275,7 +275,20 @@ int target_command(const std::vector<std::string>& args) {
     paths.check();
   }
   const ProgressSettings progress_shown = progress_settings(values);
-  LoadedScenario loaded = load_scenario_from_options(values["scenario"].as<std::string>(), values);
+  // Held besides the running simulations: the package search keeps every package's runs and, while a replicate
+  // runs, a state per package but one; the intensity search keeps one state per replicate for all its trials.
+  const std::string package_text = values.count("packages") ? values["packages"].as<std::string>() : std::string();
+  const auto held = [package_text](const Scenario&) {
+    HeldRuns h;
+    if (package_text.empty()) {
+      h.states_per_replicate = 1;
+    } else {
+      h.runs = std::max<std::int64_t>(1, 1 + std::count(package_text.begin(), package_text.end(), ','));
+      h.states_per_running_replicate = h.runs - 1;
+    }
+    return h;
+  };
+  LoadedScenario loaded = load_scenario_from_options(values["scenario"].as<std::string>(), values, false, held);
   const Scenario& scenario = loaded.scenario;
 
   if (values.count("packages")) {

@@ -40,7 +40,7 @@ std::string scenario_name_of(const std::string& directory) {
 }
 
 LoadedScenario load_scenario_from_options(const std::string& directory, const po::variables_map& values, bool light,
-                                          const std::function<std::int64_t(const Scenario&)>& runs_kept) {
+                                          const std::function<HeldRuns(const Scenario&)>& held) {
   const auto overrides =
       values.count("set") ? values["set"].as<std::vector<std::string>>() : std::vector<std::string>{};
   std::optional<std::int64_t> replicates;
@@ -61,10 +61,8 @@ LoadedScenario load_scenario_from_options(const std::string& directory, const po
   MemoryEstimate memory;
   std::string memory_limit;
   const auto check_memory = [&](const Scenario& loaded) {
-    // Runs kept together are variants forked from one shared history, which holds a state per fork.
-    const std::int64_t runs = runs_kept ? runs_kept(loaded) : 1;
-    memory = estimate_run_memory(loaded, replicates.value_or(loaded.parameters.simulation.replicates), threads, runs,
-                                 runs - 1);
+    memory = estimate_run_memory(loaded, replicates.value_or(loaded.parameters.simulation.replicates), threads,
+                                 held ? held(loaded) : HeldRuns{});
     if (max_memory) {
       memory_limit = format_bytes(static_cast<double>(*max_memory)) + " allowed by --max-memory";
       check_run_fits(loaded, memory, *max_memory, "allowed by --max-memory");

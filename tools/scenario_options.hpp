@@ -26,11 +26,11 @@ struct LoadedScenario {
 // available); a run that would not fit is refused. Throws UsageError on out-of-range options and InputError
 // on a bad scenario.
 // `light`: the scenario is only checked (run --check): the table of township distances is not built.
-// `runs_kept`, when given, says how many runs of the replicates the command holds in memory at once (compare:
-// one per package, forked from a shared history that holds a saved state per other package), for the estimate.
+// `held`, when given, says what the command holds besides its running simulations, for the estimate: runs of the
+// replicates kept until written (compare: one per package) and saved states (memory_estimate.hpp, HeldRuns).
 LoadedScenario load_scenario_from_options(const std::string& directory, const po::variables_map& values,
                                           bool light = false,
-                                          const std::function<std::int64_t(const Scenario&)>& runs_kept = {});
+                                          const std::function<HeldRuns(const Scenario&)>& held = {});
 
 // The files of the scenario folder `directory` as inputs of a command (no output may be one of them).
 void add_scenario_inputs(CommandPaths& paths, const std::string& directory);

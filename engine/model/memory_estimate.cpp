@@ -70,9 +70,11 @@ std::uint64_t multiply(std::uint64_t a, double factor) { return to_bytes(static_
 }  // namespace
 
 MemoryEstimate estimate_run_memory(const Scenario& scenario, std::int64_t replicates, int threads,
-                                   std::int64_t runs_kept, std::int64_t states_kept) {
+                                   const HeldRuns& held) {
   MemoryEstimate e;
-  e.states_kept = std::max<std::int64_t>(0, states_kept);
+  const std::int64_t runs_kept = held.runs;
+  e.states_per_running_replicate = std::max<std::int64_t>(0, held.states_per_running_replicate);
+  e.states_per_replicate = std::max<std::int64_t>(0, held.states_per_replicate);
   e.replicates = replicates;
   e.runs_kept = std::max<std::int64_t>(1, runs_kept);
   e.concurrent_simulations = static_cast<int>(std::max<std::int64_t>(1, std::min<std::int64_t>(threads, replicates)));
@@ -126,7 +128,8 @@ std::uint64_t MemoryEstimate::total_bytes() const {
   const std::uint64_t results = multiply(results_bytes, static_cast<double>(replicates) * static_cast<double>(runs_kept));
   const std::uint64_t running = multiply(simulation_bytes, concurrent_simulations);
   const std::uint64_t states =
-      multiply(state_bytes, static_cast<double>(concurrent_simulations) * static_cast<double>(states_kept));
+      multiply(state_bytes, static_cast<double>(concurrent_simulations) * static_cast<double>(states_per_running_replicate) +
+                                static_cast<double>(replicates) * static_cast<double>(states_per_replicate));
   return add(add(add(program_bytes, scenario_bytes), states), add(results, std::max(running, writing_bytes)));
 }
 
@@ -140,9 +143,11 @@ std::string MemoryEstimate::describe() const {
                 peak_jobs, static_cast<long long>(replicates), replicates == 1 ? "" : "s",
                 format_bytes(static_cast<double>(results_bytes)).c_str(),
                 runs_kept > 1 ? (" x " + std::to_string(runs_kept) + " runs kept").c_str() : "",
-                states_kept > 0 ? (" saved states " + std::to_string(states_kept) + " per replicate x " +
-                                   format_bytes(static_cast<double>(state_bytes)) + ";").c_str()
-                                : "",
+                states_per_running_replicate + states_per_replicate > 0
+                    ? (" saved states " + std::to_string(states_per_running_replicate) + " per running and " +
+                       std::to_string(states_per_replicate) + " per replicate x " +
+                       format_bytes(static_cast<double>(state_bytes)) + ";").c_str()
+                    : "",
                 format_bytes(static_cast<double>(scenario_bytes)).c_str(),
                 format_bytes(static_cast<double>(program_bytes)).c_str());
   return text;

@@ -16,7 +16,7 @@ CheapestPackageSearch find_cheapest_package(const Scenario& scenario, const Pack
   request.seed = query.seed;
   request.replicates = query.replicates;
   request.year_done = year_done;
-  SharedHistory history(request);
+  SharedHistory history(request, /*keep_states=*/false);  // one batch: a replicate's states go when it is done
   const auto runs = history.run(variants);
 
   CheapestPackageSearch search;

@@ -46,9 +46,27 @@ TEST(MemoryEstimate, GrowsWithWorkersReplicatesAndThreads) {
 TEST(MemoryEstimate, ACommandKeepingSeveralRunsCountsTheirResults) {
   // compare keeps every package's replicates until it writes them.
   const Scenario& s = test::small_scenario();
-  const MemoryEstimate one = estimate_run_memory(s, 5, 2), three = estimate_run_memory(s, 5, 2, 3);
+  HeldRuns three_runs;
+  three_runs.runs = 3;
+  const MemoryEstimate one = estimate_run_memory(s, 5, 2), three = estimate_run_memory(s, 5, 2, three_runs);
   EXPECT_EQ(three.total_bytes() - one.total_bytes(), 2 * 5 * one.results_bytes);
   EXPECT_NE(three.describe().find("x 3 runs kept"), std::string::npos) << three.describe();
+}
+
+TEST(MemoryEstimate, SavedStatesAreCountedPerRunningReplicateOrPerReplicate) {
+  // compare's shared history holds a state per other package while a replicate runs (2 at a time here); a target
+  // search or run --save-state holds one for every replicate (5).
+  const Scenario& s = test::small_scenario();
+  const MemoryEstimate none = estimate_run_memory(s, 5, 2);
+  HeldRuns compare;
+  compare.states_per_running_replicate = 3;
+  HeldRuns target;
+  target.states_per_replicate = 1;
+  const MemoryEstimate forks = estimate_run_memory(s, 5, 2, compare), kept = estimate_run_memory(s, 5, 2, target);
+  ASSERT_GT(none.state_bytes, 0u);
+  EXPECT_EQ(forks.total_bytes() - none.total_bytes(), 2 * 3 * none.state_bytes);
+  EXPECT_EQ(kept.total_bytes() - none.total_bytes(), 5 * none.state_bytes);
+  EXPECT_NE(forks.describe().find("saved states 3 per running"), std::string::npos) << forks.describe();
 }
 
 TEST(MemoryEstimate, TheRoomUnderAnAddressSpaceLimitIsMemoryAvailable) {

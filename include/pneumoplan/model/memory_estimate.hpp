@@ -24,17 +24,23 @@ struct MemoryEstimate {
   std::uint64_t simulation_bytes = 0;  // one replicate while it runs: workers, enterprises, tallies, distances
   std::uint64_t results_bytes = 0;   // one finished replicate's outputs, kept until the file is written
   std::uint64_t writing_bytes = 0;   // buffers while the results file is written (outputs prepared in parallel)
-  std::int64_t states_kept = 0;      // saved states per running replicate a shared history holds (compare: packages − 1)
+  std::int64_t states_per_running_replicate = 0;  // saved states held while a replicate runs (compare)
+  std::int64_t states_per_replicate = 0;          // saved states held for every replicate (target, --save-state)
   std::uint64_t state_bytes = 0;     // one saved state: the worker and enterprise tables, results so far
   std::uint64_t total_bytes() const;  // at the worst moment
   std::string describe() const;       // the total and how it is made up, for messages
 };
 
-// `threads` is the number of worker threads the run may use; `replicates` how many it runs; `runs_kept` how
-// many such runs the command keeps in memory until it writes them (compare keeps one per package);
-// `states_kept` how many saved states per replicate it holds to fork them from (shared_history.hpp).
+// What a command holds besides the simulations running (shared_history.hpp for the states).
+struct HeldRuns {
+  std::int64_t runs = 1;  // runs of the replicates kept until written (compare: one per package)
+  std::int64_t states_per_running_replicate = 0;  // compare: one per package but the last, dropped with the replicate
+  std::int64_t states_per_replicate = 0;  // a target search's shared history; run --save-state or --from-state
+};
+
+// `threads` is the number of worker threads the run may use; `replicates` how many it runs.
 MemoryEstimate estimate_run_memory(const Scenario& scenario, std::int64_t replicates, int threads,
-                                   std::int64_t runs_kept = 1, std::int64_t states_kept = 0);
+                                   const HeldRuns& held = {});
 
 // Throws InputError naming the scenario folder, with the estimate, when it exceeds `limit_bytes`
 // (described by `limit_source`, e.g. "available (MemAvailable)" or "allowed by --max-memory").
