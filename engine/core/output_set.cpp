@@ -20,6 +20,7 @@
 #include <thread>
 
 #include "pneumoplan/core/atomic_output.hpp"
+#include "pneumoplan/core/fnv1a.hpp"
 #include "pneumoplan/core/error.hpp"
 #include "pneumoplan/core/interrupt_cleanup.hpp"
 
@@ -32,14 +33,6 @@ constexpr const char* kManifestMagic = "pneumoplan output set 1";
 std::atomic<unsigned> set_counter{0};
 
 std::string error_text(int err) { return std::strerror(err); }
-
-std::uint64_t fnv1a(const char* data, std::size_t size, std::uint64_t h = 0xcbf29ce484222325ULL) {
-  for (std::size_t i = 0; i < size; ++i) {
-    h ^= static_cast<unsigned char>(data[i]);
-    h *= 0x100000001b3ULL;
-  }
-  return h;
-}
 
 struct Digest {
   std::uint64_t size = 0;

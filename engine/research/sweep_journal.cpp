@@ -7,6 +7,7 @@
 
 #include "pneumoplan/core/atomic_output.hpp"
 #include "pneumoplan/core/error.hpp"
+#include "pneumoplan/core/fnv1a.hpp"
 #include "pneumoplan/core/text_excerpt.hpp"
 #include "pneumoplan/core/version.hpp"
 
@@ -28,26 +29,8 @@ std::string record_name(std::int64_t index) {
   return name;
 }
 
-void hash_bytes(std::uint64_t& h, const std::string& bytes) {
-  for (const unsigned char c : bytes) {
-    h ^= c;
-    h *= 0x100000001b3ULL;
-  }
-  h ^= 0xff;  // a separator, so that ("ab", "c") and ("a", "bc") differ
-  h *= 0x100000001b3ULL;
-}
-
 constexpr char kRecordMagic[8] = {'P', 'N', 'S', 'W', 'J', 'R', '0', '2'};
 constexpr std::size_t kFingerprintChars = 16;
-
-std::uint64_t fnv1a(const std::string& bytes, std::size_t size) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (std::size_t i = 0; i < size; ++i) {
-    h ^= static_cast<unsigned char>(bytes[i]);
-    h *= 0x100000001b3ULL;
-  }
-  return h;
-}
 
 bool is_record_name(const std::string& name) { return name.rfind("point-", 0) == 0; }
 
@@ -57,7 +40,7 @@ std::string encode_journal_record(const std::string& fingerprint, const PointRes
   std::string out(kRecordMagic, sizeof kRecordMagic);
   out += fingerprint;
   out += encode_point(result);
-  const std::uint64_t sum = fnv1a(out, out.size());
+  const std::uint64_t sum = fnv1a(out.data(), out.size());
   for (int k = 0; k < 8; ++k) out += static_cast<char>((sum >> (8 * k)) & 0xff);
   return out;
 }
@@ -72,7 +55,7 @@ PointResult decode_journal_record(const std::string& fingerprint, const std::str
   }
   std::uint64_t sum = 0;
   for (int k = 0; k < 8; ++k) sum |= static_cast<std::uint64_t>(static_cast<unsigned char>(bytes[bytes.size() - 8 + k])) << (8 * k);
-  if (sum != fnv1a(bytes, bytes.size() - 8)) throw IoError("damaged sweep journal record: the checksum does not match");
+  if (sum != fnv1a(bytes.data(), bytes.size() - 8)) throw IoError("damaged sweep journal record: the checksum does not match");
   const std::string owner = bytes.substr(sizeof kRecordMagic, kFingerprintChars);
   if (owner != fingerprint) {
     throw IoError("a record of another sweep (fingerprint " + quote_value(owner) + ", this sweep " + fingerprint + ")");
@@ -81,13 +64,13 @@ PointResult decode_journal_record(const std::string& fingerprint, const std::str
 }
 
 std::string sweep_fingerprint(const SweepSpec& spec, const Scenario& base) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  hash_bytes(h, spec.text);
+  std::uint64_t h = kFnv1aStart;
+  fnv1a_add_field(h, spec.text);
   for (const auto& [name, contents] : base.input_files) {
-    hash_bytes(h, name);
-    hash_bytes(h, contents);
+    fnv1a_add_field(h, name);
+    fnv1a_add_field(h, contents);
   }
-  hash_bytes(h, kProgramVersion);
+  fnv1a_add_field(h, kProgramVersion);
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
   return hex;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "pneumoplan/core/error.hpp"
+#include "pneumoplan/core/fnv1a.hpp"
 #include "pneumoplan/core/output_set.hpp"
 #include "pneumoplan/core/text_file.hpp"
 
@@ -18,7 +19,7 @@ constexpr const char* kMagic = "pneumoplan sealed file 1\n";
 
 struct Digest {
   std::uint64_t bytes = 0;
-  std::uint64_t fnv1a = 0xcbf29ce484222325ULL;  // FNV-1a 64-bit offset basis
+  std::uint64_t fnv1a = kFnv1aStart;
 };
 
 // Checksum of everything after the seal, read in blocks.
@@ -29,10 +30,7 @@ Digest digest_after_seal(std::ifstream& in, const std::string& path) {
   while (in) {
     in.read(block.data(), static_cast<std::streamsize>(block.size()));
     const auto got = static_cast<std::size_t>(in.gcount());
-    for (std::size_t i = 0; i < got; ++i) {
-      d.fnv1a ^= static_cast<unsigned char>(block[i]);
-      d.fnv1a *= 0x100000001b3ULL;  // FNV 64-bit prime
-    }
+    d.fnv1a = fnv1a(block.data(), got, d.fnv1a);
     d.bytes += got;
   }
   if (in.bad()) throw IoError(path + ": reading failed while checking its seal");

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "pneumoplan/core/error.hpp"
+#include "pneumoplan/core/fnv1a.hpp"
 #include "pneumoplan/core/version.hpp"
 #include "pneumoplan/results/file_seal.hpp"
 #include "pneumoplan/results/hdf5_io.hpp"
@@ -55,21 +56,13 @@ std::string replicate_group(std::int64_t replicate) {
 }  // namespace
 
 std::string state_fingerprint(const Scenario& scenario) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  const auto hash = [&h](const std::string& bytes) {
-    for (const unsigned char c : bytes) {
-      h ^= c;
-      h *= 0x100000001b3ULL;
-    }
-    h ^= 0xff;  // a separator, so ("ab", "c") and ("a", "bc") differ
-    h *= 0x100000001b3ULL;
-  };
+  std::uint64_t h = kFnv1aStart;
   for (const auto& [name, contents] : scenario.input_files) {
-    hash(name);
-    hash(contents);
+    fnv1a_add_field(h, name);
+    fnv1a_add_field(h, contents);
   }
-  hash(kProgramVersion);
-  hash(kGitCommit);
+  fnv1a_add_field(h, kProgramVersion);
+  fnv1a_add_field(h, kGitCommit);
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
   return hex;
