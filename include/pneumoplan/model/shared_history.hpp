@@ -31,22 +31,6 @@ int first_year_of_effect(const Scenario& scenario, const Intervention& intervent
 // of this year is the baseline's.
 int divergence_year(const Scenario& scenario);
 
-// Runs `variant` for the replicates of `request`, each from its saved state (states[r] for replicate
-// request.first_replicate + r), saved by the same scenario or one whose history the variant shares (its
-// divergence year is not before the states' year).
-std::vector<ReplicateResults> run_replicates_from_states(const Scenario& variant, const RunRequest& request,
-                                                         const std::vector<StateArchive>& states);
-
-// Runs the replicates of `request` from their first year, or from `from` (as run_replicates_from_states), and
-// keeps each replicate's state at the start of `save_year` in `saved` (pneumoplan run --save-state).
-struct StateRun {
-  const std::vector<StateArchive>* from = nullptr;
-  int save_year = 0;
-  std::vector<StateArchive>* saved = nullptr;
-};
-std::vector<ReplicateResults> run_replicates_with_states(const Scenario& scenario, const RunRequest& request,
-                                                         const StateRun& states);
-
 // Throws UsageError (naming `what`, e.g. "--from-state FILE") when the scenario's selected package cannot
 // continue a state saved at the start of `year` by `saved_package` of the same scenario: only that package
 // can, or any other when both are the baseline's until `year` (their interventions act from it or later).
