@@ -95,14 +95,6 @@ void print_summary(const Scenario& scenario, const std::vector<ReplicateResults>
   std::cout << table.render("");
 }
 
-// Whether `path` lies in `folder` or below it (the output set of the results can then hold it).
-bool inside_folder(const std::string& path, const std::string& folder) {
-  const auto file = std::filesystem::weakly_canonical(std::filesystem::absolute(path)).parent_path();
-  const auto root = std::filesystem::weakly_canonical(std::filesystem::absolute(folder));
-  const auto relative = file.lexically_relative(root);
-  return !relative.empty() && relative.native().rfind("..", 0) != 0;
-}
-
 }  // namespace
 
 int run_command(const std::vector<std::string>& args) {
@@ -280,7 +272,7 @@ int run_command(const std::vector<std::string>& args) {
       saved.seed = request.seed;
       saved.first_replicate = request.first_replicate;
       saved.states = std::move(saved_states);
-      write_state_file(inside_folder(save_path, set.folder()) ? set.stage(save_path) : save_path, saved);
+      write_state_file(set.contains(save_path) ? set.stage(save_path) : save_path, saved);
     }
     const std::string staged = set.stage(out);
     write_results_file(staged, scenario, replicates, request.seed);

@@ -378,13 +378,23 @@ OutputSet::~OutputSet() {
   unregister_temporary(staging_);
 }
 
+namespace {
+
+// `final_path` relative to `folder`, or empty when it is not inside it.
+fs::path path_in_folder(const std::string& folder, const std::string& final_path) {
+  const fs::path base = fs::absolute(folder.empty() ? "." : folder).lexically_normal();
+  const fs::path rel = fs::absolute(final_path).lexically_normal().lexically_relative(base);
+  if (rel.empty() || rel.string() == "." || rel.begin()->string() == "..") return {};
+  return rel;
+}
+
+}  // namespace
+
+bool OutputSet::contains(const std::string& final_path) const { return !path_in_folder(folder_, final_path).empty(); }
+
 std::string OutputSet::relative(const std::string& final_path) const {
-  const fs::path base = fs::absolute(folder_.empty() ? "." : folder_).lexically_normal();
-  const fs::path target = fs::absolute(final_path).lexically_normal();
-  const fs::path rel = target.lexically_relative(base);
-  if (rel.empty() || rel.string() == "." || rel.begin()->string() == "..") {
-    throw std::logic_error("output " + final_path + " is not inside the folder " + folder_ + " of its set");
-  }
+  const fs::path rel = path_in_folder(folder_, final_path);
+  if (rel.empty()) throw std::logic_error("output " + final_path + " is not inside the folder " + folder_ + " of its set");
   return rel.string();
 }
 

@@ -30,6 +30,8 @@ class OutputSet {
   OutputSet& operator=(const OutputSet&) = delete;
 
   const std::string& folder() const { return folder_; }
+  // Whether `final_path` lies inside the set's folder, so that it can be a member.
+  bool contains(const std::string& final_path) const;
   // Where to write the member whose final path is `final_path`: its place in the staging folder (parent
   // folders created). Throws std::logic_error when `final_path` is not inside the set's folder.
   std::string stage(const std::string& final_path);
