@@ -60,4 +60,8 @@ void StateArchive::throw_wrong_count(const std::string& name, std::size_t count)
   throw IoError("saved state: column " + name + " holds " + std::to_string(count) + " values, expected 1");
 }
 
+void StateArchive::throw_lengths_mismatch(const std::string& name) {
+  throw IoError("saved state: the lengths in " + name + "_length do not add up to the values of " + name);
+}
+
 }  // namespace pneumo

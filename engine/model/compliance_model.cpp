@@ -114,31 +114,17 @@ EnforcementTally ComplianceModel::update(const RandomStream& rng, EnterpriseTabl
 namespace pneumo {
 
 void ComplianceModel::save(StateArchive& archive, const std::string& prefix) const {
-  // Each county's queue of waiting cases, oldest first: their lengths, then the enterprises in order.
-  std::vector<std::uint32_t> lengths, queued;
-  for (const auto& queue : backlog_) {
-    lengths.push_back(static_cast<std::uint32_t>(queue.size()));
-    queued.insert(queued.end(), queue.begin(), queue.end());
-  }
-  archive.put(prefix + "backlog_length", lengths);
-  archive.put(prefix + "backlog_enterprise", queued);
+  archive.put_lists(prefix + "backlog_enterprise", backlog_);  // each county's waiting cases, oldest first
   archive.put(prefix + "case_waiting", waiting_);
 }
 
 void ComplianceModel::restore(const StateArchive& archive, const std::string& prefix) {
-  const auto lengths = archive.get<std::uint32_t>(prefix + "backlog_length");
-  const auto queued = archive.get<std::uint32_t>(prefix + "backlog_enterprise");
-  if (lengths.size() != backlog_.size()) {
-    throw IoError("saved state: " + prefix + "backlog_length has " + std::to_string(lengths.size()) +
+  const auto queues = archive.get_lists<std::uint32_t>(prefix + "backlog_enterprise");
+  if (queues.size() != backlog_.size()) {
+    throw IoError("saved state: " + prefix + "backlog_enterprise has " + std::to_string(queues.size()) +
                   " counties, the scenario " + std::to_string(backlog_.size()));
   }
-  std::size_t next = 0;
-  for (std::size_t c = 0; c < backlog_.size(); ++c) {
-    if (next + lengths[c] > queued.size()) throw IoError("saved state: " + prefix + "backlog_enterprise is too short");
-    backlog_[c].assign(queued.begin() + static_cast<std::ptrdiff_t>(next),
-                       queued.begin() + static_cast<std::ptrdiff_t>(next + lengths[c]));
-    next += lengths[c];
-  }
+  for (std::size_t c = 0; c < backlog_.size(); ++c) backlog_[c].assign(queues[c].begin(), queues[c].end());
   archive.get(prefix + "case_waiting", waiting_);
 }
 

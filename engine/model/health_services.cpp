@@ -117,25 +117,19 @@ ServiceVolumes HealthServices::account(int year, const EnterpriseTable& e, const
 namespace pneumo {
 
 void HealthServices::save(StateArchive& archive, const std::string& prefix) const {
-  // The recent years' leavers per county, most recent year first, one year after another.
-  std::vector<double> leavers;
-  for (const auto& year : recent_leavers_) leavers.insert(leavers.end(), year.begin(), year.end());
-  archive.put_value(prefix + "recent_leaver_years", static_cast<std::uint32_t>(recent_leavers_.size()));
-  archive.put(prefix + "recent_leavers", leavers);
+  archive.put_lists(prefix + "recent_leavers", recent_leavers_);  // per county, most recent year first
 }
 
 void HealthServices::restore(const StateArchive& archive, const std::string& prefix) {
-  const auto years = archive.get_value<std::uint32_t>(prefix + "recent_leaver_years");
-  const auto leavers = archive.get<double>(prefix + "recent_leavers");
+  const auto years = archive.get_lists<double>(prefix + "recent_leavers");
   const std::size_t counties = scenario_.geography.counties.size();
-  if (leavers.size() != static_cast<std::size_t>(years) * counties) {
-    throw IoError("saved state: " + prefix + "recent_leavers holds " + std::to_string(leavers.size()) +
-                  " values, expected " + std::to_string(years) + " years × " + std::to_string(counties) + " counties");
-  }
   recent_leavers_.clear();
-  for (std::size_t y = 0; y < years; ++y) {
-    recent_leavers_.emplace_back(leavers.begin() + static_cast<std::ptrdiff_t>(y * counties),
-                                 leavers.begin() + static_cast<std::ptrdiff_t>((y + 1) * counties));
+  for (const auto& leavers : years) {
+    if (leavers.size() != counties) {
+      throw IoError("saved state: " + prefix + "recent_leavers holds a year of " + std::to_string(leavers.size()) +
+                    " counties, the scenario " + std::to_string(counties));
+    }
+    recent_leavers_.push_back(leavers);
   }
 }
 

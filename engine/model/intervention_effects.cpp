@@ -212,36 +212,29 @@ namespace pneumo {
 
 // Only the jobs closed so far carry over: every other effect is prepared afresh for each year.
 void InterventionEffects::save(StateArchive& archive, const std::string& prefix) const {
-  std::vector<std::uint32_t> counts;
-  std::vector<std::int32_t> years;
-  std::vector<double> jobs;
-  for (const auto& closures : jobs_closed_) {
-    counts.push_back(static_cast<std::uint32_t>(closures.size()));
-    for (const auto& [year, closed] : closures) {
-      years.push_back(year);
-      jobs.push_back(closed);
+  std::vector<std::vector<std::int32_t>> years(jobs_closed_.size());
+  std::vector<std::vector<double>> jobs(jobs_closed_.size());
+  for (std::size_t k = 0; k < jobs_closed_.size(); ++k) {
+    for (const auto& [year, closed] : jobs_closed_[k]) {
+      years[k].push_back(year);
+      jobs[k].push_back(closed);
     }
   }
-  archive.put(prefix + "closures_per_intervention", counts);
-  archive.put(prefix + "closure_year", years);
-  archive.put(prefix + "jobs_closed", jobs);
+  archive.put_lists(prefix + "closure_year", years);  // per intervention
+  archive.put_lists(prefix + "jobs_closed", jobs);
 }
 
 void InterventionEffects::restore(const StateArchive& archive, const std::string& prefix) {
-  const auto counts = archive.get<std::uint32_t>(prefix + "closures_per_intervention");
-  const auto years = archive.get<std::int32_t>(prefix + "closure_year");
-  const auto jobs = archive.get<double>(prefix + "jobs_closed");
-  if (counts.size() != jobs_closed_.size() || years.size() != jobs.size()) {
-    throw IoError("saved state: " + prefix + "closures_per_intervention has " + std::to_string(counts.size()) +
+  const auto years = archive.get_lists<std::int32_t>(prefix + "closure_year");
+  const auto jobs = archive.get_lists<double>(prefix + "jobs_closed");
+  if (years.size() != jobs_closed_.size() || jobs.size() != jobs_closed_.size()) {
+    throw IoError("saved state: " + prefix + "closure_year has " + std::to_string(years.size()) +
                   " interventions, the scenario " + std::to_string(jobs_closed_.size()));
   }
-  std::size_t next = 0;
-  for (std::size_t k = 0; k < counts.size(); ++k) {
+  for (std::size_t k = 0; k < jobs_closed_.size(); ++k) {
+    if (years[k].size() != jobs[k].size()) throw IoError("saved state: " + prefix + "closure_year and jobs_closed differ");
     jobs_closed_[k].clear();
-    for (std::uint32_t j = 0; j < counts[k]; ++j, ++next) {
-      if (next >= years.size()) throw IoError("saved state: " + prefix + "closure_year is too short");
-      jobs_closed_[k].push_back({years[next], jobs[next]});
-    }
+    for (std::size_t j = 0; j < years[k].size(); ++j) jobs_closed_[k].push_back({years[k][j], jobs[k][j]});
   }
 }
 

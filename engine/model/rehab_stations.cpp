@@ -315,34 +315,22 @@ RehabService RehabStations::serve(int /*year*/, const std::vector<std::int64_t>&
 namespace pneumo {
 
 void RehabStations::save(StateArchive& archive, const std::string& prefix) const {
-  archive.put(prefix + "state", state_);
-  archive.put(prefix + "build_until", build_until_);
-  archive.put(prefix + "existing_year", existing_year_);  // stations.csv ones not yet in existence
-  archive.put(prefix + "staff", staff_);
-  archive.put(prefix + "funded", funded_);
-  archive.put(prefix + "functioning", functioning_);
-  archive.put(prefix + "low_years", low_years_);
-  archive.put(prefix + "unfunded_years", unfunded_years_);
+  for_each_state_column(*this, [&](const char* name, const auto& column) { archive.put(prefix + name, column); });
   archive.put(prefix + "cumulative_build_rmb", cumulative_build_rmb_);
 }
 
 void RehabStations::restore(const StateArchive& archive, const std::string& prefix) {
   const std::size_t townships = state_.size();
-  archive.get(prefix + "state", state_);
-  archive.get(prefix + "build_until", build_until_);
-  archive.get(prefix + "existing_year", existing_year_);
-  archive.get(prefix + "staff", staff_);
-  archive.get(prefix + "funded", funded_);
-  archive.get(prefix + "functioning", functioning_);
-  archive.get(prefix + "low_years", low_years_);
-  archive.get(prefix + "unfunded_years", unfunded_years_);
+  for_each_state_column(*this, [&](const char* name, auto& column) {
+    archive.get(prefix + name, column);
+    if (column.size() != townships) {
+      throw IoError("saved state: " + prefix + name + " has " + std::to_string(column.size()) +
+                    " townships, the scenario " + std::to_string(townships));
+    }
+  });
   archive.get(prefix + "cumulative_build_rmb", cumulative_build_rmb_);
-  for (const auto* column : {&staff_, &funded_, &functioning_}) {
-    if (column->size() != townships) throw IoError("saved state: " + prefix + " columns do not match the scenario's townships");
-  }
-  if (state_.size() != townships || build_until_.size() != townships || existing_year_.size() != townships || low_years_.size() != townships ||
-      unfunded_years_.size() != townships) {
-    throw IoError("saved state: " + prefix + " columns do not match the scenario's townships");
+  if (cumulative_build_rmb_.size() != scenario_.geography.counties.size() + 1) {
+    throw IoError("saved state: " + prefix + "cumulative_build_rmb does not match the scenario's counties");
   }
 }
 

@@ -54,6 +54,9 @@ TEST(SavedState, AStateOfAnotherReplicateOrSeedIsRefused) {
   StateArchive damaged = state;
   damaged.put("workers/stage", std::vector<std::uint8_t>{1, 2});  // fewer rows than the other columns
   EXPECT_THROW(Simulation(scenario, 11, 2, damaged), IoError);
+  StateArchive uneven = state;  // lists whose lengths do not add up to their values
+  uneven.put("services/recent_leavers_length", std::vector<std::uint32_t>{1000});
+  EXPECT_THROW(Simulation(scenario, 11, 2, uneven), IoError);
   StateArchive retyped = state;
   retyped.put("workers/stage", std::vector<float>(first.workers().size(), 0.0f));
   EXPECT_THROW(Simulation(scenario, 11, 2, retyped), IoError);

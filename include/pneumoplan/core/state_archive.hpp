@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <map>
 #include <string>
 #include <string_view>
@@ -96,6 +97,37 @@ class StateArchive {
     return values[0];
   }
 
+  // Lists of different lengths (a queue of cases per county, the closures of each intervention): the values
+  // one list after another in column `name`, the lengths in `name`_length.
+  template <typename Lists>
+  void put_lists(const std::string& name, const Lists& lists) {
+    using T = std::decay_t<decltype(*std::begin(*std::begin(lists)))>;
+    std::vector<std::uint32_t> lengths;
+    std::vector<T> values;
+    for (const auto& list : lists) {
+      lengths.push_back(static_cast<std::uint32_t>(std::size(list)));
+      values.insert(values.end(), std::begin(list), std::end(list));
+    }
+    put(name + "_length", lengths);
+    put(name, values);
+  }
+  // Throws IoError when the lengths do not add up to the values.
+  template <typename T>
+  std::vector<std::vector<T>> get_lists(const std::string& name) const {
+    const auto lengths = get<std::uint32_t>(name + "_length");
+    const auto values = get<T>(name);
+    std::vector<std::vector<T>> lists;
+    std::size_t next = 0;
+    for (const auto length : lengths) {
+      if (values.size() - next < length) break;
+      lists.emplace_back(values.begin() + static_cast<std::ptrdiff_t>(next),
+                         values.begin() + static_cast<std::ptrdiff_t>(next + length));
+      next += length;
+    }
+    if (lists.size() != lengths.size() || next != values.size()) throw_lengths_mismatch(name);
+    return lists;
+  }
+
   void put_column(const std::string& name, Column column);
   bool has(const std::string& name) const { return columns_.count(name) > 0; }
   const std::map<std::string, Column>& columns() const { return columns_; }
@@ -104,6 +136,7 @@ class StateArchive {
  private:
   const Column& find(const std::string& name, StateElement element) const;
   [[noreturn]] static void throw_wrong_count(const std::string& name, std::size_t count);
+  [[noreturn]] static void throw_lengths_mismatch(const std::string& name);
 
   std::map<std::string, Column> columns_;
 };

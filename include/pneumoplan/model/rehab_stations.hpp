@@ -83,6 +83,15 @@ class RehabStations {
  private:
   enum class State : std::uint8_t { None, Planned, Building, Open, Closed };
 
+  // The columns per township carried from year to year, with their names in a saved state.
+  template <typename Self, typename F>
+  static void for_each_state_column(Self& self, F&& f) {
+    f("state", self.state_); f("build_until", self.build_until_);
+    f("existing_year", self.existing_year_);  // stations.csv ones not yet in existence
+    f("staff", self.staff_); f("funded", self.funded_); f("functioning", self.functioning_);
+    f("low_years", self.low_years_); f("unfunded_years", self.unfunded_years_);
+  }
+
   void optimise(const std::vector<std::int64_t>& patients_by_township);
   void update_staff(std::size_t township, int year);
   std::vector<std::size_t> by_patients(const std::vector<std::int64_t>& patients, State state) const;
