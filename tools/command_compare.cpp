@@ -223,15 +223,13 @@ int compare_command(const std::vector<std::string>& args) {
   {
     // The packages share the baseline's history until their first intervention acts: it is simulated once
     // per replicate and each package forks from it (shared_history.hpp; bit-identical to separate runs).
-    std::vector<const Scenario*> variants;
-    for (const auto& package_scenario : package_scenarios) variants.push_back(&package_scenario);
     ProgressLine* shown = nullptr;
     request.year_done = [&shown] { shown->advance(); };
     SharedHistory history(request, /*keep_states=*/false);
-    ProgressLine progress("pneumoplan compare " + scenario.name, history.years_to_simulate(variants),
+    ProgressLine progress("pneumoplan compare " + scenario.name, history.years_to_simulate(package_scenarios),
                           "replicate-years", progress_shown);
     shown = &progress;
-    runs = history.run(variants);
+    runs = history.run(package_scenarios);
   }
 
   PackageComparison comparison =

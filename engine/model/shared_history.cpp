@@ -65,14 +65,31 @@ SharedHistory::SharedHistory(RunRequest request, bool keep_states)
 
 namespace {
 
-// Where a variant can start: the latest state kept at or before its divergence year, or its first year.
-int start_year_for(const std::map<int, StateArchive>& states, const Scenario& variant) {
+// Where a variant can start: the latest year kept at or before its divergence year, or its first year.
+int start_year_for(const std::set<int>& kept_years, const Scenario& variant) {
   const int divergence = divergence_year(variant);
   int start = variant.first_year();
-  for (const auto& [year, state] : states) {
+  for (const int year : kept_years) {
     if (year <= divergence && year <= variant.last_year()) start = std::max(start, year);
   }
   return start;
+}
+
+std::set<int> years_of(const std::map<int, StateArchive>& states) {
+  std::set<int> years;
+  for (const auto& [year, state] : states) years.insert(year);
+  return years;
+}
+
+// The order variants run in: the one that leaves the history last first (it runs the history); ties keep the
+// callers' order.
+std::vector<std::size_t> history_order(const std::vector<const Scenario*>& variants) {
+  std::vector<std::size_t> order(variants.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return divergence_year(*variants[a]) > divergence_year(*variants[b]);
+  });
+  return order;
 }
 
 }  // namespace
@@ -80,20 +97,17 @@ int start_year_for(const std::map<int, StateArchive>& states, const Scenario& va
 std::int64_t SharedHistory::years_to_simulate(const std::vector<const Scenario*>& variants) const {
   if (variants.empty()) return 0;
   // Every replicate holds the same years (run() saves them for all), so replicate 0 tells.
-  std::map<int, StateArchive> kept;
-  for (const auto& [year, state] : states_.front()) kept.emplace(year, StateArchive{});
-  std::vector<const Scenario*> order = variants;
-  std::stable_sort(order.begin(), order.end(),
-                   [](const Scenario* a, const Scenario* b) { return divergence_year(*a) > divergence_year(*b); });
+  std::set<int> kept = years_of(states_.front());
+  const std::vector<std::size_t> order = history_order(variants);
   std::int64_t years = 0;
-  for (std::size_t v = 0; v < order.size(); ++v) {
-    const Scenario& variant = *order[v];
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    const Scenario& variant = *variants[order[k]];
     const int start = start_year_for(kept, variant);
     years += variant.last_year() - start + 1;
-    if (v == 0) {
-      for (const Scenario* other : order) {
+    if (k == 0) {  // the first keeps the years where the others leave the history
+      for (const Scenario* other : variants) {
         const int year = divergence_year(*other);
-        if (year > start && year <= variant.last_year()) kept.emplace(year, StateArchive{});
+        if (year > start && year <= variant.last_year()) kept.insert(year);
       }
     }
   }
@@ -104,12 +118,7 @@ std::vector<std::vector<ReplicateResults>> SharedHistory::run(const std::vector<
   std::vector<std::vector<ReplicateResults>> results(
       variants.size(), std::vector<ReplicateResults>(static_cast<std::size_t>(request_.replicates)));
   if (variants.empty()) return results;
-  // The variant that leaves the history last runs first; ties keep the callers' order.
-  std::vector<std::size_t> order(variants.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return divergence_year(*variants[a]) > divergence_year(*variants[b]);
-  });
+  const std::vector<std::size_t> order = history_order(variants);
   const auto year_done = [this](int) {
     if (request_.year_done) request_.year_done();
   };
@@ -119,7 +128,7 @@ std::vector<std::vector<ReplicateResults>> SharedHistory::run(const std::vector<
       const auto replicate = static_cast<std::uint64_t>(request_.first_replicate + r);
       auto& states = states_[static_cast<std::size_t>(r)];
       const auto simulation_of = [&](const Scenario& variant) {
-        const int start = start_year_for(states, variant);
+        const int start = start_year_for(years_of(states), variant);
         return start > variant.first_year()
                    ? std::make_unique<Simulation>(variant, request_.seed, replicate, states.at(start))
                    : std::make_unique<Simulation>(variant, request_.seed, replicate);

@@ -10,14 +10,12 @@ CheapestPackageSearch find_cheapest_package(const Scenario& scenario, const Pack
                                             const std::function<void()>& year_done) {
   // Every package at once, forked from one shared history per replicate (shared_history.hpp).
   const std::vector<Scenario> trials = package_trial_scenarios(scenario, query);
-  std::vector<const Scenario*> variants;
-  for (const auto& trial : trials) variants.push_back(&trial);
   RunRequest request;
   request.seed = query.seed;
   request.replicates = query.replicates;
   request.year_done = year_done;
   SharedHistory history(request, /*keep_states=*/false);  // one batch: a replicate's states go when it is done
-  const auto runs = history.run(variants);
+  const auto runs = history.run(trials);
 
   CheapestPackageSearch search;
   for (std::size_t p = 0; p < trials.size(); ++p) {
@@ -50,12 +48,9 @@ std::vector<Scenario> package_trial_scenarios(const Scenario& scenario, const Pa
 }
 
 std::int64_t package_search_replicate_years(const Scenario& scenario, const PackageTargetQuery& query) {
-  const std::vector<Scenario> trials = package_trial_scenarios(scenario, query);
-  std::vector<const Scenario*> variants;
-  for (const auto& trial : trials) variants.push_back(&trial);
   RunRequest request;
   request.replicates = query.replicates;
-  return SharedHistory(request).years_to_simulate(variants);
+  return SharedHistory(request).years_to_simulate(package_trial_scenarios(scenario, query));
 }
 
 }  // namespace pneumo

@@ -23,6 +23,29 @@ void expect_identical(const ReplicateResults& a, const ReplicateResults& b, cons
   }
 }
 
+// The scenario with each of its packages selected, after the baseline when `with_baseline`.
+std::vector<Scenario> package_variants(const Scenario& scenario, bool with_baseline) {
+  std::vector<Scenario> variants;
+  if (with_baseline) variants.push_back(scenario);
+  for (const auto& package : scenario.packages) {
+    variants.push_back(scenario);
+    variants.back().select_package(package.name);
+  }
+  return variants;
+}
+
+// Each variant's forked results against the same variant run from its first year.
+void expect_forks_identical(const std::vector<Scenario>& variants,
+                            const std::vector<std::vector<ReplicateResults>>& forked, const RunRequest& request,
+                            const std::string& label) {
+  for (std::size_t v = 0; v < variants.size(); ++v) {
+    const auto whole = run_replicates(variants[v], request);
+    for (std::size_t r = 0; r < whole.size(); ++r) {
+      expect_identical(whole[r], forked[v][r], label + variants[v].active_package);
+    }
+  }
+}
+
 ReplicateResults run_whole(const Scenario& scenario, std::uint64_t seed, std::uint64_t replicate) {
   Simulation simulation(scenario, seed, replicate);
   simulation.run();
@@ -93,14 +116,7 @@ TEST(SharedHistory, EveryKindOfInterventionForksBitIdentically) {
   }
   scenario.packages.push_back({"all", "", "", "", {}});
   for (std::size_t k = 0; k < kInterventionKindCount; ++k) scenario.packages.back().interventions.push_back(k);
-  std::vector<Scenario> variants;
-  variants.push_back(scenario);  // the baseline
-  for (const auto& package : scenario.packages) {
-    variants.push_back(scenario);
-    variants.back().select_package(package.name);
-  }
-  std::vector<const Scenario*> pointers;
-  for (const auto& v : variants) pointers.push_back(&v);
+  const std::vector<Scenario> variants = package_variants(scenario, true);
   RunRequest request;
   request.seed = 5;
   request.replicates = 2;
@@ -113,14 +129,13 @@ TEST(SharedHistory, EveryKindOfInterventionForksBitIdentically) {
   };
   std::int64_t years = scenario.year_count();
   for (std::size_t v = 1; v < variants.size(); ++v) years += acts_the_year_before(variants[v]) ? 20 : 19;
-  EXPECT_EQ(history.years_to_simulate(pointers), 2 * years);
-  const auto forked = history.run(pointers);
+  EXPECT_EQ(history.years_to_simulate(variants), 2 * years);
+  const auto forked = history.run(variants);
   for (std::size_t v = 0; v < variants.size(); ++v) {
     EXPECT_EQ(divergence_year(variants[v]),
               v == 0 ? scenario.last_year() + 1 : acts_the_year_before(variants[v]) ? 2011 : 2012);
-    const auto whole = run_replicates(variants[v], request);
-    for (std::size_t r = 0; r < whole.size(); ++r) expect_identical(whole[r], forked[v][r], variants[v].active_package);
   }
+  expect_forks_identical(variants, forked, request, "");
   // Every kind changes something: a kind without effect would prove nothing about its fork.
   const auto baseline = run_replicates(variants[0], request);
   for (std::size_t v = 1; v < variants.size(); ++v) {
@@ -143,22 +158,12 @@ TEST(SharedHistory, InstitutionsThatOpenInTheirStartYearForkTheYearBefore) {
     scenario.interventions.push_back(intervention_of(kind));
     scenario.packages.push_back({scenario.interventions.back().name, "", "", "", {scenario.interventions.size() - 1}});
   }
-  std::vector<Scenario> variants;
-  for (const auto& package : scenario.packages) {
-    variants.push_back(scenario);
-    variants.back().select_package(package.name);
-    EXPECT_EQ(divergence_year(variants.back()), 2011) << package.name;
-  }
-  std::vector<const Scenario*> pointers;
-  for (const auto& v : variants) pointers.push_back(&v);
+  const std::vector<Scenario> variants = package_variants(scenario, false);
+  for (const auto& v : variants) EXPECT_EQ(divergence_year(v), 2011) << v.active_package;
   RunRequest request;
   request.seed = 8;
   request.replicates = 2;
-  const auto forked = SharedHistory(request).run(pointers);
-  for (std::size_t v = 0; v < variants.size(); ++v) {
-    const auto whole = run_replicates(variants[v], request);
-    for (std::size_t r = 0; r < whole.size(); ++r) expect_identical(whole[r], forked[v][r], variants[v].active_package);
-  }
+  expect_forks_identical(variants, SharedHistory(request).run(variants), request, "");
 }
 
 TEST(SharedHistory, LaterRunsReuseTheSavedHistory) {
@@ -186,25 +191,14 @@ TEST(SharedHistory, LaterRunsReuseTheSavedHistory) {
 // Every package of a city pack, forked, against the same package run from 1970 (two replicates).
 void expect_city_pack_forks_identically(const std::string& city) {
   const Scenario scenario = load_scenario(test::source_path("scenarios/" + city), {});
-  std::vector<Scenario> variants{scenario};
-  for (const auto& package : scenario.packages) {
-    variants.push_back(scenario);
-    variants.back().select_package(package.name);
-  }
-  std::vector<const Scenario*> pointers;
-  for (const auto& v : variants) pointers.push_back(&v);
+  const std::vector<Scenario> variants = package_variants(scenario, true);
   RunRequest request;
   request.seed = static_cast<std::uint64_t>(scenario.parameters.simulation.seed);
   request.replicates = 2;
-  SharedHistory history(request);
-  const auto forked = history.run(pointers);
   for (std::size_t v = 0; v < variants.size(); ++v) {
     EXPECT_LT(divergence_year(variants[v]), v == 0 ? 1 << 20 : scenario.last_year()) << variants[v].active_package;
-    const auto whole = run_replicates(variants[v], request);
-    for (std::size_t r = 0; r < whole.size(); ++r) {
-      expect_identical(whole[r], forked[v][r], city + " " + variants[v].active_package);
-    }
   }
+  expect_forks_identical(variants, SharedHistory(request).run(variants), request, city + " ");
 }
 
 TEST(SharedHistory, XuzhouPackagesForkBitIdentically) { expect_city_pack_forks_identically("xuzhou"); }

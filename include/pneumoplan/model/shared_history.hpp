@@ -49,11 +49,23 @@ class SharedHistory {
   // from those states (in parallel). States already saved by an earlier call are reused, so a search that
   // tries one package at many intensities simulates the history once.
   std::vector<std::vector<ReplicateResults>> run(const std::vector<const Scenario*>& variants);
+  std::vector<std::vector<ReplicateResults>> run(const std::vector<Scenario>& variants) {
+    return run(pointers_to(variants));
+  }
 
   // Replicate-years run() will simulate for these variants, given the states saved so far (for progress).
   std::int64_t years_to_simulate(const std::vector<const Scenario*>& variants) const;
+  std::int64_t years_to_simulate(const std::vector<Scenario>& variants) const {
+    return years_to_simulate(pointers_to(variants));
+  }
 
  private:
+  static std::vector<const Scenario*> pointers_to(const std::vector<Scenario>& variants) {
+    std::vector<const Scenario*> pointers;
+    for (const auto& variant : variants) pointers.push_back(&variant);
+    return pointers;
+  }
+
   RunRequest request_;
   bool keep_states_;
   std::vector<std::map<int, StateArchive>> states_;  // per replicate: the state at the start of each year kept
