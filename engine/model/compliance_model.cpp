@@ -5,7 +5,17 @@
 #include <algorithm>
 #include <cmath>
 
+#include <tbb/blocked_range.h>
+
+#include "pneumoplan/core/parallel_for.hpp"
+
 namespace pneumo {
+namespace {
+
+// Enterprises per task: enough work (several random draws each) to amortise the scheduling.
+constexpr std::size_t kEnterprisesPerTask = 1024;
+
+}  // namespace
 
 ComplianceModel::ComplianceModel(const Scenario& scenario)
     : scenario_(scenario), backlog_(scenario.geography.counties.size()) {}
@@ -37,20 +47,24 @@ EnforcementTally ComplianceModel::update(const RandomStream& rng, EnterpriseTabl
       share[k][z] = baseline_share(static_cast<ComplianceState>(k), static_cast<SizeClass>(z), year);
     }
   }
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto size = e.size_class[i];
-    const bool small = size == SizeClass::Small || size == SizeClass::Micro;
-    e.helped[i] = small && e.help_propensity[i] < effects.help_coverage(i, p.sme_help.coverage);
-    const bool compelled = e.compelled_until[i] >= year;
-    std::uint8_t bits = 0;
-    for (std::size_t k = 0; k < kComplianceStateCount; ++k) {
-      double s = share[k][static_cast<std::size_t>(size)];
-      if (e.helped[i]) s += (1.0 - s) * p.sme_help.effect;
-      s += (1.0 - s) * effects.compliance_gap_closed(i, static_cast<ComplianceState>(k));
-      if (compelled || e.compliance_propensity[k][i] < s) bits |= static_cast<std::uint8_t>(1u << k);
+  // Every enterprise's states and inspection depend on nothing but itself and its own draws, so both run on
+  // every thread; what crosses enterprises (counts, each county's queue) is gathered after, in enterprise order.
+  pneumo::parallel_for(tbb::blocked_range<std::size_t>(0, n, kEnterprisesPerTask), [&](const auto& range) {
+    for (std::size_t i = range.begin(); i != range.end(); ++i) {
+      const auto size = e.size_class[i];
+      const bool small = size == SizeClass::Small || size == SizeClass::Micro;
+      e.helped[i] = small && e.help_propensity[i] < effects.help_coverage(i, p.sme_help.coverage);
+      const bool compelled = e.compelled_until[i] >= year;
+      std::uint8_t bits = 0;
+      for (std::size_t k = 0; k < kComplianceStateCount; ++k) {
+        double s = share[k][static_cast<std::size_t>(size)];
+        if (e.helped[i]) s += (1.0 - s) * p.sme_help.effect;
+        s += (1.0 - s) * effects.compliance_gap_closed(i, static_cast<ComplianceState>(k));
+        if (compelled || e.compliance_propensity[k][i] < s) bits |= static_cast<std::uint8_t>(1u << k);
+      }
+      e.compliance[i] = bits;
     }
-    e.compliance[i] = bits;
-  }
+  });
 
   // Inspections of open enterprises; violations of the states an inspector checks, or a mean concentration
   // over the limit.
@@ -59,24 +73,37 @@ EnforcementTally ComplianceModel::update(const RandomStream& rng, EnterpriseTabl
     double order;
     std::uint32_t enterprise;
   };
+  enum Outcome : std::uint8_t { kNotInspected, kInspected, kCaseFound };
+  std::vector<std::uint8_t> outcome(n, kNotInspected);
+  std::vector<double> case_order(n, 0.0);
+  pneumo::parallel_for(tbb::blocked_range<std::size_t>(0, n, kEnterprisesPerTask), [&](const auto& range) {
+    for (std::size_t i = range.begin(); i != range.end(); ++i) {
+      if (e.target_workers[i] == 0) continue;
+      const auto u = rng.uniforms(i, year, Purpose::Inspection);
+      const double rate = (p.enforcement.inspection_rate + effects.inspection_rate_added(i)) *
+                          (coordinator[e.township[i]] ? p.enforcement.coordinator_inspection_factor : 1.0);
+      if (u[0] >= std::min(1.0, rate)) continue;
+      outcome[i] = kInspected;
+      const bool violation = !e.complies(i, ComplianceState::HazardDeclared) ||
+                             !e.complies(i, ComplianceState::WorkplaceMonitored) ||
+                             !e.complies(i, ComplianceState::ExamsProvided) ||
+                             !e.complies(i, ComplianceState::InjuryInsurance) ||
+                             (e.radiation_share[i] > 0.0f &&
+                              !e.complies(i, ComplianceState::RadiationDoseMonitoring)) ||
+                             e.dust_mg_m3[i] > e.exposure_limit_mg_m3[i];
+      if (violation && u[1] < p.enforcement.detection && !waiting_[i]) {
+        outcome[i] = kCaseFound;
+        case_order[i] = u[2];
+      }
+    }
+  });
   std::vector<std::vector<NewCase>> found(scenario_.geography.counties.size());
   for (std::size_t i = 0; i < n; ++i) {
-    if (e.target_workers[i] == 0) continue;
-    const auto u = rng.uniforms(i, year, Purpose::Inspection);
-    const double rate = (p.enforcement.inspection_rate + effects.inspection_rate_added(i)) *
-                        (coordinator[e.township[i]] ? p.enforcement.coordinator_inspection_factor : 1.0);
-    if (u[0] >= std::min(1.0, rate)) continue;
+    if (outcome[i] == kNotInspected) continue;
     tally.inspected[e.county[i]] += 1;
-    const bool violation = !e.complies(i, ComplianceState::HazardDeclared) ||
-                           !e.complies(i, ComplianceState::WorkplaceMonitored) ||
-                           !e.complies(i, ComplianceState::ExamsProvided) ||
-                           !e.complies(i, ComplianceState::InjuryInsurance) ||
-                           (e.radiation_share[i] > 0.0f && !e.complies(i, ComplianceState::RadiationDoseMonitoring)) ||
-                           e.dust_mg_m3[i] > e.exposure_limit_mg_m3[i];
-    if (violation && u[1] < p.enforcement.detection && !waiting_[i]) {
-      found[e.county[i]].push_back({u[2], static_cast<std::uint32_t>(i)});
-      tally.violations_found[e.county[i]] += 1;
-    }
+    if (outcome[i] != kCaseFound) continue;
+    found[e.county[i]].push_back({case_order[i], static_cast<std::uint32_t>(i)});
+    tally.violations_found[e.county[i]] += 1;
   }
   // Each county handles up to its capacity: the waiting cases first, oldest first, then the year's new ones in
   // their drawn order. A fractional capacity handles one more case with that probability.

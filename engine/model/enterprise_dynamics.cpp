@@ -4,10 +4,19 @@
 #include <cmath>
 #include <limits>
 
+#include <tbb/blocked_range.h>
+
+#include "pneumoplan/core/parallel_for.hpp"
 #include "pneumoplan/model/distributions.hpp"
 #include "pneumoplan/model/home_sampler.hpp"
 
 namespace pneumo {
+namespace {
+
+// Enterprises per task: a few hundred microseconds of work, so the scheduling costs little.
+constexpr std::size_t kEnterprisesPerTask = 1024;
+
+}  // namespace
 
 EnterpriseTable build_enterprises(const Scenario& scenario, const RandomStream& rng) {
   EnterpriseTable e;
@@ -66,28 +75,33 @@ void update_enterprises_for_year(const Scenario& scenario, const RandomStream& r
                                  const InterventionEffects& effects) {
   const auto& exposure = scenario.parameters.exposure;
   const double log_gsd = std::log(exposure.year_to_year_gsd);
-  for (std::size_t i = 0; i < e.count(); ++i) {
-    const double variation = std::exp(normal_quantile(rng.uniform(i, year, Purpose::EnterpriseYear)) * log_gsd);
-    const double dust = e.level_dust_mg_m3[i] * scenario.trends.concentration_index(e.industry[i], e.county[i], year) *
-                        variation * effects.concentration_factor(i);
-    e.dust_mg_m3[i] = static_cast<float>(dust);
-    e.dust_protected_mg_m3[i] = static_cast<float>(dust * (1.0 - exposure.ppe_reduction));
-    const double baseline_wearing = exposure.ppe_wearing_share[static_cast<std::size_t>(e.size_class[i])];
-    const double wearing = baseline_wearing + (1.0 - baseline_wearing) * effects.respirator_gap_closed(i);
-    e.ppe_threshold[i] = static_cast<std::uint16_t>(std::lround(wearing * 256.0));
-    e.target_workers[i] = enterprise_jobs(scenario, e, i, year);
-    // Hazard grade II or above (mean at or above high_hazard_ratio × limit) means yearly exams (GBZ 188).
-    const auto& s = scenario.parameters.surveillance;
-    const bool high_hazard = dust >= s.high_hazard_ratio * e.exposure_limit_mg_m3[i];
-    e.exam_interval_years[i] = static_cast<std::uint8_t>(std::clamp<long>(
-        std::lround(high_hazard ? s.exam_interval_high_hazard_years : s.exam_interval_low_hazard_years), 1, 10));
-    // Knowledge: some aware workers forget, training reaches some of the unaware.
-    const auto& k = scenario.parameters.knowledge;
-    const double aware = e.knowledge_share[i] * (1.0 - k.decay_per_year);
-    const double baseline_reach = k.training_reach[static_cast<std::size_t>(e.size_class[i])];
-    const double reach = baseline_reach + (1.0 - baseline_reach) * effects.training_reach_added(i);
-    e.knowledge_share[i] = static_cast<float>(aware + (1.0 - aware) * reach);
-  }
+  // Each enterprise's year depends on nothing but itself, so the loop runs on every thread (a draw per
+  // enterprise keyed by its index: the same values for any thread count).
+  pneumo::parallel_for(tbb::blocked_range<std::size_t>(0, e.count(), kEnterprisesPerTask), [&](const auto& range) {
+    for (std::size_t i = range.begin(); i != range.end(); ++i) {
+      const double variation = std::exp(normal_quantile(rng.uniform(i, year, Purpose::EnterpriseYear)) * log_gsd);
+      const double dust = e.level_dust_mg_m3[i] *
+                          scenario.trends.concentration_index(e.industry[i], e.county[i], year) * variation *
+                          effects.concentration_factor(i);
+      e.dust_mg_m3[i] = static_cast<float>(dust);
+      e.dust_protected_mg_m3[i] = static_cast<float>(dust * (1.0 - exposure.ppe_reduction));
+      const double baseline_wearing = exposure.ppe_wearing_share[static_cast<std::size_t>(e.size_class[i])];
+      const double wearing = baseline_wearing + (1.0 - baseline_wearing) * effects.respirator_gap_closed(i);
+      e.ppe_threshold[i] = static_cast<std::uint16_t>(std::lround(wearing * 256.0));
+      e.target_workers[i] = enterprise_jobs(scenario, e, i, year);
+      // Hazard grade II or above (mean at or above high_hazard_ratio × limit) means yearly exams (GBZ 188).
+      const auto& s = scenario.parameters.surveillance;
+      const bool high_hazard = dust >= s.high_hazard_ratio * e.exposure_limit_mg_m3[i];
+      e.exam_interval_years[i] = static_cast<std::uint8_t>(std::clamp<long>(
+          std::lround(high_hazard ? s.exam_interval_high_hazard_years : s.exam_interval_low_hazard_years), 1, 10));
+      // Knowledge: some aware workers forget, training reaches some of the unaware.
+      const auto& k = scenario.parameters.knowledge;
+      const double aware = e.knowledge_share[i] * (1.0 - k.decay_per_year);
+      const double baseline_reach = k.training_reach[static_cast<std::size_t>(e.size_class[i])];
+      const double reach = baseline_reach + (1.0 - baseline_reach) * effects.training_reach_added(i);
+      e.knowledge_share[i] = static_cast<float>(aware + (1.0 - aware) * reach);
+    }
+  });
 }
 
 }  // namespace pneumo

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "pneumoplan/core/discounting.hpp"
+#include "pneumoplan/core/parallel_for.hpp"
 #include "pneumoplan/evidence/period_life_expectancy.hpp"
 #include "pneumoplan/evidence/standard_life_table.hpp"
 
@@ -84,6 +85,26 @@ void HealthOutcomes::record(int year, std::size_t y, const YearTally& t, const s
   life_expectancy.plain.assign(2 * kDeathAgeBins, 0.0);
   life_expectancy.discounted.assign(2 * kDeathAgeBins, 0.0);
   life_expectancy.known.assign(2 * kDeathAgeBins, 0);
+  // The period life expectancies the year's deaths need (a hundred years of the life table each), computed on
+  // every thread before the counties read them: each is a function of its sex, age and year alone.
+  std::vector<std::uint8_t> wanted(2 * kDeathAgeBins, 0);
+  for (std::size_t c = 0; c < counties; ++c) {
+    const std::int64_t* deaths = t.pneumoconiosis_deaths_by_age.data() + c * 2 * kDeathAgeBins;
+    for (std::size_t cell = 0; cell < 2 * kDeathAgeBins; ++cell) wanted[cell] |= deaths[cell] != 0;
+  }
+  std::vector<std::size_t> needed;
+  for (std::size_t cell = 0; cell < 2 * kDeathAgeBins; ++cell) {
+    if (wanted[cell]) needed.push_back(cell);
+  }
+  const double rate = scenario_.parameters.economics.discount_rate_per_year;
+  pneumo::parallel_for(std::size_t{0}, needed.size(), [&](std::size_t k) {
+    const std::size_t cell = needed[k];
+    const int age = static_cast<int>(cell % kDeathAgeBins);
+    const bool female = cell / kDeathAgeBins == 1;
+    life_expectancy.plain[cell] = period_life_expectancy(scenario_.life_table, age, female, year);
+    life_expectancy.discounted[cell] = period_life_expectancy(scenario_.life_table, age, female, year, rate);
+    life_expectancy.known[cell] = 1;
+  });
   for (std::size_t c = 0; c < counties; ++c) {
     regions[c] = county_year(year, t, c, rehab_served.empty() ? 0.0 : rehab_served[c], &life_expectancy);
     city.yll += regions[c].yll;

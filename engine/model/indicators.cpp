@@ -3,10 +3,15 @@
 #include <cmath>
 #include <limits>
 
+#include <tbb/blocked_range.h>
+
+#include "pneumoplan/core/parallel_for.hpp"
 #include "pneumoplan/model/distributions.hpp"
 
 namespace pneumo {
 namespace {
+
+constexpr std::size_t kEnterprisesPerTask = 1024;
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
@@ -44,6 +49,15 @@ IndicatorYear compute_indicators(const IndicatorInputs& in, int year) {
   IndicatorYear out;
   const auto set = [&](IndicatorId id, std::vector<double> values) { out.values[static_cast<std::size_t>(id)] = std::move(values); };
 
+  // The pass share of monitored posts (two logarithms and a normal CDF per enterprise) on every thread; the sums
+  // below stay in enterprise order, so every total is the same for any thread count.
+  std::vector<double> pass_share(e.count(), 0.0);
+  pneumo::parallel_for(tbb::blocked_range<std::size_t>(0, e.count(), kEnterprisesPerTask), [&](const auto& range) {
+    for (std::size_t i = range.begin(); i != range.end(); ++i) {
+      if (e.target_workers[i] == 0 || !e.complies(i, ComplianceState::WorkplaceMonitored)) continue;
+      pass_share[i] = post_pass_share(e.dust_mg_m3[i], e.exposure_limit_mg_m3[i], p.compliance.post_gsd);
+    }
+  });
   Ratio declaration(counties), monitoring(counties), radiation(counties), knowledge(counties), hearing(counties);
   for (std::size_t i = 0; i < e.count(); ++i) {
     if (e.target_workers[i] == 0) continue;  // closed this year
@@ -52,7 +66,7 @@ IndicatorYear compute_indicators(const IndicatorInputs& in, int year) {
     declaration.add(c, e.complies(i, ComplianceState::HazardDeclared) ? 1.0 : 0.0, 1.0);
     if (e.complies(i, ComplianceState::WorkplaceMonitored)) {
       const double posts = p.compliance.monitored_posts[static_cast<std::size_t>(e.size_class[i])];
-      monitoring.add(c, posts * post_pass_share(e.dust_mg_m3[i], e.exposure_limit_mg_m3[i], p.compliance.post_gsd), posts);
+      monitoring.add(c, posts * pass_share[i], posts);
     }
     const double radiation_workers = employed * e.radiation_share[i];
     radiation.add(c, e.complies(i, ComplianceState::RadiationDoseMonitoring) ? radiation_workers : 0.0, radiation_workers);

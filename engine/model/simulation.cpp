@@ -15,6 +15,8 @@ namespace {
 
 // Rows per task: large enough to amortise scheduling, small enough to balance two to sixteen cores.
 constexpr std::size_t kRowsPerTask = 16384;
+// Enterprises per task in the per-enterprise loops (a few draws or a table look-up each).
+constexpr std::size_t kEnterprisesPerTask = 1024;
 
 AxisSizes axis_sizes(const Scenario& scenario) {
   AxisSizes sizes;
@@ -54,6 +56,7 @@ Simulation::Simulation(const Scenario& scenario, std::uint64_t seed, std::uint64
       results_(axis_sizes(scenario)),
       thread_tallies_(YearTally(scenario.geography.counties.size(), scenario.geography.townships.size(),
                                 enterprises_.count())),
+      year_tally_(scenario.geography.counties.size(), scenario.geography.townships.size(), enterprises_.count()),
       hires_by_enterprise_(enterprises_.count(), 0),
       next_year_(scenario.first_year()),
       seed_(seed),
@@ -100,7 +103,7 @@ void Simulation::step_year() {
   supervision_.update(year, effects_);
   const EnforcementTally enforcement =
       compliance_.update(rng_, enterprises_, year, supervision_.has_coordinator(), effects_);
-  YearTally tally = process_people(year);
+  YearTally& tally = process_people(year);
   if (returns_.active()) follow_returners(year, tally);
   if (!last) {
     effects_.plan_closures(year + 1, enterprises_);
@@ -132,17 +135,15 @@ void Simulation::step_year() {
   ++next_year_;
 }
 
-YearTally Simulation::process_people(int year) {
+YearTally& Simulation::process_people(int year) {
   const AnnualPass::Year prepared = pass_.prepare(year);
   pneumo::parallel_for(tbb::blocked_range<std::size_t>(0, workers_.size(), kRowsPerTask), [&](const auto& range) {
     pass_.run(workers_, prepared, range.begin(), range.end(), thread_tallies_.local());
   });
-  YearTally total(scenario_.geography.counties.size(), scenario_.geography.townships.size(), enterprises_.count());
-  for (auto& local : thread_tallies_) {
-    total.add(local);
-    local.clear();
-  }
-  return total;
+  std::vector<YearTally*> locals;
+  for (auto& local : thread_tallies_) locals.push_back(&local);
+  year_tally_.sum_and_clear(locals);
+  return year_tally_;
 }
 
 void Simulation::follow_returners(int year, YearTally& tally) {
@@ -159,14 +160,15 @@ void Simulation::lay_off(int year, YearTally& tally) {
   // Where next year's jobs are fewer than the workers staying, exactly the excess is laid off: the staying
   // workers with the smallest layoff draws (ties broken by identity), so the choice is deterministic and the
   // same worker is chosen first in every scenario.
-  std::vector<std::int64_t> excess(enterprises_.count(), 0);
-  bool any = false;
-  for (std::size_t e = 0; e < enterprises_.count(); ++e) {
-    const auto jobs = static_cast<std::int64_t>(enterprise_jobs(scenario_, enterprises_, e, year + 1));
-    excess[e] = std::max<std::int64_t>(0, tally.staying[e] - jobs);
-    any = any || excess[e] > 0;
-  }
-  if (!any) return;
+  const std::size_t n = enterprises_.count();
+  std::vector<std::int64_t> excess(n, 0);
+  pneumo::parallel_for(tbb::blocked_range<std::size_t>(0, n, kEnterprisesPerTask), [&](const auto& range) {
+    for (std::size_t e = range.begin(); e != range.end(); ++e) {
+      const auto jobs = static_cast<std::int64_t>(enterprise_jobs(scenario_, enterprises_, e, year + 1));
+      excess[e] = std::max<std::int64_t>(0, tally.staying[e] - jobs);
+    }
+  });
+  if (std::none_of(excess.begin(), excess.end(), [](std::int64_t x) { return x > 0; })) return;
   struct Candidate {
     std::uint32_t enterprise;
     double draw;
@@ -205,20 +207,26 @@ void Simulation::lay_off(int year, YearTally& tally) {
 }
 
 std::size_t Simulation::hire_for(int year, const YearTally& tally) {
-  std::vector<std::size_t> first_slot(enterprises_.count() + 1, 0);
+  // Each enterprise's hires on every thread; only the running sum that places them is serial.
+  const std::size_t n = enterprises_.count();
+  std::vector<std::size_t> first_slot(n + 1, 0);
   const double new_hire_knowledge = scenario_.parameters.knowledge.new_hire_share;
-  for (std::size_t e = 0; e < enterprises_.count(); ++e) {
-    const auto jobs = static_cast<std::int64_t>(enterprise_jobs(scenario_, enterprises_, e, year));
-    const std::int64_t hires = std::max<std::int64_t>(0, jobs - tally.staying[e]);
-    first_slot[e + 1] = first_slot[e] + static_cast<std::size_t>(hires);
-    hires_by_enterprise_[e] = hires;
-    // Hires bring the knowledge of new hires into the enterprise's share.
-    const double staying = static_cast<double>(tally.staying[e]);
-    if (hires > 0) {
-      enterprises_.knowledge_share[e] = static_cast<float>(
-          (enterprises_.knowledge_share[e] * staying + new_hire_knowledge * static_cast<double>(hires)) /
-          (staying + static_cast<double>(hires)));
+  pneumo::parallel_for(tbb::blocked_range<std::size_t>(0, n, kEnterprisesPerTask), [&](const auto& range) {
+    for (std::size_t e = range.begin(); e != range.end(); ++e) {
+      const auto jobs = static_cast<std::int64_t>(enterprise_jobs(scenario_, enterprises_, e, year));
+      const std::int64_t hires = std::max<std::int64_t>(0, jobs - tally.staying[e]);
+      hires_by_enterprise_[e] = hires;
+      // Hires bring the knowledge of new hires into the enterprise's share.
+      const double staying = static_cast<double>(tally.staying[e]);
+      if (hires > 0) {
+        enterprises_.knowledge_share[e] = static_cast<float>(
+            (enterprises_.knowledge_share[e] * staying + new_hire_knowledge * static_cast<double>(hires)) /
+            (staying + static_cast<double>(hires)));
+      }
     }
+  });
+  for (std::size_t e = 0; e < n; ++e) {
+    first_slot[e + 1] = first_slot[e] + static_cast<std::size_t>(hires_by_enterprise_[e]);
   }
   // Hire k (in enterprise order) goes to the k-th released row, then to new rows at the end.
   const std::vector<std::size_t> free = workers_.free_rows();

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <functional>
 
 namespace pneumo {
 namespace {
@@ -14,6 +15,12 @@ constexpr std::size_t kBlock = 65536;
 std::size_t block_count(std::size_t n) { return (n + kBlock - 1) / kBlock; }
 
 }  // namespace
+
+void WorkerTable::resize(std::size_t n) {
+  std::vector<std::function<void()>> columns;
+  for_each_column([&columns, n](auto& column) { columns.emplace_back([&column, n] { column.resize(n); }); });
+  pneumo::parallel_for(std::size_t{0}, columns.size(), [&](std::size_t k) { columns[k](); });
+}
 
 std::vector<std::size_t> WorkerTable::free_rows() const {
   // Count per block (a loop the compiler vectorises), then fill each block's share of the result.

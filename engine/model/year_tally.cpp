@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "pneumoplan/core/parallel_for.hpp"
+
 #include "pneumoplan/outputs/output_catalogue.hpp"
 
 namespace pneumo {
@@ -49,6 +51,46 @@ void YearTally::add(const YearTally& other) {
   }
   free_rows += other.free_rows;
   people += other.people;
+}
+
+void YearTally::sum_and_clear(const std::vector<YearTally*>& parts) {
+  std::vector<std::int64_t*> mine;
+  visit_vectors(*this, [&](std::vector<std::int64_t>& v) { mine.push_back(v.data()); });
+  std::vector<std::vector<std::int64_t*>> theirs(parts.size());
+  for (std::size_t p = 0; p < parts.size(); ++p) {
+    visit_vectors(*parts[p], [&](std::vector<std::int64_t>& v) { theirs[p].push_back(v.data()); });
+  }
+  // Pieces of at most kPiece entries of one count vector each (a few of them per thread at city scale).
+  constexpr std::size_t kPiece = 16384;
+  struct Piece {
+    std::size_t vector, begin, end;
+  };
+  std::vector<Piece> pieces;
+  std::size_t k = 0;
+  visit_vectors(*this, [&](const std::vector<std::int64_t>& v) {
+    for (std::size_t begin = 0; begin < v.size(); begin += kPiece) {
+      pieces.push_back({k, begin, std::min(v.size(), begin + kPiece)});
+    }
+    ++k;
+  });
+  pneumo::parallel_for(std::size_t{0}, pieces.size(), [&](std::size_t i) {
+    const Piece& piece = pieces[i];
+    std::int64_t* const out = mine[piece.vector];
+    std::fill(out + piece.begin, out + piece.end, 0);
+    for (auto& part : theirs) {
+      std::int64_t* const in = part[piece.vector];
+      for (std::size_t j = piece.begin; j < piece.end; ++j) out[j] += in[j];
+      std::fill(in + piece.begin, in + piece.end, 0);
+    }
+  });
+  free_rows = 0;
+  people = 0;
+  for (YearTally* part : parts) {
+    free_rows += part->free_rows;
+    people += part->people;
+    part->free_rows = 0;
+    part->people = 0;
+  }
 }
 
 }  // namespace pneumo

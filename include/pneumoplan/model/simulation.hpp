@@ -79,7 +79,7 @@ class Simulation {
   Simulation(const Scenario& scenario, std::uint64_t seed, std::uint64_t replicate, Start start);
   void restore_state(const StateArchive& state);
   void create_initial_workforce();
-  YearTally process_people(int year);
+  YearTally& process_people(int year);  // the year's tally (year_tally_)
   void follow_returners(int year, YearTally& tally);
   void record(int year, const YearTally& tally, const ServiceVolumes& services, const EnforcementTally& enforcement,
               const IndicatorYear& indicators, const RehabYear& rehab_year, const RehabService& rehab,
@@ -108,6 +108,7 @@ class Simulation {
   RehabStations stations_;
   ReplicateResults results_;
   tbb::enumerable_thread_specific<YearTally> thread_tallies_;
+  YearTally year_tally_;  // the sum of thread_tallies_ for the year being stepped (rewritten every year)
   std::vector<std::int64_t> hires_by_enterprise_;  // hires made for next_year_
   int next_year_;
   std::uint64_t seed_, replicate_;

@@ -91,9 +91,9 @@ struct WorkerTable {
     for_each_named_column(*this, [&f](const auto&, auto& column) { f(column); });
   }
 
-  void resize(std::size_t n) {
-    for_each_column([n](auto& column) { column.resize(n); });
-  }
+  // Columns resized side by side (each on its own thread where there are several): the new rows are zeroed and
+  // their pages touched here, between the parallel phases of the year.
+  void resize(std::size_t n);
   void reserve(std::size_t n) {
     for_each_column([n](auto& column) { column.reserve(n); });
   }

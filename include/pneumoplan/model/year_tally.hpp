@@ -51,6 +51,10 @@ struct YearTally {
 
   void clear();
   void add(const YearTally& other);
+  // Sets this tally (of the same shape) to the sum of `parts` and clears them, on every thread: at national scale
+  // each thread's tally holds megabytes (per enterprise, per county × age or histogram bin). Integer sums, so
+  // the result is the same for any thread count.
+  void sum_and_clear(const std::vector<YearTally*>& parts);
 
   // Calls f on every count vector of `tally` (const or not), always in the same order.
   template <typename Tally, typename F>

@@ -1,0 +1,63 @@
+// YearTally::sum_and_clear, which the yearly step uses to merge the per-thread tallies on every thread: the
+// result is the entry-by-entry sum that add() gives, whatever the number of parts and pieces, and every part
+// is left cleared for the next year.
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <vector>
+
+#include "pneumoplan/model/year_tally.hpp"
+
+namespace pneumo {
+namespace {
+
+// Distinct values in every entry of every count vector (part k, vector v, entry i), some negative.
+void fill(YearTally& t, std::int64_t k) {
+  std::int64_t v = 0;
+  YearTally::visit_vectors(t, [&](std::vector<std::int64_t>& counts) {
+    for (std::size_t i = 0; i < counts.size(); ++i) {
+      counts[i] = (k + 1) * 1000003 + v * 7919 + static_cast<std::int64_t>(i) * (k % 2 == 0 ? 3 : -5);
+    }
+    ++v;
+  });
+  t.free_rows = 11 * (k + 1);
+  t.people = 101 * (k + 1);
+}
+
+TEST(YearTally, SumAndClearIsTheSumOfThePartsAndClearsThem) {
+  // More enterprises than one piece holds (16384 entries), so the per-enterprise counts span several pieces.
+  const std::size_t counties = 7, townships = 23, enterprises = 40000;
+  for (const std::size_t part_count : {1u, 2u, 5u}) {
+    std::vector<YearTally> parts(part_count, YearTally(counties, townships, enterprises));
+    YearTally expected(counties, townships, enterprises);
+    for (std::size_t k = 0; k < part_count; ++k) {
+      fill(parts[k], static_cast<std::int64_t>(k));
+      expected.add(parts[k]);
+    }
+    YearTally total(counties, townships, enterprises);
+    fill(total, 99);  // whatever last year left is overwritten
+    std::vector<YearTally*> pointers;
+    for (auto& part : parts) pointers.push_back(&part);
+    total.sum_and_clear(pointers);
+
+    std::vector<const std::vector<std::int64_t>*> want;
+    YearTally::visit_vectors(expected, [&](const std::vector<std::int64_t>& v) { want.push_back(&v); });
+    std::size_t v = 0;
+    YearTally::visit_vectors(total, [&](const std::vector<std::int64_t>& got) {
+      EXPECT_EQ(got, *want[v]) << "vector " << v << ", " << part_count << " parts";
+      ++v;
+    });
+    EXPECT_EQ(total.free_rows, expected.free_rows);
+    EXPECT_EQ(total.people, expected.people);
+    for (const auto& part : parts) {
+      YearTally::visit_vectors(part, [&](const std::vector<std::int64_t>& counts) {
+        for (const std::int64_t c : counts) ASSERT_EQ(c, 0);
+      });
+      EXPECT_EQ(part.free_rows, 0);
+      EXPECT_EQ(part.people, 0);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace pneumo
