@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "pneumoplan/core/round_to_int64.hpp"
 #include "pneumoplan/model/distributions.hpp"
 #include "pneumoplan/model/patient_coverage.hpp"
 #include "pneumoplan/model/patient_payments.hpp"
@@ -196,7 +197,7 @@ void AnnualPass::account_patient_year(const WorkerTable& w, std::size_t i, int y
   const double cost = median > 0.0 ? lognormal_from_median_log_gsd(rng_.uniform(person, year, Purpose::MedicalCost),
                                                                    median, log_medical_cost_gsd_)
                                    : 0.0;
-  const PaymentSplit split = split_medical_cost(std::llround(cost), claims, p);
+  const PaymentSplit split = split_medical_cost(round_to_int64(cost), claims, p);
   for (std::size_t k = 0; k < kPayerCount; ++k) t.paid_rmb[county * kPayerCount + k] += split.paid[k];
 
   // The household: one income draw per person, for life. Nothing out of pocket strains no household
@@ -218,7 +219,7 @@ void AnnualPass::account_patient_year(const WorkerTable& w, std::size_t i, int y
   // Earnings lost by a patient of working age out of dust work (a worker still in dust work earns a wage).
   const double retirement = female ? population_.retirement_age_female_years : population_.retirement_age_male_years;
   if (!employed && static_cast<double>(year - w.birth_year[i]) < retirement) {
-    t.lost_earnings_rmb[county] += std::llround(p.earnings_rmb_per_year * p.work_capacity_lost[s]);
+    t.lost_earnings_rmb[county] += round_to_int64(p.earnings_rmb_per_year * p.work_capacity_lost[s]);
   }
 }
 

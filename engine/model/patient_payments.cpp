@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <cmath>
 
+#include "pneumoplan/core/round_to_int64.hpp"
+
 namespace pneumo {
 namespace {
 
 // share × amount in whole RMB, never more than the amount.
 std::int64_t part(double share, std::int64_t amount) {
-  return std::clamp<std::int64_t>(std::llround(share * static_cast<double>(amount)), 0, amount);
+  return std::clamp<std::int64_t>(round_to_int64(share * static_cast<double>(amount)), 0, amount);
 }
 
 }  // namespace

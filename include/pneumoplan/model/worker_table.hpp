@@ -9,6 +9,7 @@
 #include <limits>
 #include <vector>
 
+#include "pneumoplan/core/huge_pages.hpp"
 #include "pneumoplan/scenario/employment_type.hpp"
 
 namespace pneumo {
@@ -94,8 +95,12 @@ struct WorkerTable {
   // Columns resized side by side (each on its own thread where there are several): the new rows are zeroed and
   // their pages touched here, between the parallel phases of the year.
   void resize(std::size_t n);
+  // Reserves room for n rows, backed by huge pages where the kernel offers them (huge_pages.hpp).
   void reserve(std::size_t n) {
-    for_each_column([n](auto& column) { column.reserve(n); });
+    for_each_column([n](auto& column) {
+      column.reserve(n);
+      advise_huge_pages(column);
+    });
   }
   static constexpr std::size_t bytes_per_worker() {
     return sizeof(std::uint64_t) + sizeof(std::uint32_t) + sizeof(std::uint16_t) + 6 * sizeof(std::int16_t) +
