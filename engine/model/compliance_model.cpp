@@ -10,12 +10,6 @@
 #include "pneumoplan/core/parallel_for.hpp"
 
 namespace pneumo {
-namespace {
-
-// Enterprises per task: enough work (several random draws each) to amortise the scheduling.
-constexpr std::size_t kEnterprisesPerTask = 1024;
-
-}  // namespace
 
 ComplianceModel::ComplianceModel(const Scenario& scenario)
     : scenario_(scenario), backlog_(scenario.geography.counties.size()) {}

@@ -11,12 +11,6 @@
 #include "pneumoplan/model/home_sampler.hpp"
 
 namespace pneumo {
-namespace {
-
-// Enterprises per task: a few hundred microseconds of work, so the scheduling costs little.
-constexpr std::size_t kEnterprisesPerTask = 1024;
-
-}  // namespace
 
 EnterpriseTable build_enterprises(const Scenario& scenario, const RandomStream& rng) {
   EnterpriseTable e;

@@ -11,8 +11,6 @@
 namespace pneumo {
 namespace {
 
-constexpr std::size_t kEnterprisesPerTask = 1024;
-
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Numerator and denominator per region; the city region sums the counties.

@@ -15,8 +15,6 @@ namespace {
 
 // Rows per task: large enough to amortise scheduling, small enough to balance two to sixteen cores.
 constexpr std::size_t kRowsPerTask = 16384;
-// Enterprises per task in the per-enterprise loops (a few draws or a table look-up each).
-constexpr std::size_t kEnterprisesPerTask = 1024;
 
 AxisSizes axis_sizes(const Scenario& scenario) {
   AxisSizes sizes;

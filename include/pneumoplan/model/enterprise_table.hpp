@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -12,6 +13,10 @@
 #include "pneumoplan/scenario/size_class.hpp"
 
 namespace pneumo {
+
+// Enterprises per task in the loops over enterprises that run on every thread (a few random draws or
+// look-ups each): enough work to amortise the scheduling, small enough to balance many cores.
+inline constexpr std::size_t kEnterprisesPerTask = 1024;
 
 struct EnterpriseTable {
   std::vector<std::uint32_t> stratum;
