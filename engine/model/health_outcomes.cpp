@@ -23,7 +23,7 @@ HealthYear HealthOutcomes::county_year(int year, const YearTally& t, std::size_t
 }
 
 HealthYear HealthOutcomes::county_year(int year, const YearTally& t, std::size_t county, double rehab_served,
-                                       YearLifeExpectancy* life_expectancy) const {
+                                       const YearLifeExpectancy* life_expectancy) const {
   const auto& p = scenario_.parameters.economics;
   const auto& population = scenario_.parameters.population;
   const double rate = p.discount_rate_per_year;
@@ -51,17 +51,12 @@ HealthYear HealthOutcomes::county_year(int year, const YearTally& t, std::size_t
       const int a = static_cast<int>(age);
       double expectancy = 0.0, expectancy_discounted = 0.0;
       const std::size_t cell = sex * kDeathAgeBins + age;
-      if (life_expectancy != nullptr && life_expectancy->known[cell]) {
+      if (life_expectancy != nullptr) {
         expectancy = life_expectancy->plain[cell];
         expectancy_discounted = life_expectancy->discounted[cell];
       } else {
         expectancy = period_life_expectancy(scenario_.life_table, a, female, year);
         expectancy_discounted = period_life_expectancy(scenario_.life_table, a, female, year, rate);
-        if (life_expectancy != nullptr) {
-          life_expectancy->plain[cell] = expectancy;
-          life_expectancy->discounted[cell] = expectancy_discounted;
-          life_expectancy->known[cell] = 1;
-        }
       }
       mortality_qalys += n * p.utility_full_health * expectancy;
       mortality_qalys_discounted += n * p.utility_full_health * expectancy_discounted;
@@ -84,7 +79,6 @@ void HealthOutcomes::record(int year, std::size_t y, const YearTally& t, const s
   YearLifeExpectancy life_expectancy;
   life_expectancy.plain.assign(2 * kDeathAgeBins, 0.0);
   life_expectancy.discounted.assign(2 * kDeathAgeBins, 0.0);
-  life_expectancy.known.assign(2 * kDeathAgeBins, 0);
   // The period life expectancies the year's deaths need (a hundred years of the life table each), computed on
   // every thread before the counties read them: each is a function of its sex, age and year alone.
   std::vector<std::uint8_t> wanted(2 * kDeathAgeBins, 0);
@@ -103,7 +97,6 @@ void HealthOutcomes::record(int year, std::size_t y, const YearTally& t, const s
     const bool female = cell / kDeathAgeBins == 1;
     life_expectancy.plain[cell] = period_life_expectancy(scenario_.life_table, age, female, year);
     life_expectancy.discounted[cell] = period_life_expectancy(scenario_.life_table, age, female, year, rate);
-    life_expectancy.known[cell] = 1;
   });
   for (std::size_t c = 0; c < counties; ++c) {
     regions[c] = county_year(year, t, c, rehab_served.empty() ? 0.0 : rehab_served[c], &life_expectancy);

@@ -41,13 +41,13 @@ class HealthOutcomes {
 
  private:
   // This year's period life expectancy at each age, by sex, plain and discounted: the same for every county,
-  // so record() computes each value once, on first use, instead of once per county with a death at that age.
+  // so record() computes each value the year's deaths need once, before the counties, instead of once per
+  // county with a death at that age. Without it (nullptr), county_year computes what it needs.
   struct YearLifeExpectancy {
     std::vector<double> plain, discounted;  // [sex × kDeathAgeBins + age]
-    std::vector<std::uint8_t> known;
   };
   HealthYear county_year(int year, const YearTally& tally, std::size_t county, double rehab_served,
-                         YearLifeExpectancy* life_expectancy) const;
+                         const YearLifeExpectancy* life_expectancy) const;
 
   const Scenario& scenario_;
   std::vector<double> reference_years_;             // GBD reference life expectancy, by age at death
