@@ -33,26 +33,6 @@ YearTally::YearTally(std::size_t county_count, std::size_t township_count, std::
   employed_by_enterprise.assign(enterprise_count, 0);
 }
 
-void YearTally::clear() {
-  visit_vectors(*this, [](std::vector<std::int64_t>& v) { std::fill(v.begin(), v.end(), 0); });
-  free_rows = 0;
-  people = 0;
-}
-
-void YearTally::add(const YearTally& other) {
-  std::vector<std::vector<std::int64_t>*> mine;
-  std::vector<const std::vector<std::int64_t>*> theirs;
-  visit_vectors(*this, [&](std::vector<std::int64_t>& v) { mine.push_back(&v); });
-  visit_vectors(other, [&](const std::vector<std::int64_t>& v) { theirs.push_back(&v); });
-  for (std::size_t k = 0; k < mine.size(); ++k) {
-    auto& a = *mine[k];
-    const auto& b = *theirs[k];
-    for (std::size_t i = 0; i < a.size(); ++i) a[i] += b[i];
-  }
-  free_rows += other.free_rows;
-  people += other.people;
-}
-
 void YearTally::sum_and_clear(const std::vector<YearTally*>& parts) {
   std::vector<std::int64_t*> mine;
   visit_vectors(*this, [&](std::vector<std::int64_t>& v) { mine.push_back(v.data()); });

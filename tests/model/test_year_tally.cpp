@@ -1,5 +1,5 @@
 // YearTally::sum_and_clear, which the yearly step uses to merge the per-thread tallies on every thread: the
-// result is the entry-by-entry sum that add() gives, whatever the number of parts and pieces, and every part
+// result is the entry-by-entry sum of the parts, whatever the number of parts and pieces, and every part
 // is left cleared for the next year.
 #include <gtest/gtest.h>
 
@@ -24,6 +24,19 @@ void fill(YearTally& t, std::int64_t k) {
   t.people = 101 * (k + 1);
 }
 
+// The sum one entry at a time, one part after another: what sum_and_clear must give.
+void add_into(YearTally& total, const YearTally& part) {
+  std::vector<const std::vector<std::int64_t>*> theirs;
+  YearTally::visit_vectors(part, [&](const std::vector<std::int64_t>& v) { theirs.push_back(&v); });
+  std::size_t v = 0;
+  YearTally::visit_vectors(total, [&](std::vector<std::int64_t>& mine) {
+    for (std::size_t i = 0; i < mine.size(); ++i) mine[i] += (*theirs[v])[i];
+    ++v;
+  });
+  total.free_rows += part.free_rows;
+  total.people += part.people;
+}
+
 TEST(YearTally, SumAndClearIsTheSumOfThePartsAndClearsThem) {
   // More enterprises than one piece holds (16384 entries), so the per-enterprise counts span several pieces.
   const std::size_t counties = 7, townships = 23, enterprises = 40000;
@@ -32,7 +45,7 @@ TEST(YearTally, SumAndClearIsTheSumOfThePartsAndClearsThem) {
     YearTally expected(counties, townships, enterprises);
     for (std::size_t k = 0; k < part_count; ++k) {
       fill(parts[k], static_cast<std::int64_t>(k));
-      expected.add(parts[k]);
+      add_into(expected, parts[k]);
     }
     YearTally total(counties, townships, enterprises);
     fill(total, 99);  // whatever last year left is overwritten

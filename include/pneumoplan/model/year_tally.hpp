@@ -49,8 +49,6 @@ struct YearTally {
   YearTally() = default;
   YearTally(std::size_t county_count, std::size_t township_count, std::size_t enterprise_count);
 
-  void clear();
-  void add(const YearTally& other);
   // Sets this tally (of the same shape) to the sum of `parts` and clears them, on every thread: at national scale
   // each thread's tally holds megabytes (per enterprise, per county × age or histogram bin). Integer sums, so
   // the result is the same for any thread count.
