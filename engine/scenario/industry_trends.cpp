@@ -6,13 +6,11 @@ namespace pneumo {
 
 void IndustryTrends::add_workforce_point(Industry industry, int county, TrendPoint point) {
   workforce_[{county, static_cast<int>(industry)}].push_back(point);
-  workforce_table_ = {};
-  concentration_table_ = {};
+  workforce_table_ = {};  // no longer the series' values
 }
 
 void IndustryTrends::add_concentration_point(Industry industry, int county, TrendPoint point) {
   concentration_[{county, static_cast<int>(industry)}].push_back(point);
-  workforce_table_ = {};
   concentration_table_ = {};
 }
 
@@ -42,8 +40,6 @@ IndustryTrends::Table IndustryTrends::tabulated(const Series& series, int first_
 }
 
 void IndustryTrends::tabulate(int first_year, int last_year, int county_count) {
-  workforce_table_ = {};
-  concentration_table_ = {};
   workforce_table_ = tabulated(workforce_, first_year, last_year, county_count, [this](Industry i, int c, int y) {
     return computed_workforce_index(i, c, y);
   });

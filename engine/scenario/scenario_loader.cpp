@@ -510,6 +510,13 @@ void Scenario::select_package(const std::string& name) {
   throw UsageError("unknown package " + quote_value(name) + "; the scenario has: " + known);
 }
 
+void Scenario::tabulate_trends() {
+  // Workers present at the start bring up to (retirement age − hiring age) years of exposure, under 70 for
+  // any plausible parameters (earlier years are still computed, only slower); the simulation also asks for
+  // the year after the last (next year's jobs).
+  trends.tabulate(first_year() - 70, last_year() + 1, static_cast<int>(geography.counties.size()));
+}
+
 double Scenario::exposure_limit(DustType type) const {
   const auto& l = parameters.limits;
   switch (type) {
@@ -616,11 +623,7 @@ Scenario load_scenario(const std::string& directory, const std::vector<std::stri
   scenario.strata = read_strata(join(dir, "strata.csv"), scenario.geography, inputs);
   scenario.life_table = read_life_table(join(dir, "life_table.csv"), &inputs["life_table.csv"]);
   scenario.trends = read_trends(join(dir, "trends.csv"), scenario.parameters, scenario.geography, inputs);
-  // Workers present at the start bring up to (retirement age − hiring age) years of exposure, under 70 for
-  // any plausible parameters (earlier years are still computed, only slower); the simulation also asks for
-  // the year after the last (next year's jobs).
-  scenario.trends.tabulate(scenario.first_year() - 70, scenario.last_year() + 1,
-                           static_cast<int>(scenario.geography.counties.size()));
+  scenario.tabulate_trends();
   if (input_file_present(join(dir, "institutions.csv"))) {
     scenario.institutions = read_institutions(join(dir, "institutions.csv"), scenario, inputs);
     scenario.has_institutions = true;

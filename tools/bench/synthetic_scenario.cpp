@@ -56,7 +56,7 @@ Scenario make_synthetic_scenario(std::int64_t workers, int counties, int enterpr
     }
   }
   s.trends = IndustryTrends(first_year, s.parameters.exposure.default_annual_change);
-  s.trends.tabulate(first_year - 70, first_year + years, static_cast<int>(s.geography.counties.size()));
+  s.tabulate_trends();
   s.life_table = LifeTable(builtin_china_mortality());
   s.life_table.prepare_cohorts(first_year - LifeTable::kMaxAge, first_year + years);
   for (std::size_t i = 0; i < kIndustryCount; ++i) {

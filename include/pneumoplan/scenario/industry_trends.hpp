@@ -43,7 +43,7 @@ class IndustryTrends {
   // Keeps every index of counties 0 .. county_count − 1 (and the whole city) for years first_year ..
   // last_year in dense tables, so that the simulation's millions of lookups (each worker's years before the
   // start, every enterprise every year) cost no map search and no power. The values are those computed
-  // without tables; other years and counties are still computed. Points added later drop the tables.
+  // without tables; other years and counties are still computed. A point added later drops its series' table.
   void tabulate(int first_year, int last_year, int county_count);
 
  private:

@@ -61,6 +61,9 @@ struct Scenario {
   int last_year() const { return static_cast<int>(parameters.simulation.end_year); }
   int year_count() const { return last_year() - first_year() + 1; }
   double exposure_limit(DustType type) const;  // mg/m3, from the [limits] parameters
+  // Keeps the trends' indices in tables for every year the simulation can ask (IndustryTrends::tabulate):
+  // call it once the geography, the years and the trends are set.
+  void tabulate_trends();
   std::int64_t base_year_workers() const;
 };
 
