@@ -97,13 +97,14 @@ MemoryEstimate estimate_run_memory(const Scenario& scenario, std::int64_t replic
   e.program_bytes = to_bytes(kProgramBytes);
   e.scenario_bytes = to_bytes(distance_bytes + inputs);
 
-  // Each simulation keeps a copy of the distances for its station layout; an optimised layout's solver
-  // is taken to need twice as much again.
+  // Each simulation keeps a copy of the distances for its station layout, and the solver that serves patients each
+  // year a copy of the open stations' distances by township (at most one table more, stations/transportation.hpp);
+  // an optimised layout's solver is taken to need twice as much again.
   const bool optimised = scenario.parameters.rehab.layout == StationLayout::Optimised;
   e.simulation_bytes = to_bytes(kRowsPerPeakJob * e.peak_jobs * static_cast<double>(WorkerTable::bytes_per_worker()) +
                                 kBytesPerEnterprise * enterprises +
                                 (static_cast<double>(threads) + 2.0) * tally_bytes(scenario, enterprises) +
-                                distance_bytes * (optimised ? 3.0 : 1.0));
+                                distance_bytes * (optimised ? 4.0 : 2.0));
 
   double cells = 0.0, largest = 0.0;
   for (const auto& spec : output_catalogue()) {

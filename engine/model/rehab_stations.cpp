@@ -264,13 +264,18 @@ RehabService RehabStations::serve(int /*year*/, const std::vector<std::int64_t>&
     s.functioning[townships[t].county] += 1;
     s.functioning[city] += 1;
   }
-  // Who seeks service: uptake falls with the distance to the nearest functioning station.
+  // Who seeks service: uptake falls with the distance to the nearest functioning station. The distances are kept
+  // by station, so they are read station by station (the same minimum, in the same order, for each township).
+  std::vector<double> nearest_km(n, std::numeric_limits<double>::infinity());
+  for (const int site : open) {
+    const double* from_site = problem_.distances_from(static_cast<std::size_t>(site));
+    for (std::size_t t = 0; t < n; ++t) nearest_km[t] = std::min(nearest_km[t], from_site[t]);
+  }
   for (std::size_t t = 0; t < n; ++t) {
     const double living = static_cast<double>(patients[t]);
     s.patients[townships[t].county] += living;
     s.patients[city] += living;
-    double nearest = std::numeric_limits<double>::infinity();
-    for (const int site : open) nearest = std::min(nearest, problem_.d(static_cast<std::size_t>(site), t));
+    const double nearest = nearest_km[t];
     const double seeking =
         std::isfinite(nearest) ? living * r.uptake_at_station * std::exp2(-nearest / r.uptake_half_distance_km) : 0.0;
     problem_.demand_weight[t] = seeking;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <functional>
 #include <limits>
 #include <queue>
@@ -11,6 +13,19 @@ namespace pneumo {
 namespace {
 
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
+
+// The relaxation of the arcs from one demand point to every open site, as arrays: candidate[k] is the distance
+// through the demand point (the expression relax() computes, term for term), closer[k] whether it improves on
+// an unsettled site's distance.
+void mark_closer_sites(std::size_t q, const double* __restrict distances, const double* __restrict site_potential,
+                       const double* __restrict site_dist, const char* __restrict site_done, double from_dist,
+                       double from_potential, double* __restrict candidate, unsigned char* __restrict closer) {
+  for (std::size_t k = 0; k < q; ++k) {
+    const double c = from_dist + std::max(0.0, distances[k] + from_potential - site_potential[k]);
+    candidate[k] = c;
+    closer[k] = static_cast<unsigned char>((site_done[k] == 0) & (c < site_dist[k]));
+  }
+}
 
 }  // namespace
 
@@ -53,17 +68,35 @@ double TransportationSolver::solve(const std::vector<int>& open_sites) {
   cost_ = 0.0;
   served_total_ = 0.0;
   for (std::size_t j = 0; j < m; ++j) {
-    for (std::size_t k = 0; k < q; ++k) {
-      const double x = flow_[k * m + j];
-      if (x > 0.0) {
-        cost_ += x * problem_.d(static_cast<std::size_t>(open_[k]), j);
-        served_total_ += x;
-      }
+    const double* distances = open_distance_.data() + j * q;
+    for (const SiteFlow& f : flows_by_demand_[j]) {
+      cost_ += f.patients * distances[f.site];
+      served_total_ += f.patients;
     }
   }
   // What the capacities cannot hold: exactly total demand − target.
   unmet_ = std::max(0.0, total_demand - target);
   return cost_;
+}
+
+// The open sites' distances by demand point: the problem keeps them by site, so a demand point's arcs to the q
+// open sites lie a row apart, one cache miss each, where Dijkstra relaxes them all from every demand point it
+// settles. Copied in tiles so that both sides of the copy stay in cache.
+void TransportationSolver::copy_open_distances() {
+  const std::size_t m = problem_.n_demand;
+  const std::size_t q = open_.size();
+  open_distance_.resize(q * m);
+  constexpr std::size_t kTile = 32;
+  for (std::size_t k0 = 0; k0 < q; k0 += kTile) {
+    const std::size_t k1 = std::min(q, k0 + kTile);
+    for (std::size_t j0 = 0; j0 < m; j0 += kTile) {
+      const std::size_t j1 = std::min(m, j0 + kTile);
+      for (std::size_t k = k0; k < k1; ++k) {
+        const double* row = problem_.distances_from(static_cast<std::size_t>(open_[k]));
+        for (std::size_t j = j0; j < j1; ++j) open_distance_[j * q + k] = row[j];
+      }
+    }
+  }
 }
 
 // Every patient at the nearest open site; each site keeps up to its capacity and the rest is overflow.
@@ -72,7 +105,9 @@ double TransportationSolver::solve(const std::vector<int>& open_sites) {
 void TransportationSolver::start_from_nearest() {
   const std::size_t m = problem_.n_demand;
   const std::size_t q = open_.size();
-  flow_.assign(q * m, 0.0);
+  copy_open_distances();
+  flows_by_demand_.resize(m);
+  for (auto& flows : flows_by_demand_) flows.clear();  // keeps their room for the next solve
   users_.assign(q, {});
   load_.assign(q, 0.0);
   to_sink_.assign(q, 0.0);
@@ -82,8 +117,9 @@ void TransportationSolver::start_from_nearest() {
   for (std::size_t j = 0; j < m; ++j) {
     double best = kInfinity;
     std::size_t nearest = 0;
+    const double* distances = open_distance_.data() + j * q;
     for (std::size_t k = 0; k < q; ++k) {
-      const double d = problem_.d(static_cast<std::size_t>(open_[k]), j);
+      const double d = distances[k];
       if (d < best) {
         best = d;
         nearest = k;
@@ -93,7 +129,7 @@ void TransportationSolver::start_from_nearest() {
     lowest = std::min(lowest, -best);
     const double w = problem_.demand_weight[j];
     if (w > 0.0) {
-      flow_[nearest * m + j] = w;
+      flows_by_demand_[j].push_back({static_cast<std::uint32_t>(nearest), w});
       users_[nearest].push_back(static_cast<int>(j));
       load_[nearest] += w;
     }
@@ -118,6 +154,7 @@ bool TransportationSolver::shortest_path(std::size_t from) {
   std::priority_queue<Label, std::vector<Label>, std::greater<>> heap;
   dist_[from] = 0.0;
   heap.push({0.0, from});
+  const auto relax_push = [&heap](double candidate, std::size_t v) { heap.push({candidate, v}); };
   const auto relax = [&](std::size_t u, std::size_t v, double cost) {
     if (done_[v]) return;
     // Reduced costs are ≥ 0 in exact arithmetic; clamping keeps rounding from making Dijkstra unsound.
@@ -141,12 +178,12 @@ bool TransportationSolver::shortest_path(std::size_t from) {
       break;
     }
     if (u < m) {
-      for (std::size_t k = 0; k < q; ++k) relax(u, m + k, problem_.d(static_cast<std::size_t>(open_[k]), u));
+      relax_sites_from(u, relax_push);
       if (served_[u] > 0.0) relax(u, source, 0.0);
     } else if (u < sink) {
       const std::size_t k = u - m;
       for (const int j : users_[k]) {
-        relax(u, static_cast<std::size_t>(j), -problem_.d(static_cast<std::size_t>(open_[k]), static_cast<std::size_t>(j)));
+        relax(u, static_cast<std::size_t>(j), -open_distance_[static_cast<std::size_t>(j) * q + k]);
       }
       if (to_sink_[k] < capacity_[k]) relax(u, sink, 0.0);
     } else if (u == sink) {
@@ -166,6 +203,31 @@ bool TransportationSolver::shortest_path(std::size_t from) {
   return true;
 }
 
+// relax(u, site, d(site, u)) for every open site, in two passes: the first, over arrays alone, is one the compiler
+// turns into vector instructions; the second visits only the sites it brought closer. The order in which sites are
+// relaxed from u cannot change the result: each relaxation touches its own site, and the heap orders its entries
+// by (distance, node), which are all different.
+template <typename Push>
+void TransportationSolver::relax_sites_from(std::size_t u, Push&& push) {
+  const std::size_t m = problem_.n_demand;
+  const std::size_t q = open_.size();
+  candidate_.resize(q);
+  closer_.resize((q + 7) / 8 * 8, 0);
+  mark_closer_sites(q, open_distance_.data() + u * q, potential_.data() + m, dist_.data() + m, done_.data() + m,
+                    dist_[u], potential_[u], candidate_.data(), closer_.data());
+  for (std::size_t k0 = 0; k0 < q; k0 += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, closer_.data() + k0, sizeof word);
+    if (word == 0) continue;
+    for (std::size_t k = k0; k < k0 + 8; ++k) {
+      if (!closer_[k]) continue;
+      dist_[m + k] = candidate_[k];
+      pred_[m + k] = static_cast<int>(u);
+      push(candidate_[k], m + k);
+    }
+  }
+}
+
 void TransportationSolver::augment(std::size_t from) {
   const std::size_t m = problem_.n_demand;
   const std::size_t q = open_.size();
@@ -177,7 +239,7 @@ void TransportationSolver::augment(std::size_t from) {
   double amount = std::min(excess(from - m), target_ == sink ? sink_short_ : source_short_);
   for (std::size_t v = target_; v != from;) {
     const auto u = static_cast<std::size_t>(pred_[v]);
-    if (is_site(u) && v < m) amount = std::min(amount, flow_[(u - m) * m + v]);
+    if (is_site(u) && v < m) amount = std::min(amount, flow(u - m, v));
     else if (is_site(u) && v == sink) amount = std::min(amount, capacity_[u - m] - to_sink_[u - m]);
     else if (u == sink) amount = std::min(amount, to_sink_[v - m]);
     else if (u < m && v == source) amount = std::min(amount, served_[u]);
@@ -187,17 +249,28 @@ void TransportationSolver::augment(std::size_t from) {
 
   const auto clean = [&](double x) { return x > epsilon_ ? x : 0.0; };
   const auto set_flow = [&](std::size_t k, std::size_t j, double value) {
-    double& x = flow_[k * m + j];
-    const bool had = x > 0.0;
-    load_[k] += clean(value) - x;
-    x = clean(value);
-    if (!had && x > 0.0) users_[k].push_back(static_cast<int>(j));
-    if (had && x == 0.0) std::erase(users_[k], static_cast<int>(j));
+    auto& flows = flows_by_demand_[j];
+    const auto site = static_cast<std::uint32_t>(k);
+    const auto it = std::lower_bound(flows.begin(), flows.end(), site,
+                                     [](const SiteFlow& f, std::uint32_t s) { return f.site < s; });
+    const bool had = it != flows.end() && it->site == site;
+    const double x = had ? it->patients : 0.0;
+    const double now = clean(value);
+    load_[k] += now - x;
+    if (had && now > 0.0) it->patients = now;
+    if (!had && now > 0.0) {
+      flows.insert(it, {site, now});
+      users_[k].push_back(static_cast<int>(j));
+    }
+    if (had && now == 0.0) {
+      flows.erase(it);
+      std::erase(users_[k], static_cast<int>(j));
+    }
   };
   for (std::size_t v = target_; v != from;) {
     const auto u = static_cast<std::size_t>(pred_[v]);
-    if (u < m && is_site(v)) set_flow(v - m, u, flow_[(v - m) * m + u] + amount);
-    else if (is_site(u) && v < m) set_flow(u - m, v, flow_[(u - m) * m + v] - amount);
+    if (u < m && is_site(v)) set_flow(v - m, u, flow(v - m, u) + amount);
+    else if (is_site(u) && v < m) set_flow(u - m, v, flow(u - m, v) - amount);
     else if (is_site(u) && v == sink) to_sink_[u - m] = std::min(capacity_[u - m], to_sink_[u - m] + amount);
     else if (u == sink) to_sink_[v - m] = clean(to_sink_[v - m] - amount);
     else if (u < m && v == source) served_[u] = clean(served_[u] - amount);
@@ -211,6 +284,13 @@ void TransportationSolver::augment(std::size_t from) {
   for (std::size_t k = 0; k < q; ++k) {
     if (std::abs(load_[k] - to_sink_[k]) <= epsilon_) load_[k] = to_sink_[k];
   }
+}
+
+double TransportationSolver::flow(std::size_t k, std::size_t j) const {
+  for (const SiteFlow& f : flows_by_demand_[j]) {
+    if (f.site == k) return f.patients;
+  }
+  return 0.0;
 }
 
 std::vector<double> TransportationSolver::capacity_prices() const {
@@ -228,10 +308,7 @@ std::vector<ServedFlow> TransportationSolver::flows() const {
   std::vector<ServedFlow> result;
   const std::size_t m = problem_.n_demand;
   for (std::size_t j = 0; j < m; ++j) {
-    for (std::size_t k = 0; k < open_.size(); ++k) {
-      const double x = flow_[k * m + j];
-      if (x > 0.0) result.push_back({open_[k], static_cast<int>(j), x});
-    }
+    for (const SiteFlow& f : flows_by_demand_[j]) result.push_back({open_[f.site], static_cast<int>(j), f.patients});
   }
   return result;
 }

@@ -9,6 +9,7 @@
 // weights and capacities every flow is a whole number of patients, since each path moves a whole number.
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "pneumoplan/stations/location_problem.hpp"
@@ -37,15 +38,26 @@ class TransportationSolver {
   std::vector<double> capacity_prices() const;
 
  private:
+  void copy_open_distances();
   void start_from_nearest();
   bool shortest_path(std::size_t from);  // Dijkstra on reduced costs to the nearest node short of flow
+  template <typename Push>
+  void relax_sites_from(std::size_t u, Push&& push);
   void augment(std::size_t from);
   double excess(std::size_t k) const { return load_[k] - to_sink_[k]; }
 
   // Nodes: demand points 0..m-1, open sites m..m+q-1, the sink m+q, the source m+q+1.
   const LocationProblem& problem_;
   std::vector<int> open_;
-  std::vector<double> flow_;             // [open site k][demand point j], patients
+  std::vector<double> open_distance_;    // [demand point j][open site k], road km: d(open_[k], j)
+  // The flows of each demand point, by open site ascending, positive only: a demand point sends its patients to one
+  // site or a few, so a dense [site][demand point] table would be almost all zeros.
+  struct SiteFlow {
+    std::uint32_t site;  // index k among the open sites
+    double patients;
+  };
+  std::vector<std::vector<SiteFlow>> flows_by_demand_;
+  double flow(std::size_t k, std::size_t j) const;  // from open site k to demand point j, or 0
   std::vector<std::vector<int>> users_;  // per open site: demand points with flow > 0 (residual back arcs)
   std::vector<double> load_;             // per open site: patients sent to it
   std::vector<double> to_sink_;          // per open site: patients it keeps, ≤ capacity
@@ -57,6 +69,8 @@ class TransportationSolver {
   std::vector<double> dist_;
   std::vector<int> pred_;
   std::vector<char> done_;
+  std::vector<double> candidate_;        // per open site: its distance through the demand point being settled
+  std::vector<unsigned char> closer_;    // per open site (padded to whole 8-byte words): candidate_ improves it
   std::size_t target_ = 0;  // node where the last shortest path ended
   double epsilon_ = 0.0;    // amounts below this are zero (rounding of non-integer weights)
   double cost_ = 0.0;
