@@ -287,7 +287,7 @@ RehabService RehabStations::serve(int /*year*/, const std::vector<std::int64_t>&
   std::vector<std::vector<std::pair<double, double>>> distances(regions);  // (km, patients)
   if (!open.empty() && s.seeking[city] > 0.0) {
     problem_.fixed_sites.clear();
-    const LocationSolution solution = evaluate_capacitated(problem_, open);
+    const LocationSolution solution = evaluate_capacitated(problem_, open, serving_solver_);
     for (const auto& flow : solution.flows) {
       if (!(flow.patients > 0.0)) continue;
       const auto demand = static_cast<std::size_t>(flow.demand);

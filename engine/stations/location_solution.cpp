@@ -102,8 +102,13 @@ LocationSolution evaluate_covering(const LocationProblem& problem, std::vector<i
 }
 
 LocationSolution evaluate_capacitated(const LocationProblem& problem, std::vector<int> open_sites) {
-  check_open_sites(problem, open_sites);
   TransportationSolver transport(problem);
+  return evaluate_capacitated(problem, std::move(open_sites), transport);
+}
+
+LocationSolution evaluate_capacitated(const LocationProblem& problem, std::vector<int> open_sites,
+                                      TransportationSolver& transport) {
+  check_open_sites(problem, open_sites);
   transport.solve(open_sites);
 
   LocationSolution solution;

@@ -37,6 +37,8 @@ double TransportationSolver::solve(const std::vector<int>& open_sites) {
   const std::size_t q = open_.size();
   const double total_demand = problem_.total_demand();
   epsilon_ = 1e-12 * std::max(1.0, total_demand);
+  candidate_.resize(q);
+  closer_.assign((q + 7) / 8 * 8, 0);  // zero padding: an earlier solve with more open sites may have set it
 
   capacity_.resize(q);
   double total_capacity = 0.0;
@@ -211,8 +213,6 @@ template <typename Push>
 void TransportationSolver::relax_sites_from(std::size_t u, Push&& push) {
   const std::size_t m = problem_.n_demand;
   const std::size_t q = open_.size();
-  candidate_.resize(q);
-  closer_.resize((q + 7) / 8 * 8, 0);
   mark_closer_sites(q, open_distance_.data() + u * q, potential_.data() + m, dist_.data() + m, done_.data() + m,
                     dist_[u], potential_[u], candidate_.data(), closer_.data());
   for (std::size_t k0 = 0; k0 < q; k0 += 8) {

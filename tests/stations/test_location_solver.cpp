@@ -430,5 +430,47 @@ TEST(Transportation, SplitsDemandOnlyWhenCapacityForcesIt) {
   EXPECT_EQ(s.covered_demand, 5.0);
 }
 
+TEST(Transportation, AReusedSolverGivesWhatAFreshOneGives) {
+  // The solver keeps its work arrays between solves (the interchange search and the yearly station service reuse
+  // one): whatever an earlier solve with more or fewer open sites left in them must not change a later solve.
+  // 60 places on a plane, fractional demands, 9 patients of room per site, so that sites overflow and paths run.
+  LocationProblem problem;
+  const std::size_t n = 60;
+  problem.n_sites = n;
+  problem.n_demand = n;
+  std::vector<double> x(n), y(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    x[i] = static_cast<double>((i * 37) % 61);
+    y[i] = static_cast<double>((i * 53) % 59);
+    problem.demand_weight.push_back(1.0 + static_cast<double>((i * 29) % 17) / 3.0);
+  }
+  for (std::size_t a = 0; a < n; ++a) {
+    for (std::size_t b = 0; b < n; ++b) problem.distance.push_back(std::hypot(x[a] - x[b], y[a] - y[b]));
+  }
+  problem.capacity_patients.assign(n, 9.0);
+  const auto sites = [](std::size_t count, std::size_t step) {
+    std::vector<int> open;
+    for (std::size_t k = 0; k < count; ++k) open.push_back(static_cast<int>((k * step) % 60));
+    std::sort(open.begin(), open.end());
+    open.erase(std::unique(open.begin(), open.end()), open.end());
+    return open;
+  };
+  TransportationSolver reused(problem);
+  for (const auto& open : {sites(45, 1), sites(13, 7), sites(29, 1), sites(9, 11), sites(50, 1), sites(21, 13)}) {
+    TransportationSolver fresh(problem);
+    const double expected = fresh.solve(open);
+    EXPECT_EQ(reused.solve(open), expected) << open.size() << " open sites";
+    EXPECT_EQ(reused.unmet(), fresh.unmet());
+    EXPECT_EQ(reused.capacity_prices(), fresh.capacity_prices());
+    const auto a = reused.flows(), b = fresh.flows();
+    ASSERT_EQ(a.size(), b.size());
+    for (std::size_t k = 0; k < a.size(); ++k) {
+      EXPECT_EQ(a[k].site, b[k].site);
+      EXPECT_EQ(a[k].demand, b[k].demand);
+      EXPECT_EQ(a[k].patients, b[k].patients);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace pneumo

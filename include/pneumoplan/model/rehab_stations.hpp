@@ -40,6 +40,7 @@
 #include "pneumoplan/core/random_stream.hpp"
 #include "pneumoplan/scenario/scenario.hpp"
 #include "pneumoplan/stations/location_problem.hpp"
+#include "pneumoplan/stations/transportation.hpp"
 
 namespace pneumo {
 
@@ -62,6 +63,8 @@ struct RehabService {
 class RehabStations {
  public:
   RehabStations(const Scenario& scenario, std::uint64_t seed, std::uint64_t replicate);
+  RehabStations(const RehabStations&) = delete;  // the serving solver refers to this object's problem
+  RehabStations& operator=(const RehabStations&) = delete;
 
   // Runs `year` (once a year, in order) given the counted patients living in each township at its end
   // (townships + 1 entries, the last outside the city). Under the rule a township is planned a station from
@@ -110,6 +113,9 @@ class RehabStations {
   std::vector<double> cumulative_build_rmb_;  // per region
   std::vector<std::vector<std::uint32_t>> catchment_;  // per township: townships within the covering distance
   mutable LocationProblem problem_;         // townships as sites and demand points; weights set per use
+  // Serves each year's patients: kept from year to year so that its work arrays, as large as the distance table at
+  // national scale, are not allocated (and their pages faulted in) again every year.
+  mutable TransportationSolver serving_solver_{problem_};
   double threshold_ = 100.0;
   int delay_years_ = 1;
   int rule_start_year_ = 0;

@@ -55,6 +55,10 @@ LocationSolution evaluate_pmedian(const LocationProblem& problem, std::vector<in
 LocationSolution evaluate_covering(const LocationProblem& problem, std::vector<int> open_sites,
                                    double covering_distance);
 LocationSolution evaluate_capacitated(const LocationProblem& problem, std::vector<int> open_sites);
+class TransportationSolver;  // transportation.hpp
+// The same with a solver the caller keeps between calls (built on `problem`): its work arrays are reused.
+LocationSolution evaluate_capacitated(const LocationProblem& problem, std::vector<int> open_sites,
+                                      TransportationSolver& transport);
 
 // The heuristic's shortfall against an exact solve, as a fraction of the exact objective: ≥ 0 when the
 // exact solve found a solution at least as good (both minimise or both maximise per the model); 0 when the
