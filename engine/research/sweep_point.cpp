@@ -48,7 +48,7 @@ Scenario load_sweep_base(const SweepSpec& spec) {
 }
 
 SweepContext sweep_context(const SweepSpec& spec, const SweepPlan& plan, const Scenario& base) {
-  SweepContext c{spec, plan};
+  SweepContext c{.spec = spec, .plan = plan, .history = nullptr};
   c.first_year = base.first_year();
   c.last_year = base.last_year();
   c.seed = static_cast<std::uint64_t>(spec.seed >= 0 ? spec.seed : base.parameters.simulation.seed);

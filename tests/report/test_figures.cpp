@@ -309,7 +309,9 @@ TEST(TownshipMap, StationsByShareCountiesNamedAndOutlinesApproximate) {
     } else {
       ASSERT_GE(cls, 1);
       EXPECT_GE(share, kStationShareClasses[cls - 1]);
-      if (cls > 1) EXPECT_LT(share, kStationShareClasses[cls - 2]);
+      if (cls > 1) {
+        EXPECT_LT(share, kStationShareClasses[cls - 2]);
+      }
     }
   }
   // Each county is named once, in its own words; the outlines exist and the note says they are approximate.
