@@ -6,7 +6,6 @@
 #include <cstring>
 #include <functional>
 #include <limits>
-#include <queue>
 #include <utility>
 
 namespace pneumo {
@@ -156,11 +155,10 @@ bool TransportationSolver::shortest_path(std::size_t from) {
   dist_.assign(m + q + 2, kInfinity);
   pred_.assign(m + q + 2, -1);
   done_.assign(m + q + 2, 0);
-  using Label = std::pair<double, std::size_t>;
-  std::priority_queue<Label, std::vector<Label>, std::greater<>> heap;
+  heap_.reset(m + q + 2);
   dist_[from] = 0.0;
-  heap.push({0.0, from});
-  const auto relax_push = [&heap](double candidate, std::size_t v) { heap.push({candidate, v}); };
+  heap_.lowered(from, dist_);
+  const auto relax_push = [this](std::size_t v) { heap_.lowered(v, dist_); };
   const auto relax = [&](std::size_t u, std::size_t v, double cost) {
     if (done_[v]) return;
     // Reduced costs are ≥ 0 in exact arithmetic; clamping keeps rounding from making Dijkstra unsound.
@@ -168,15 +166,13 @@ bool TransportationSolver::shortest_path(std::size_t from) {
     if (candidate < dist_[v]) {
       dist_[v] = candidate;
       pred_[v] = static_cast<int>(u);
-      heap.push({candidate, v});
+      heap_.lowered(v, dist_);
     }
   };
   target_ = from;
   bool found = false;
-  while (!heap.empty()) {
-    const auto [d, u] = heap.top();
-    heap.pop();
-    if (done_[u] || d > dist_[u]) continue;
+  while (!heap_.empty()) {
+    const std::size_t u = heap_.pop(dist_);
     done_[u] = 1;
     if ((u == sink && sink_short_ > epsilon_) || (u == source && source_short_ > epsilon_)) {
       target_ = u;
@@ -211,10 +207,10 @@ bool TransportationSolver::shortest_path(std::size_t from) {
 
 // relax(u, site, d(site, u)) for every open site, in two passes: the first, over arrays alone, is one the compiler
 // turns into vector instructions; the second visits only the sites it brought closer. The order in which sites are
-// relaxed from u cannot change the result: each relaxation touches its own site, and the heap orders its entries
-// by (distance, node), which are all different.
-template <typename Push>
-void TransportationSolver::relax_sites_from(std::size_t u, Push&& push) {
+// relaxed from u cannot change the result: each relaxation touches its own site, and the heap orders nodes by
+// (distance, node).
+template <typename Lowered>
+void TransportationSolver::relax_sites_from(std::size_t u, Lowered&& lowered) {
   const std::size_t m = problem_.n_demand;
   const std::size_t q = open_.size();
   mark_closer_sites(q, open_distance_.data() + u * q, potential_.data() + m, dist_.data() + m, done_.data() + m,
@@ -227,7 +223,7 @@ void TransportationSolver::relax_sites_from(std::size_t u, Push&& push) {
       if (!closer_[k]) continue;
       dist_[m + k] = candidate_[k];
       pred_[m + k] = static_cast<int>(u);
-      push(candidate_[k], m + k);
+      lowered(m + k);
     }
   }
 }

@@ -14,6 +14,7 @@
 
 #include "pneumoplan/stations/location_problem.hpp"
 #include "pneumoplan/stations/location_solution.hpp"
+#include "pneumoplan/stations/node_heap.hpp"
 
 namespace pneumo {
 
@@ -41,8 +42,8 @@ class TransportationSolver {
   void copy_open_distances();
   void start_from_nearest();
   bool shortest_path(std::size_t from);  // Dijkstra on reduced costs to the nearest node short of flow
-  template <typename Push>
-  void relax_sites_from(std::size_t u, Push&& push);
+  template <typename Lowered>
+  void relax_sites_from(std::size_t u, Lowered&& lowered);
   void augment(std::size_t from);
   double excess(std::size_t k) const { return load_[k] - to_sink_[k]; }
 
@@ -69,6 +70,7 @@ class TransportationSolver {
   std::vector<double> dist_;
   std::vector<int> pred_;
   std::vector<char> done_;
+  NodeHeap heap_;
   std::vector<double> candidate_;        // per open site: its distance through the demand point being settled
   std::vector<unsigned char> closer_;    // per open site (padded to whole 8-byte words): candidate_ improves it
   std::size_t target_ = 0;  // node where the last shortest path ended
