@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <functional>
@@ -158,7 +159,6 @@ bool TransportationSolver::shortest_path(std::size_t from) {
   heap_.reset(m + q + 2);
   dist_[from] = 0.0;
   heap_.lowered(from, dist_);
-  const auto relax_push = [this](std::size_t v) { heap_.lowered(v, dist_); };
   const auto relax = [&](std::size_t u, std::size_t v, double cost) {
     if (done_[v]) return;
     // Reduced costs are ≥ 0 in exact arithmetic; clamping keeps rounding from making Dijkstra unsound.
@@ -180,7 +180,7 @@ bool TransportationSolver::shortest_path(std::size_t from) {
       break;
     }
     if (u < m) {
-      relax_sites_from(u, relax_push);
+      relax_sites_from(u);
       if (served_[u] > 0.0) relax(u, source, 0.0);
     } else if (u < sink) {
       const std::size_t k = u - m;
@@ -209,8 +209,7 @@ bool TransportationSolver::shortest_path(std::size_t from) {
 // turns into vector instructions; the second visits only the sites it brought closer. The order in which sites are
 // relaxed from u cannot change the result: each relaxation touches its own site, and the heap orders nodes by
 // (distance, node).
-template <typename Lowered>
-void TransportationSolver::relax_sites_from(std::size_t u, Lowered&& lowered) {
+void TransportationSolver::relax_sites_from(std::size_t u) {
   const std::size_t m = problem_.n_demand;
   const std::size_t q = open_.size();
   mark_closer_sites(q, open_distance_.data() + u * q, potential_.data() + m, dist_.data() + m, done_.data() + m,
@@ -223,7 +222,7 @@ void TransportationSolver::relax_sites_from(std::size_t u, Lowered&& lowered) {
       if (!closer_[k]) continue;
       dist_[m + k] = candidate_[k];
       pred_[m + k] = static_cast<int>(u);
-      lowered(m + k);
+      heap_.lowered(m + k, dist_);
     }
   }
 }
@@ -248,29 +247,28 @@ void TransportationSolver::augment(std::size_t from) {
   }
 
   const auto clean = [&](double x) { return x > epsilon_ ? x : 0.0; };
-  const auto set_flow = [&](std::size_t k, std::size_t j, double value) {
+  // The flow from open site k to demand point j changed by delta (a path's amount, either way).
+  const auto add_flow = [&](std::size_t k, std::size_t j, double delta) {
     auto& flows = flows_by_demand_[j];
-    const auto site = static_cast<std::uint32_t>(k);
-    const auto it = std::lower_bound(flows.begin(), flows.end(), site,
-                                     [](const SiteFlow& f, std::uint32_t s) { return f.site < s; });
-    const bool had = it != flows.end() && it->site == site;
-    const double x = had ? it->patients : 0.0;
-    const double now = clean(value);
+    const std::size_t at = flow_slot(k, j);
+    const bool had = at < flows.size() && flows[at].site == k;
+    const double x = had ? flows[at].patients : 0.0;
+    const double now = clean(x + delta);
     load_[k] += now - x;
-    if (had && now > 0.0) it->patients = now;
+    if (had && now > 0.0) flows[at].patients = now;
     if (!had && now > 0.0) {
-      flows.insert(it, {site, now});
+      flows.insert(flows.begin() + static_cast<std::ptrdiff_t>(at), {static_cast<std::uint32_t>(k), now});
       users_[k].push_back(static_cast<int>(j));
     }
     if (had && now == 0.0) {
-      flows.erase(it);
+      flows.erase(flows.begin() + static_cast<std::ptrdiff_t>(at));
       std::erase(users_[k], static_cast<int>(j));
     }
   };
   for (std::size_t v = target_; v != from;) {
     const auto u = static_cast<std::size_t>(pred_[v]);
-    if (u < m && is_site(v)) set_flow(v - m, u, flow(v - m, u) + amount);
-    else if (is_site(u) && v < m) set_flow(u - m, v, flow(u - m, v) - amount);
+    if (u < m && is_site(v)) add_flow(v - m, u, amount);
+    else if (is_site(u) && v < m) add_flow(u - m, v, -amount);
     else if (is_site(u) && v == sink) to_sink_[u - m] = std::min(capacity_[u - m], to_sink_[u - m] + amount);
     else if (u == sink) to_sink_[v - m] = clean(to_sink_[v - m] - amount);
     else if (u < m && v == source) served_[u] = clean(served_[u] - amount);
@@ -286,11 +284,17 @@ void TransportationSolver::augment(std::size_t from) {
   }
 }
 
+std::size_t TransportationSolver::flow_slot(std::size_t k, std::size_t j) const {
+  const auto& flows = flows_by_demand_[j];
+  const auto it =
+      std::lower_bound(flows.begin(), flows.end(), k, [](const SiteFlow& f, std::size_t site) { return f.site < site; });
+  return static_cast<std::size_t>(it - flows.begin());
+}
+
 double TransportationSolver::flow(std::size_t k, std::size_t j) const {
-  for (const SiteFlow& f : flows_by_demand_[j]) {
-    if (f.site == k) return f.patients;
-  }
-  return 0.0;
+  const auto& flows = flows_by_demand_[j];
+  const std::size_t at = flow_slot(k, j);
+  return at < flows.size() && flows[at].site == k ? flows[at].patients : 0.0;
 }
 
 std::vector<double> TransportationSolver::capacity_prices() const {

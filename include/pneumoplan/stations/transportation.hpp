@@ -42,10 +42,11 @@ class TransportationSolver {
   void copy_open_distances();
   void start_from_nearest();
   bool shortest_path(std::size_t from);  // Dijkstra on reduced costs to the nearest node short of flow
-  template <typename Lowered>
-  void relax_sites_from(std::size_t u, Lowered&& lowered);
+  void relax_sites_from(std::size_t u);  // relaxes the arcs from demand point u to every open site
   void augment(std::size_t from);
   double excess(std::size_t k) const { return load_[k] - to_sink_[k]; }
+  double flow(std::size_t k, std::size_t j) const;        // from open site k to demand point j, or 0
+  std::size_t flow_slot(std::size_t k, std::size_t j) const;  // where site k is, or would go, in j's flows
 
   // Nodes: demand points 0..m-1, open sites m..m+q-1, the sink m+q, the source m+q+1.
   const LocationProblem& problem_;
@@ -58,7 +59,6 @@ class TransportationSolver {
     double patients;
   };
   std::vector<std::vector<SiteFlow>> flows_by_demand_;
-  double flow(std::size_t k, std::size_t j) const;  // from open site k to demand point j, or 0
   std::vector<std::vector<int>> users_;  // per open site: demand points with flow > 0 (residual back arcs)
   std::vector<double> load_;             // per open site: patients sent to it
   std::vector<double> to_sink_;          // per open site: patients it keeps, ≤ capacity
