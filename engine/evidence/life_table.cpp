@@ -62,12 +62,6 @@ const std::vector<double>& LifeTable::cohort(int birth_year, bool female) const 
   return tables[static_cast<std::size_t>(index)];
 }
 
-const std::vector<double>& LifeTable::cohort_survival(int birth_year, bool female) const {
-  const auto& tables = survival_[female ? 1 : 0];
-  const int index = std::clamp(birth_year - first_cohort_, 0, static_cast<int>(tables.size()) - 1);
-  return tables[static_cast<std::size_t>(index)];
-}
-
 int LifeTable::death_year(int birth_year, bool female, int from_year, double multiplier, double u,
                           double excess_per_year) const {
   const auto& table = cohort(birth_year, female);
@@ -99,12 +93,7 @@ std::optional<int> LifeTable::death_year_within(int birth_year, bool female, int
                                                 double multiplier, double u) const {
   const int age = std::clamp(from_year - birth_year, 0, kMaxAge);
   const int last_age = std::clamp(last_year - birth_year, age, kMaxAge);
-  if (multiplier == 1.0) {
-    // Death by the end of last_age ⇔ Λ(last_age+1) − Λ(age) ≥ −ln u ⇔ S(last_age+1) ≤ u·S(age).
-    const auto& survival = cohort_survival(birth_year, female);
-    const double threshold = u * survival[static_cast<std::size_t>(age)];
-    if (survival[static_cast<std::size_t>(last_age) + 1] > threshold) return std::nullopt;
-  }
+  if (multiplier == 1.0 && survives_within(birth_year, female, from_year, last_year, u)) return std::nullopt;
   const auto& table = cohort(birth_year, female);
   const double target = table[static_cast<std::size_t>(age)] - std::log(u) / multiplier;
   if (table[static_cast<std::size_t>(last_age) + 1] < target) return std::nullopt;

@@ -301,29 +301,11 @@ void AnnualPass::run(WorkerTable& w, const Year& prepared, std::size_t begin, st
   const float* const tolerance = w.tolerance_mg_m3_y.data();
   const EnterpriseYear* const ent_year = prepared.enterprise.data();
 
-  std::int64_t* const insured = t.insured.data();
+  EnterpriseWorkCounts* const work = t.work_by_enterprise.data();
   std::int64_t* const histogram = t.dust_histogram.data();
   const std::uint64_t migrant_insured_threshold = conditions_.migrant_insured_threshold;
   std::int64_t free_rows = 0;
   std::int64_t people = 0;
-
-  // Rows of one enterprise mostly follow each other (hires go to released rows in enterprise order), so the
-  // counts by enterprise and county are kept in registers while the enterprise stays the same and added to
-  // the tally when it changes: no memory increment, and no wait on the previous row's, for each worker.
-  // Integer counts, so the totals are the same in any grouping.
-  std::uint32_t run_ent = 0;
-  std::int64_t run_employed = 0, run_staying = 0, run_exposed = 0, run_insured = 0;
-  const auto flush = [&] {
-    if (run_employed == 0) return;
-    const std::uint16_t county = ent_year[run_ent].county;
-    t.employed[county] += run_employed;
-    t.employed_by_enterprise[run_ent] += run_employed;
-    t.staying[run_ent] += run_staying;
-    t.leavers[county] += run_employed - run_staying;
-    t.exposed[county] += run_exposed;
-    insured[county] += run_insured;
-    run_employed = run_staying = run_exposed = run_insured = 0;
-  };
 
   for (std::size_t i = begin; i < end; ++i) {
     const int death = death_year[i];
@@ -344,10 +326,6 @@ void AnnualPass::run(WorkerTable& w, const Year& prepared, std::size_t begin, st
     }
 
     if (employed) {
-      if (ent != run_ent) {
-        flush();
-        run_ent = ent;
-      }
       // An index rather than a branch: whether a worker wears a respirator is a coin toss to the CPU.
       const unsigned wears = ppe_propensity[i] < x.ppe_threshold;
       const float dust = cum_dust[i] + x.dust[wears];
@@ -355,17 +333,18 @@ void AnnualPass::run(WorkerTable& w, const Year& prepared, std::size_t begin, st
       cum_dust[i] = dust;
       cum_metric[i] = metric;
       exposure_years[i] = static_cast<std::uint8_t>(exposure_years[i] + (exposure_years[i] < 255));
-      run_employed += 1;
-      run_exposed += x.exposed[wears];
+      EnterpriseWorkCounts& counts = work[ent];
+      counts.employed += 1;
+      counts.exposed += x.exposed[wears];
       // Formal and dispatched workers of an insured enterprise are enrolled; migrant workers partly.
       const bool migrant = WorkerTraits::employment(traits[i]) == EmploymentType::Migrant;
-      run_insured += x.insured &
-                     (!migrant | (person_propensity_32(rng_id[i], PersonTrait::MigrantInsurance) < migrant_insured_threshold));
+      counts.insured += x.insured &
+                        (!migrant | (person_propensity_32(rng_id[i], PersonTrait::MigrantInsurance) < migrant_insured_threshold));
+      counts.staying += exit > year;
       histogram[county * ExposureHistogram::kBins + ExposureHistogram::bin(dust)] += 1;
       if (metric >= tolerance[i] && stage[i] == 0 && onset_year[i] == kNever) {
         schedule_onset(w, i, year);
       }
-      run_staying += exit > year;
     }
 
     if (stage[i] > 0 || onset_year[i] == year) {
@@ -379,7 +358,6 @@ void AnnualPass::run(WorkerTable& w, const Year& prepared, std::size_t begin, st
     }
     ++people;
   }
-  flush();
   t.free_rows += free_rows;
   t.people += people;
 }

@@ -25,17 +25,21 @@ constexpr double kBytesPerEnterprise = 128.0;
 constexpr double kRowsPerPeakJob = 2.0;
 // Rows in use: jobs, released rows waiting (up to a quarter) and former workers with a disease to come.
 constexpr double kStateRowsPerPeakJob = 1.5;
+// Hiring's row lists, kept from year to year (hire_rows.hpp): released rows and rows for hires, 8 bytes each.
+// Released rows are at most a quarter of the rows in use before the table is compacted, and a year's hires are
+// taken to be as many.
+constexpr double kHireListBytesPerPeakJob = 2.0 * 8.0 * 0.25 * kStateRowsPerPeakJob;
 
 // Count vectors of one YearTally (year_tally.hpp): per county, county × stage, county × histogram bin,
 // county × payer, county × coverage group, county × sex × age at death, per township and "outside", per
-// industry, and two per enterprise.
+// industry, and per enterprise two counts and the annual pass's four packed 4-byte counts (two cells' worth).
 double tally_bytes(const Scenario& scenario, double enterprises) {
   const double counties = static_cast<double>(scenario.geography.counties.size());
   const double townships = static_cast<double>(scenario.geography.townships.size()) + 1.0;
   const double per_county = 15.0 + 3.0 * kStageCount + static_cast<double>(ExposureHistogram::kBins) +
                             static_cast<double>(kPayerCount) + 3.0 * static_cast<double>(kCoverageGroupCount) +
                             2.0 * static_cast<double>(kDeathAgeBins);
-  const double cells = counties * per_county + 3.0 * townships + static_cast<double>(kIndustryCount) + 2.0 * enterprises;
+  const double cells = counties * per_county + 3.0 * townships + static_cast<double>(kIndustryCount) + 4.0 * enterprises;
   return 8.0 * cells;
 }
 
@@ -102,6 +106,7 @@ MemoryEstimate estimate_run_memory(const Scenario& scenario, std::int64_t replic
   // an optimised layout's solver is taken to need twice as much again.
   const bool optimised = scenario.parameters.rehab.layout == StationLayout::Optimised;
   e.simulation_bytes = to_bytes(kRowsPerPeakJob * e.peak_jobs * static_cast<double>(WorkerTable::bytes_per_worker()) +
+                                kHireListBytesPerPeakJob * e.peak_jobs +
                                 kBytesPerEnterprise * enterprises +
                                 (static_cast<double>(threads) + 2.0) * tally_bytes(scenario, enterprises) +
                                 distance_bytes * (optimised ? 4.0 : 2.0));

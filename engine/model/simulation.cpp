@@ -141,6 +141,7 @@ YearTally& Simulation::process_people(int year) {
   std::vector<YearTally*> locals;
   for (auto& local : thread_tallies_) locals.push_back(&local);
   year_tally_.sum_and_clear(locals);
+  year_tally_.fold_work_counts(locals, enterprises_.county);
   return year_tally_;
 }
 
@@ -226,19 +227,17 @@ std::size_t Simulation::hire_for(int year, const YearTally& tally) {
   for (std::size_t e = 0; e < n; ++e) {
     first_slot[e + 1] = first_slot[e] + static_cast<std::size_t>(hires_by_enterprise_[e]);
   }
-  // Hire k (in enterprise order) goes to the k-th released row, then to new rows at the end.
-  const std::vector<std::size_t> free = workers_.free_rows();
-  const std::size_t total = first_slot.back();
-  const std::size_t base = workers_.size();
-  if (total > free.size()) workers_.resize(base + total - free.size());
-  const WorkerFactory::HireRows rows{free.data(), free.size(), base};
+  workers_.free_rows(hire_plan_.free_rows);
+  plan_hire_rows(hire_plan_, workers_.enterprise.data(), first_slot, workers_.size());
+  const HireRowPlan& plan = hire_plan_;
+  if (plan.new_rows > 0) workers_.resize(workers_.size() + plan.new_rows);
   pneumo::parallel_for(tbb::blocked_range<std::size_t>(0, enterprises_.count()), [&](const auto& range) {
     for (std::size_t e = range.begin(); e != range.end(); ++e) {
-      factory_.hire_all(workers_, static_cast<std::uint32_t>(e), year, first_slot[e + 1] - first_slot[e], rows,
-                        first_slot[e]);
+      factory_.hire_all(workers_, static_cast<std::uint32_t>(e), year, first_slot[e + 1] - first_slot[e],
+                        plan.rows.data(), first_slot[e]);
     }
   });
-  return free.size() > total ? free.size() - total : 0;
+  return plan.still_free;
 }
 
 void Simulation::compact_if_sparse(std::size_t free_rows) {

@@ -55,6 +55,8 @@ WorkerFactory::WorkerFactory(const Scenario& scenario, const RandomStream& rng, 
     }
     hire_age_[female ? 1 : 0] = AliasTable(weights, ages);
   }
+  retirement_age_rounded_years_ = {static_cast<int>(std::lround(pop.retirement_age_male_years)),
+                                   static_cast<int>(std::lround(pop.retirement_age_female_years))};
   for (std::size_t k = 0; k < kSizeClassCount; ++k) {
     for (std::size_t t = 0; t < kEmploymentTypeCount; ++t) {
       log_stay_[k][t] = std::log1p(-turnover_rate(static_cast<SizeClass>(k), static_cast<EmploymentType>(t)));
@@ -135,9 +137,7 @@ WorkerFactory::Draws WorkerFactory::draw_from(const std::array<std::uint64_t, 4>
 }
 
 int WorkerFactory::retirement_exit_year(int birth_year, bool female) const {
-  const auto& pop = scenario_.parameters.population;
-  const double age = female ? pop.retirement_age_female_years : pop.retirement_age_male_years;
-  return birth_year + static_cast<int>(std::lround(age)) - 1;
+  return birth_year + retirement_age_rounded_years_[female ? 1 : 0] - 1;
 }
 
 void WorkerFactory::place(WorkerTable& w, std::size_t row, std::uint64_t id, std::uint32_t enterprise,
@@ -159,8 +159,13 @@ void WorkerFactory::place(WorkerTable& w, std::size_t row, std::uint64_t id, con
   w.exit_year[row] = static_cast<std::int16_t>(exit_year);
   // Background death is resolved only up to the end of dust work: beyond it, it matters only for those
   // whose disease gets scheduled, and is drawn then (DiseaseCourse::death_year_after_work).
-  const auto death = scenario_.life_table.death_year_within(birth_year, d.female, hire_year, exit_year, 1.0, d.u_death);
-  w.death_year[row] = death ? static_cast<std::int16_t>(*death) : kNever;
+  const auto& life = scenario_.life_table;
+  if (life.survives_within(birth_year, d.female, hire_year, exit_year, d.u_death)) {
+    w.death_year[row] = kNever;
+  } else {
+    const auto death = life.death_year_within(birth_year, d.female, hire_year, exit_year, 1.0, d.u_death);
+    w.death_year[row] = death ? static_cast<std::int16_t>(*death) : kNever;
+  }
   w.onset_year[row] = kNever;
   w.next_stage_year[row] = kNever;
   w.diagnosed_year[row] = kNever;
@@ -182,7 +187,7 @@ void WorkerFactory::hire(WorkerTable& w, std::size_t row, std::uint32_t enterpri
 }
 
 void WorkerFactory::hire_all(WorkerTable& w, std::uint32_t enterprise, int year, std::size_t count,
-                             const HireRows& rows, std::size_t first) const {
+                             const std::size_t* rows, std::size_t first) const {
   const EnterpriseHiring h = hiring_of(enterprise);
   constexpr std::size_t kBatch = 8;
   std::array<std::array<std::uint64_t, 4>, kBatch> bits;
@@ -196,7 +201,7 @@ void WorkerFactory::hire_all(WorkerTable& w, std::uint32_t enterprise, int year,
     for (std::size_t k = 0; k < n; ++k) {
       const auto slot = static_cast<std::uint32_t>(start + k);
       const Draws d = draw_from(bits[k], h);
-      place(w, rows(first + start + k), make_worker_id(enterprise, year, slot), h, d, year, year - d.hire_age_years);
+      place(w, rows[first + start + k], make_worker_id(enterprise, year, slot), h, d, year, year - d.hire_age_years);
     }
   }
 }

@@ -22,7 +22,7 @@ void WorkerTable::resize(std::size_t n) {
   pneumo::parallel_for(std::size_t{0}, columns.size(), [&](std::size_t k) { columns[k](); });
 }
 
-std::vector<std::size_t> WorkerTable::free_rows() const {
+void WorkerTable::free_rows(std::vector<std::size_t>& rows) const {
   // Count per block (a loop the compiler vectorises), then fill each block's share of the result.
   const std::size_t n = size();
   const std::size_t blocks = block_count(n);
@@ -35,7 +35,7 @@ std::vector<std::size_t> WorkerTable::free_rows() const {
     first[b + 1] = count;
   });
   for (std::size_t b = 0; b < blocks; ++b) first[b + 1] += first[b];
-  std::vector<std::size_t> rows(first[blocks]);
+  rows.resize(first[blocks]);
   pneumo::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
     if (first[b + 1] == first[b]) return;
     const std::size_t end = std::min(n, (b + 1) * kBlock);
@@ -55,7 +55,6 @@ std::vector<std::size_t> WorkerTable::free_rows() const {
       out += count;
     }
   });
-  return rows;
 }
 
 void WorkerTable::compact() {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <tbb/blocked_range.h>
+
 #include "pneumoplan/core/parallel_for.hpp"
 
 #include "pneumoplan/outputs/output_catalogue.hpp"
@@ -31,6 +33,40 @@ YearTally::YearTally(std::size_t county_count, std::size_t township_count, std::
   pneumoconiosis_deaths_by_age.assign(county_count * 2 * kDeathAgeBins, 0);
   staying.assign(enterprise_count, 0);
   employed_by_enterprise.assign(enterprise_count, 0);
+  work_by_enterprise.assign(enterprise_count, EnterpriseWorkCounts{});
+}
+
+void YearTally::fold_work_counts(const std::vector<YearTally*>& parts,
+                                 const std::vector<std::uint16_t>& county_of_enterprise) {
+  if (parts.empty()) return;
+  const std::size_t n = employed_by_enterprise.size();
+  // Per enterprise on every thread, gathering the parts into the first; then by county in one serial pass.
+  EnterpriseWorkCounts* const first = parts.front()->work_by_enterprise.data();
+  pneumo::parallel_for(tbb::blocked_range<std::size_t>(0, n, 16384), [&](const auto& range) {
+    for (std::size_t e = range.begin(); e != range.end(); ++e) {
+      EnterpriseWorkCounts sum = first[e];
+      for (std::size_t p = 1; p < parts.size(); ++p) {
+        EnterpriseWorkCounts& part = parts[p]->work_by_enterprise[e];
+        sum.employed += part.employed;
+        sum.staying += part.staying;
+        sum.exposed += part.exposed;
+        sum.insured += part.insured;
+        part = EnterpriseWorkCounts{};
+      }
+      first[e] = sum;
+      employed_by_enterprise[e] += sum.employed;
+      staying[e] += sum.staying;
+    }
+  });
+  for (std::size_t e = 0; e < n; ++e) {
+    const EnterpriseWorkCounts& sum = first[e];
+    const std::size_t county = county_of_enterprise[e];
+    employed[county] += sum.employed;
+    leavers[county] += sum.employed - sum.staying;
+    exposed[county] += sum.exposed;
+    insured[county] += sum.insured;
+    first[e] = EnterpriseWorkCounts{};
+  }
 }
 
 void YearTally::sum_and_clear(const std::vector<YearTally*>& parts) {

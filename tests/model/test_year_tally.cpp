@@ -3,6 +3,7 @@
 // is left cleared for the next year.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -68,6 +69,56 @@ TEST(YearTally, SumAndClearIsTheSumOfThePartsAndClearsThem) {
       });
       EXPECT_EQ(part.free_rows, 0);
       EXPECT_EQ(part.people, 0);
+    }
+  }
+}
+
+TEST(YearTally, FoldWorkCountsAddsEachEnterpriseToItselfAndToItsCountyAndClearsTheParts) {
+  // More enterprises than one task of the fold (16384), counts on every part, several enterprises per county.
+  const std::size_t counties = 5, townships = 9, enterprises = 40000;
+  std::vector<std::uint16_t> county_of(enterprises);
+  for (std::size_t e = 0; e < enterprises; ++e) county_of[e] = static_cast<std::uint16_t>((e * 7) % counties);
+  for (const std::size_t part_count : {1u, 3u}) {
+    std::vector<YearTally> parts(part_count, YearTally(counties, townships, enterprises));
+    YearTally total(counties, townships, enterprises);
+    fill(total, 4);  // what the pass's other counts already hold: the fold adds to it
+    const YearTally before = total;
+    std::vector<std::int64_t> employed(enterprises, 0), staying(enterprises, 0);
+    std::vector<std::int64_t> county_employed(counties, 0), county_leavers(counties, 0), county_exposed(counties, 0),
+        county_insured(counties, 0);
+    for (std::size_t k = 0; k < part_count; ++k) {
+      for (std::size_t e = 0; e < enterprises; ++e) {
+        EnterpriseWorkCounts& c = parts[k].work_by_enterprise[e];
+        c.employed = static_cast<std::int32_t>((e * 13 + k * 5) % 97);
+        c.staying = c.employed - static_cast<std::int32_t>((e + k) % 3 == 0 ? 0 : std::min<std::size_t>(c.employed, 2));
+        c.exposed = c.employed / 2;
+        c.insured = c.employed / 3 + static_cast<std::int32_t>(k);
+        employed[e] += c.employed;
+        staying[e] += c.staying;
+        county_employed[county_of[e]] += c.employed;
+        county_leavers[county_of[e]] += c.employed - c.staying;
+        county_exposed[county_of[e]] += c.exposed;
+        county_insured[county_of[e]] += c.insured;
+      }
+    }
+    std::vector<YearTally*> pointers;
+    for (auto& part : parts) pointers.push_back(&part);
+    total.fold_work_counts(pointers, county_of);
+    for (std::size_t e = 0; e < enterprises; ++e) {
+      ASSERT_EQ(total.employed_by_enterprise[e], before.employed_by_enterprise[e] + employed[e]) << e;
+      ASSERT_EQ(total.staying[e], before.staying[e] + staying[e]) << e;
+    }
+    for (std::size_t c = 0; c < counties; ++c) {
+      EXPECT_EQ(total.employed[c], before.employed[c] + county_employed[c]) << c;
+      EXPECT_EQ(total.leavers[c], before.leavers[c] + county_leavers[c]) << c;
+      EXPECT_EQ(total.exposed[c], before.exposed[c] + county_exposed[c]) << c;
+      EXPECT_EQ(total.insured[c], before.insured[c] + county_insured[c]) << c;
+    }
+    EXPECT_EQ(total.prevalent, before.prevalent);  // nothing else moves
+    for (const auto& part : parts) {
+      for (const auto& c : part.work_by_enterprise) {
+        ASSERT_EQ(c.employed | c.staying | c.exposed | c.insured, 0);
+      }
     }
   }
 }

@@ -8,6 +8,7 @@
 // a binary search.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -50,6 +51,21 @@ class LifeTable {
   std::optional<int> death_year_within(int birth_year, bool female, int from_year, int last_year, double multiplier,
                                        double u) const;
 
+  // True when death_year_within with multiplier 1 would return nothing: the person survives past last_year.
+  // Inline, because hiring asks it of every hire and nearly all survive; a call returning std::optional cost
+  // several times the test itself. False also when the cohort tables were not prepared (death_year_within
+  // then says so).
+  bool survives_within(int birth_year, bool female, int from_year, int last_year, double u) const {
+    const auto& tables = survival_[female ? 1 : 0];
+    if (tables.empty()) return false;
+    const int age = std::clamp(from_year - birth_year, 0, kMaxAge);
+    const int last_age = std::clamp(last_year - birth_year, age, kMaxAge);
+    const int index = std::clamp(birth_year - first_cohort_, 0, static_cast<int>(tables.size()) - 1);
+    const auto& survival = tables[static_cast<std::size_t>(index)];
+    // Death by the end of last_age ⇔ Λ(last_age+1) − Λ(age) ≥ −ln u ⇔ S(last_age+1) ≤ u·S(age).
+    return survival[static_cast<std::size_t>(last_age) + 1] > u * survival[static_cast<std::size_t>(age)];
+  }
+
   // Probability of surviving from the start of `from_year` to the start of `to_year` with the multiplier.
   double survival(int birth_year, bool female, int from_year, int to_year, double multiplier) const;
 
@@ -63,7 +79,6 @@ class LifeTable {
 
  private:
   const std::vector<double>& cohort(int birth_year, bool female) const;
-  const std::vector<double>& cohort_survival(int birth_year, bool female) const;
   double group_mx(const MortalityPeriod& period, int age, bool female) const;
 
   std::vector<MortalityPeriod> periods_;

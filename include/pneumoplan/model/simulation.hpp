@@ -31,6 +31,7 @@
 #include "pneumoplan/model/enterprise_table.hpp"
 #include "pneumoplan/model/health_outcomes.hpp"
 #include "pneumoplan/model/health_services.hpp"
+#include "pneumoplan/model/hire_rows.hpp"
 #include "pneumoplan/model/indicators.hpp"
 #include "pneumoplan/model/institution_investments.hpp"
 #include "pneumoplan/model/intervention_effects.hpp"
@@ -109,6 +110,7 @@ class Simulation {
   ReplicateResults results_;
   tbb::enumerable_thread_specific<YearTally> thread_tallies_;
   YearTally year_tally_;  // the sum of thread_tallies_ for the year being stepped (rewritten every year)
+  HireRowPlan hire_plan_;  // where this year's hires go; its lists are kept to save faulting them in every year
   std::vector<std::int64_t> hires_by_enterprise_;  // hires made for next_year_
   int next_year_;
   std::uint64_t seed_, replicate_;

@@ -25,17 +25,10 @@ class WorkerFactory {
   // Row `row` becomes the `slot`-th worker `enterprise` hires at the start of `year`.
   void hire(WorkerTable& workers, std::size_t row, std::uint32_t enterprise, int year, std::uint32_t slot) const;
 
-  // Where hire k of a year goes: the k-th released row, then new rows from `base` on.
-  struct HireRows {
-    const std::size_t* free = nullptr;
-    std::size_t free_count = 0;
-    std::size_t base = 0;
-    std::size_t operator()(std::size_t k) const { return k < free_count ? free[k] : base + (k - free_count); }
-  };
-  // The same as hire() for slots 0 .. count − 1 of `enterprise`, slot s into rows(first + s): identical
+  // The same as hire() for slots 0 .. count − 1 of `enterprise`, slot s into rows[first + s]: identical
   // workers, made faster by computing the enterprise's constants once and the random numbers of several
   // hires together (their Philox rounds then overlap in the processor instead of waiting on each other).
-  void hire_all(WorkerTable& workers, std::uint32_t enterprise, int year, std::size_t count, const HireRows& rows,
+  void hire_all(WorkerTable& workers, std::uint32_t enterprise, int year, std::size_t count, const std::size_t* rows,
                 std::size_t first) const;
 
   // Row `row` becomes the `slot`-th worker of `enterprise` in the first simulated year, with the years
@@ -69,6 +62,7 @@ class WorkerFactory {
   // Constants of the hiring draws, computed once: the distribution of the hiring age in whole years
   // (a truncated normal, rounded) and log(1 − turnover rate) by size class and employment type.
   std::array<AliasTable, 2> hire_age_;  // by sex: men, women
+  std::array<int, 2> retirement_age_rounded_years_{};  // by sex: the retirement age rounded, as exits use it
   std::array<std::array<double, kEmploymentTypeCount>, kSizeClassCount> log_stay_{};
 };
 

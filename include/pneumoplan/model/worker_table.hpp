@@ -109,8 +109,8 @@ struct WorkerTable {
 
   // Drops released rows, keeping the others in their order (parallel, deterministic).
   void compact();
-  // Indices of released rows, in increasing order.
-  std::vector<std::size_t> free_rows() const;
+  // Indices of released rows, in increasing order, into `rows` (whose memory is reused from year to year).
+  void free_rows(std::vector<std::size_t>& rows) const;
 };
 
 }  // namespace pneumo

@@ -17,6 +17,16 @@ namespace pneumo {
 // Ages at death tallied: 0 .. LifeTable::kMaxAge.
 inline constexpr std::size_t kDeathAgeBins = LifeTable::kMaxAge + 1;
 
+// What the annual pass counts of one enterprise's workers, side by side so that a worker's counts touch one
+// cache line: once hires have refilled released rows, a row's neighbours mostly work elsewhere (rows of one
+// enterprise are scattered through the table), so counts cannot be kept in registers from row to row.
+struct EnterpriseWorkCounts {
+  std::int32_t employed = 0;
+  std::int32_t staying = 0;  // into next year
+  std::int32_t exposed = 0;
+  std::int32_t insured = 0;
+};
+
 struct YearTally {
   std::size_t counties = 0;
   std::size_t townships = 0;  // + 1 for outside the city
@@ -43,6 +53,8 @@ struct YearTally {
       impoverished_by_coverage, pneumoconiosis_deaths_by_age;
   // per enterprise: workers this year, and those staying into next year (to size next year's hiring)
   std::vector<std::int64_t> employed_by_enterprise, staying;
+  // Filled by the annual pass on each thread, then folded into the counts above (fold_work_counts) and cleared.
+  std::vector<EnterpriseWorkCounts> work_by_enterprise;
   std::int64_t free_rows = 0;  // rows released (now or before) by the end of the pass
   std::int64_t people = 0;     // people still followed at the end of the year
 
@@ -53,6 +65,10 @@ struct YearTally {
   // each thread's tally holds megabytes (per enterprise, per county × age or histogram bin). Integer sums, so
   // the result is the same for any thread count.
   void sum_and_clear(const std::vector<YearTally*>& parts);
+
+  // Adds the parts' work_by_enterprise to employed_by_enterprise and staying, and by each enterprise's county to
+  // employed, leavers (employed but not staying), exposed and insured; clears the parts' work_by_enterprise.
+  void fold_work_counts(const std::vector<YearTally*>& parts, const std::vector<std::uint16_t>& county_of_enterprise);
 
   // Calls f on every count vector of `tally` (const or not), always in the same order.
   template <typename Tally, typename F>
