@@ -6,6 +6,7 @@
 
 #include <tbb/blocked_range.h>
 #include "pneumoplan/core/parallel_for.hpp"
+#include "pneumoplan/core/run_alongside.hpp"
 
 #include "pneumoplan/model/enterprise_dynamics.hpp"
 #include "pneumoplan/model/person_propensity.hpp"
@@ -114,20 +115,32 @@ void Simulation::step_year() {
       p.rehab.patients_counted == PatientsCounted::True ? tally.patients_true : tally.patients_diagnosed;
   const RehabYear rehab_year =
       stations_.update(year, rehab_patients, effects_.station_threshold(p.rehab.station_threshold_patients));
-  const RehabService rehab = stations_.serve(year, rehab_patients);
-  const IndicatorYear indicators =
-      compute_indicators({scenario_, enterprises_, tally, enforcement, supervision_.has_coordinator(), stations_,
-                          rehab_patients, rehab.covered, investments_},
-                         year);
-  InterventionEffects::CostInputs cost_inputs;
-  for (const double exams : services.followup) cost_inputs.followup_exams += exams;
-  cost_inputs.followup_baseline = p.surveillance.followup_coverage;
-  cost_inputs.coordinators_by_county = supervision_.in_post_by_county();
-  cost_inputs.new_stations = rehab_year.funded_below_plan_threshold;
-  record(year, tally, services, enforcement, indicators, rehab_year, rehab,
-         effects_.costs(year, enterprises_, tally, cost_inputs));
+  // The stations' service (one thread: the serving solver), the indicators and the record of this year run while
+  // next year's hires are created on the other threads. Neither reads what the other writes: hiring writes only the
+  // worker table and its plan; the service, indicators and record read the tally, enterprises and stations (the
+  // enterprises' knowledge that hires bring is added after both, as before them).
+  const auto record_year = [&] {
+    const RehabService rehab = stations_.serve(year, rehab_patients);
+    const IndicatorYear indicators =
+        compute_indicators({scenario_, enterprises_, tally, enforcement, supervision_.has_coordinator(), stations_,
+                            rehab_patients, rehab.covered, investments_},
+                           year);
+    InterventionEffects::CostInputs cost_inputs;
+    for (const double exams : services.followup) cost_inputs.followup_exams += exams;
+    cost_inputs.followup_baseline = p.surveillance.followup_coverage;
+    cost_inputs.coordinators_by_county = supervision_.in_post_by_county();
+    cost_inputs.new_stations = rehab_year.funded_below_plan_threshold;
+    record(year, tally, services, enforcement, indicators, rehab_year, rehab,
+           effects_.costs(year, enterprises_, tally, cost_inputs));
+  };
   std::size_t free_rows = static_cast<std::size_t>(tally.free_rows);
-  if (!last) free_rows = hire_for(year + 1, tally);
+  if (last) {
+    record_year();
+  } else {
+    count_hires(year + 1, tally);
+    run_alongside(record_year, [&] { free_rows = place_hires(year + 1); });
+    welcome_hires(tally);
+  }
   conditions_ = std::move(next_conditions);
   compact_if_sparse(free_rows);
   ++next_year_;
@@ -205,39 +218,51 @@ void Simulation::lay_off(int year, YearTally& tally) {
   }
 }
 
-std::size_t Simulation::hire_for(int year, const YearTally& tally) {
-  // Each enterprise's hires on every thread; only the running sum that places them is serial.
+void Simulation::count_hires(int year, const YearTally& tally) {
   const std::size_t n = enterprises_.count();
-  std::vector<std::size_t> first_slot(n + 1, 0);
-  const double new_hire_knowledge = scenario_.parameters.knowledge.new_hire_share;
+  next_hires_.resize(n);
   pneumo::parallel_for(tbb::blocked_range<std::size_t>(0, n, kEnterprisesPerTask), [&](const auto& range) {
     for (std::size_t e = range.begin(); e != range.end(); ++e) {
       const auto jobs = static_cast<std::int64_t>(enterprise_jobs(scenario_, enterprises_, e, year));
-      const std::int64_t hires = std::max<std::int64_t>(0, jobs - tally.staying[e]);
-      hires_by_enterprise_[e] = hires;
-      // Hires bring the knowledge of new hires into the enterprise's share.
-      const double staying = static_cast<double>(tally.staying[e]);
-      if (hires > 0) {
-        enterprises_.knowledge_share[e] = static_cast<float>(
-            (enterprises_.knowledge_share[e] * staying + new_hire_knowledge * static_cast<double>(hires)) /
-            (staying + static_cast<double>(hires)));
-      }
+      next_hires_[e] = std::max<std::int64_t>(0, jobs - tally.staying[e]);
     }
   });
-  for (std::size_t e = 0; e < n; ++e) {
-    first_slot[e + 1] = first_slot[e] + static_cast<std::size_t>(hires_by_enterprise_[e]);
-  }
+}
+
+std::size_t Simulation::place_hires(int year) {
+  // Each enterprise's hires on every thread; only the running sum that places them and the plan are serial.
+  const std::size_t n = enterprises_.count();
+  std::vector<std::size_t> first_slot(n + 1, 0);
+  for (std::size_t e = 0; e < n; ++e) first_slot[e + 1] = first_slot[e] + static_cast<std::size_t>(next_hires_[e]);
   workers_.free_rows(hire_plan_.free_rows);
   plan_hire_rows(hire_plan_, workers_.enterprise.data(), first_slot, workers_.size());
   const HireRowPlan& plan = hire_plan_;
   if (plan.new_rows > 0) workers_.resize(workers_.size() + plan.new_rows);
-  pneumo::parallel_for(tbb::blocked_range<std::size_t>(0, enterprises_.count()), [&](const auto& range) {
+  pneumo::parallel_for(tbb::blocked_range<std::size_t>(0, n), [&](const auto& range) {
     for (std::size_t e = range.begin(); e != range.end(); ++e) {
       factory_.hire_all(workers_, static_cast<std::uint32_t>(e), year, first_slot[e + 1] - first_slot[e],
                         plan.rows.data(), first_slot[e]);
     }
   });
   return plan.still_free;
+}
+
+void Simulation::welcome_hires(const YearTally& tally) {
+  // Hires bring the knowledge of new hires into the enterprise's share; they are next year's hires from now on.
+  const double new_hire_knowledge = scenario_.parameters.knowledge.new_hire_share;
+  pneumo::parallel_for(tbb::blocked_range<std::size_t>(0, enterprises_.count(), kEnterprisesPerTask),
+                       [&](const auto& range) {
+                         for (std::size_t e = range.begin(); e != range.end(); ++e) {
+                           const std::int64_t hires = next_hires_[e];
+                           if (hires <= 0) continue;
+                           const double staying = static_cast<double>(tally.staying[e]);
+                           enterprises_.knowledge_share[e] = static_cast<float>(
+                               (enterprises_.knowledge_share[e] * staying +
+                                new_hire_knowledge * static_cast<double>(hires)) /
+                               (staying + static_cast<double>(hires)));
+                         }
+                       });
+  hires_by_enterprise_.swap(next_hires_);
 }
 
 void Simulation::compact_if_sparse(std::size_t free_rows) {

@@ -86,7 +86,12 @@ class Simulation {
               const IndicatorYear& indicators, const RehabYear& rehab_year, const RehabService& rehab,
               const std::vector<double>& intervention_costs);
   void lay_off(int year, YearTally& tally);
-  std::size_t hire_for(int year, const YearTally& tally);  // returns the rows still free afterwards
+  // Next year's hires: how many each enterprise needs (into next_hires_), the hires themselves in the worker table
+  // (returns the rows still free afterwards), and the knowledge they bring (then next_hires_ become
+  // hires_by_enterprise_).
+  void count_hires(int year, const YearTally& tally);
+  std::size_t place_hires(int year);
+  void welcome_hires(const YearTally& tally);
   void compact_if_sparse(std::size_t free_rows);
 
   const Scenario& scenario_;
@@ -112,6 +117,7 @@ class Simulation {
   YearTally year_tally_;  // the sum of thread_tallies_ for the year being stepped (rewritten every year)
   HireRowPlan hire_plan_;  // where this year's hires go; its lists are kept to save faulting them in every year
   std::vector<std::int64_t> hires_by_enterprise_;  // hires made for next_year_
+  std::vector<std::int64_t> next_hires_;           // while a year is stepped: the hires made for the year after
   int next_year_;
   std::uint64_t seed_, replicate_;
 };
