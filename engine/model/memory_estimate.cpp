@@ -18,17 +18,18 @@ namespace {
 
 // Resident size of the program before it reads anything: measured at about 25 MB (docs/reliability.md).
 constexpr double kProgramBytes = 32.0 * 1024 * 1024;
-// EnterpriseTable's columns (about 100 bytes) and the simulation's hires per enterprise.
+// EnterpriseTable's columns (about 100 bytes), the simulation's hires per enterprise for this year and the next,
+// and hiring's count of those placed (8 bytes each).
 constexpr double kBytesPerEnterprise = 128.0;
 // Worker rows: released rows wait for hires and for compaction (up to a quarter free), former workers with
 // a disease to come stay, and a growing table is copied when it outgrows its reservation.
 constexpr double kRowsPerPeakJob = 2.0;
 // Rows in use: jobs, released rows waiting (up to a quarter) and former workers with a disease to come.
 constexpr double kStateRowsPerPeakJob = 1.5;
-// Hiring's row lists, kept from year to year (hire_rows.hpp): released rows and rows for hires, 8 bytes each.
-// Released rows are at most a quarter of the rows in use before the table is compacted, and a year's hires are
-// taken to be as many.
-constexpr double kHireListBytesPerPeakJob = 2.0 * 8.0 * 0.25 * kStateRowsPerPeakJob;
+// Hiring's row lists, kept from year to year at their largest (hire_rows.hpp): released rows and rows for hires, 8
+// bytes each. Released rows when hiring starts are those left last year (under a quarter of the rows in use, or the
+// table is compacted) and this year's, taken together as up to half the rows; a year's hires as up to a quarter.
+constexpr double kHireListBytesPerPeakJob = 8.0 * (0.5 + 0.25) * kStateRowsPerPeakJob;
 
 // Count vectors of one YearTally (year_tally.hpp): per county, county × stage, county × histogram bin,
 // county × payer, county × coverage group, county × sex × age at death, per township and "outside", per

@@ -1,5 +1,6 @@
-// run_alongside (core/run_alongside.hpp): both pieces of work run, the second's parallel loops still use every
-// thread, and an exception from either reaches the caller only after both have stopped.
+// run_alongside (core/run_alongside.hpp): both pieces of work run, at the same time where there are two threads,
+// the second's parallel loops still do all their work, and an exception from either reaches the caller only after
+// both have stopped.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -7,6 +8,8 @@
 #include <stdexcept>
 #include <thread>
 #include <vector>
+
+#include <tbb/task_arena.h>
 
 #include "pneumoplan/core/parallel_for.hpp"
 #include "pneumoplan/core/run_alongside.hpp"
@@ -23,6 +26,29 @@ TEST(RunAlongside, RunsBothAndTheSecondsLoopsDoAllTheirWork) {
                       }); });
   EXPECT_EQ(first_sum, 500500);
   for (std::size_t i = 0; i < squares.size(); i += 997) ASSERT_EQ(squares[i], static_cast<int>((i % 1000) * (i % 1000)));
+}
+
+TEST(RunAlongside, BothRunAtOnceWhereThereAreTwoThreads) {
+  if (tbb::this_task_arena::max_concurrency() < 2) GTEST_SKIP() << "one thread: the two run one after the other";
+  // Each waits until the other has started: only work that really runs at the same time gets both past the wait.
+  std::atomic<bool> first_started{false}, second_started{false};
+  const auto wait_for = [](const std::atomic<bool>& flag) {
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (!flag && std::chrono::steady_clock::now() < give_up) std::this_thread::yield();
+    return flag.load();
+  };
+  bool first_saw_second = false, second_saw_first = false;
+  run_alongside(
+      [&] {
+        first_started = true;
+        first_saw_second = wait_for(second_started);
+      },
+      [&] {
+        second_started = true;
+        second_saw_first = wait_for(first_started);
+      });
+  EXPECT_TRUE(first_saw_second);
+  EXPECT_TRUE(second_saw_first);
 }
 
 TEST(RunAlongside, AnExceptionFromEitherArrivesAfterBothStopped) {

@@ -114,7 +114,21 @@ TEST(YearTally, FoldWorkCountsAddsEachEnterpriseToItselfAndToItsCountyAndClearsT
       EXPECT_EQ(total.exposed[c], before.exposed[c] + county_exposed[c]) << c;
       EXPECT_EQ(total.insured[c], before.insured[c] + county_insured[c]) << c;
     }
-    EXPECT_EQ(total.prevalent, before.prevalent);  // nothing else moves
+    // Nothing else moves.
+    const std::vector<const std::vector<std::int64_t>*> folded = {&total.employed, &total.leavers, &total.exposed,
+                                                                  &total.insured, &total.employed_by_enterprise,
+                                                                  &total.staying};
+    std::vector<const std::vector<std::int64_t>*> old_vectors;
+    YearTally::visit_vectors(before, [&](const std::vector<std::int64_t>& v) { old_vectors.push_back(&v); });
+    std::size_t v = 0;
+    YearTally::visit_vectors(total, [&](const std::vector<std::int64_t>& now) {
+      if (std::find(folded.begin(), folded.end(), &now) == folded.end()) {
+        EXPECT_EQ(now, *old_vectors[v]) << "vector " << v;
+      }
+      ++v;
+    });
+    EXPECT_EQ(total.free_rows, before.free_rows);
+    EXPECT_EQ(total.people, before.people);
     for (const auto& part : parts) {
       for (const auto& c : part.work_by_enterprise) {
         ASSERT_EQ(c.employed | c.staying | c.exposed | c.insured, 0);
