@@ -58,8 +58,7 @@ void LifeTable::prepare_cohorts(int first_birth_year, int last_birth_year) {
 const std::vector<double>& LifeTable::cohort(int birth_year, bool female) const {
   const auto& tables = cumulative_[female ? 1 : 0];
   if (tables.empty()) throw std::logic_error("LifeTable::prepare_cohorts was not called");
-  const int index = std::clamp(birth_year - first_cohort_, 0, static_cast<int>(tables.size()) - 1);
-  return tables[static_cast<std::size_t>(index)];
+  return tables[cohort_index(birth_year, tables.size())];
 }
 
 int LifeTable::death_year(int birth_year, bool female, int from_year, double multiplier, double u,

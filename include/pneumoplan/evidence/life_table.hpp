@@ -60,8 +60,7 @@ class LifeTable {
     if (tables.empty()) return false;
     const int age = std::clamp(from_year - birth_year, 0, kMaxAge);
     const int last_age = std::clamp(last_year - birth_year, age, kMaxAge);
-    const int index = std::clamp(birth_year - first_cohort_, 0, static_cast<int>(tables.size()) - 1);
-    const auto& survival = tables[static_cast<std::size_t>(index)];
+    const auto& survival = tables[cohort_index(birth_year, tables.size())];
     // Death by the end of last_age ⇔ Λ(last_age+1) − Λ(age) ≥ −ln u ⇔ S(last_age+1) ≤ u·S(age).
     return survival[static_cast<std::size_t>(last_age) + 1] > u * survival[static_cast<std::size_t>(age)];
   }
@@ -79,6 +78,10 @@ class LifeTable {
 
  private:
   const std::vector<double>& cohort(int birth_year, bool female) const;
+  // Which of `count` (> 0) cohort tables serves birth_year: birth years outside the prepared range take the nearest.
+  std::size_t cohort_index(int birth_year, std::size_t count) const {
+    return static_cast<std::size_t>(std::clamp(birth_year - first_cohort_, 0, static_cast<int>(count) - 1));
+  }
   double group_mx(const MortalityPeriod& period, int age, bool female) const;
 
   std::vector<MortalityPeriod> periods_;
